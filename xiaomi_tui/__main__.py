@@ -1,0 +1,3 @@
+from xiaomi_tui.cli import main
+
+raise SystemExit(main())

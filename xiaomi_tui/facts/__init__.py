@@ -1,0 +1,1 @@
+"""The data layer: schema, loading, comparison and citations. It never imports Textual."""

@@ -1,0 +1,351 @@
+"""Read `facts.toml` into a `FactBase`, or fail with every problem named by file, line and id.
+
+Three stages, each reporting all it finds before giving up: bytes and TOML syntax, structure
+(pydantic), and cross-references (ids, kinds, units), which need the whole file at once.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from xiaomi_tui.facts.schema import Claim, FactFile, Party, Rate, Source, Topic, TopicKind
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["FactBase", "FactsError", "Problem", "bundled_facts_path", "load", "loads"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, where it is, and what to do about it."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    where: str | None = None  # "claim 'cnevpost-launch'", "source #3"
+
+    def format(self, path: str) -> str:
+        place = path
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        subject = f"{self.where}: " if self.where else ""
+        return f"{place}: {subject}{self.message}"
+
+
+class FactsError(Exception):
+    """The fact base cannot be used; carries every problem found, for a one-screen report."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self, limit: int = 20) -> str:
+        lines = [problem.format(self.path) for problem in self.problems[:limit]]
+        hidden = len(self.problems) - limit
+        if hidden > 0:
+            lines.append(f"... and {hidden} more problem{'s' if hidden > 1 else ''}")
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        return f"error: {self.path} has {len(self.problems)} {noun}:\n  " + "\n  ".join(lines)
+
+    @property
+    def first_line(self) -> str:
+        return self.problems[0].format(self.path) if self.problems else self.path
+
+
+@dataclass
+class FactBase:
+    """A validated fact base with its records indexed by id."""
+
+    data: FactFile
+    path: str = "<memory>"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.data.meta.title
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.data.sources}
+
+    @cached_property
+    def parties(self) -> dict[str, Party]:
+        return {party.id: party for party in self.data.parties}
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.data.topics}
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.data.claims}
+
+    @cached_property
+    def claims_by_topic(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {topic_id: [] for topic_id in self.topics}
+        for claim in self.data.claims:
+            grouped[claim.topic].append(claim)
+        return grouped
+
+    @cached_property
+    def claims_by_source(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {source_id: [] for source_id in self.sources}
+        for claim in self.data.claims:
+            grouped[claim.source].append(claim)
+        return grouped
+
+    @property
+    def rates(self) -> list[Rate]:
+        return self.data.rates
+
+    def chain(self, claim: Claim) -> list[Party]:
+        """Origin first, then each party it passed through on its way to the source."""
+        return [self.parties[party_id] for party_id in (claim.origin, *claim.via)]
+
+    def chain_text(self, claim: Claim) -> str:
+        """ "CnEVPost, citing National Business Daily, citing a person familiar with the matter"."""
+        names = [self.sources[claim.source].display_name]
+        names += [party.name for party in reversed(self.chain(claim))]
+        deduped = [name for index, name in enumerate(names) if index == 0 or name != names[index - 1]]
+        return ", citing ".join(deduped)
+
+
+def bundled_facts_path() -> Path:
+    """The curated fact base: inside the installed wheel, or at the top of a source checkout."""
+    inside = Path(__file__).resolve().parent.parent / "bundled" / "facts.toml"
+    if inside.is_file():
+        return inside
+    return Path(__file__).resolve().parents[2] / "facts.toml"
+
+
+def load(path: str | Path) -> FactBase:
+    """Read and validate a fact base file; raise `FactsError` naming every problem."""
+    shown = str(path)
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise FactsError(shown, [Problem("is a directory; give the path of a facts.toml file")])
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise FactsError(shown, [Problem(
+                f"is {size / 1024 / 1024:.0f} MB; a fact base is at most {MAX_BYTES // 1024 // 1024} MB"
+            )])
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        raise FactsError(shown, [Problem("no such file; check the path, or omit --facts to use the bundled one")])
+    except PermissionError:
+        raise FactsError(shown, [Problem("cannot be read (permission denied)")])
+    except OSError as error:
+        raise FactsError(shown, [Problem(f"cannot be read ({error.strerror or error})")])
+    return loads(raw, shown)
+
+
+def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
+    text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    if not text.strip():
+        raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FactsError(path, [_syntax_problem(error, text)]) from None
+    locator = _Locator(text)
+    try:
+        data = FactFile.model_validate(document)
+    except ValidationError as error:
+        raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
+    problems, warnings = _cross_check(data, locator)
+    if problems:
+        raise FactsError(path, problems)
+    return FactBase(data, path, warnings)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")  # a BOM from a Windows editor is harmless: drop it
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FactsError(path, [Problem(
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", line, column
+        )]) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _syntax_problem(error: Exception, text: str) -> Problem:
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    line = column = None
+    if match:
+        line, column = int(match[1]), int(match[2])
+        message = message[: match.start()]
+    elif message.endswith("(at end of document)"):
+        message = message.removesuffix("(at end of document)").strip()
+        line = text.count("\n") + 1
+    return Problem(f"TOML syntax: {message}", line, column)
+
+
+class _Locator:
+    """Finds the line of a record or field: tomllib gives values, not positions."""
+
+    _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+    _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.starts: dict[str, list[int]] = defaultdict(list)
+        for number, line in enumerate(self.lines, start=1):
+            header = self._HEADER.match(line) or self._TABLE.match(line)
+            if header:
+                self.starts[header[1]].append(number)
+
+    def line(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
+        starts = self.starts.get(table, [])
+        position = 0 if index is None else index
+        if position >= len(starts):
+            return None
+        start = starts[position]
+        if key is None:
+            return start
+        for number in range(start + 1, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if text.lstrip().startswith("["):
+                break
+            match = self._KEY.match(text)
+            if match and match[1] == key:
+                return number
+        return start
+
+
+_SINGULAR = {"sources": "source", "parties": "party", "topics": "topic", "claims": "claim", "rates": "rate"}
+_NOISE = {"money", "quantity", "text", "flag", "function-after", "function-before", "function-plain"}
+
+
+def _schema_problem(error: dict[str, Any], document: dict[str, Any], locator: _Locator) -> Problem:
+    loc = [part for part in error["loc"] if not (isinstance(part, str) and (part in _NOISE or "[" in part))]
+    table = str(loc[0]) if loc else None
+    index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    rest = loc[2:] if index is not None else loc[1:]
+    field_name = str(rest[0]) if rest else None
+    where = None
+    if table in _SINGULAR and index is not None:
+        record = document.get(table, [])[index] if isinstance(document.get(table), list) else None
+        record_id = record.get("id") if isinstance(record, dict) else None
+        where = f"{_SINGULAR[table]} {record_id!r}" if isinstance(record_id, str) else f"{_SINGULAR[table]} #{index + 1}"
+    elif table:
+        where = f"[{table}]" if table == "meta" else table
+    if field_name:
+        dotted = ".".join(str(part) for part in rest)
+        where = f"{where} field '{dotted}'" if where else f"field '{dotted}'"
+    line = locator.line(table, index, field_name) if table else None
+    return Problem(_explain(error), line, None, where)
+
+
+def _explain(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field; check its spelling"
+    message = error["msg"].removeprefix("Value error, ")
+    received = error.get("input")
+    if kind not in ("value_error",) and isinstance(received, (str, int, float, bool)) and len(str(received)) < 60:
+        message += f" (got {received!r})"
+    return message
+
+
+def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list[str]]:
+    problems: list[Problem] = []
+    ids: dict[str, set[str]] = {}
+    for table, records in (("sources", data.sources), ("parties", data.parties), ("topics", data.topics),
+                           ("claims", data.claims)):
+        ids[table] = set()
+        for index, record in enumerate(records):
+            if record.id in ids[table]:
+                problems.append(Problem(
+                    f"duplicate id; another {_SINGULAR[table]} already uses {record.id!r}: rename one",
+                    locator.line(table, index, "id"), None, f"{_SINGULAR[table]} {record.id!r}",
+                ))
+            ids[table].add(record.id)
+    topics = {topic.id: topic for topic in data.topics}
+
+    for index, claim in enumerate(data.claims):
+        def report(field_name: str, message: str) -> None:
+            problems.append(Problem(message, locator.line("claims", index, field_name), None,
+                                    f"claim {claim.id!r} field '{field_name}'"))
+
+        if claim.source not in ids["sources"]:
+            report("source", _unknown("source", claim.source, ids["sources"]))
+        for field_name, party_ids in (("origin", [claim.origin]), ("via", claim.via)):
+            for party_id in party_ids:
+                if party_id not in ids["parties"]:
+                    report(field_name, _unknown("party", party_id, ids["parties"]))
+        chain = [claim.origin, *claim.via]
+        repeated = [party for party, count in Counter(chain).items() if count > 1]
+        if repeated:
+            report("via", f"the chain origin -> via repeats {', '.join(repeated)}; a claim passes each party once")
+        topic = topics.get(claim.topic)
+        if topic is None:
+            report("topic", _unknown("topic", claim.topic, ids["topics"]))
+            continue
+        for field_name, message in _value_fits(claim, topic):
+            report(field_name, message)
+
+    for index, rate in enumerate(data.rates):
+        where = f"rate {rate.base}/{rate.quote}"
+        if rate.source not in ids["sources"]:
+            problems.append(Problem(_unknown("source", rate.source, ids["sources"]),
+                                    locator.line("rates", index, "source"), None, where))
+        if rate.base == rate.quote:
+            problems.append(Problem("base and quote are the same currency",
+                                    locator.line("rates", index, "quote"), None, where))
+
+    cited = {claim.source for claim in data.claims}
+    warnings = [f"source {source_id!r} has no claims" for source_id in sorted(ids["sources"] - cited)]
+    return problems, warnings
+
+
+def _value_fits(claim: Claim, topic: Topic) -> Iterable[tuple[str, str]]:
+    """A value must be of its topic's kind; a date topic's value is the claim's `date`."""
+    if topic.kind is TopicKind.DATE:
+        if claim.date is None:
+            yield "date", f"topic {topic.id!r} is about a date: give the claim a date"
+        if claim.value is not None:
+            yield "value", f"topic {topic.id!r} is about a date: put it in `date`, not `value`"
+        return
+    if claim.value is None:
+        yield "value", f"topic {topic.id!r} needs a {topic.kind.value} value"
+        return
+    if claim.value.kind != topic.kind.value:
+        yield "value", f"topic {topic.id!r} takes a {topic.kind.value} value, not {claim.value.kind}"
+        return
+    unit = getattr(claim.value, "unit", None)
+    if unit is not None and unit != topic.unit:
+        yield "value", f"unit {unit!r} does not match topic {topic.id!r}'s unit {topic.unit!r}"
+
+
+def _unknown(kind: str, wanted: str, known: set[str]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(wanted, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{'parties' if kind == 'party' else kind + 's'}]] entry"
+    return f"unknown {kind} {wanted!r}{hint}"
