@@ -1,0 +1,155 @@
+"""Command line: the dashboard by default, plus `check`, `cite` and `export` for scripts.
+
+Everything the dashboard needs is validated before Textual is imported, so a broken fact base
+gives a message and exit code 2 instead of a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from xiaomi_tui import __version__
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for; the message says how to put it right."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xiaomi-tui",
+        description="What the press says about Xiaomi's first electric car, claim by claim.",
+        epilog="Run without a command to open the dashboard. Keys: ? for help inside the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--facts", metavar="PATH", type=Path, help="fact base to open (default: the bundled one)")
+    parser.add_argument("--source", metavar="ID", action="append", dest="sources",
+                        help="show only this source (repeatable)")
+    parser.add_argument("--clipboard", choices=("auto", "osc52", "system"), default="auto",
+                        help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a fact base and list what an analyst should know")
+    check.add_argument("path", nargs="?", type=Path, help="fact base (default: --facts or the bundled one)")
+
+    cite = commands.add_parser("cite", help="print the citation of a claim")
+    cite.add_argument("claim_id", metavar="CLAIM_ID")
+    cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, markdown, plain")
+    cite.add_argument("--statement", action="store_true", help="include the claim's statement")
+    cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
+
+    export = commands.add_parser("export", help="write every claim in view as json, csv or markdown")
+    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from xiaomi_tui.facts.loader import FactsError
+
+    try:
+        if args.command == "check":
+            return _check(args.path or args.facts)
+        facts = _load(args.facts)
+        sources = _checked_sources(facts, args.sources)
+        if args.command == "cite":
+            return _cite(facts, args.claim_id, args.style, args.statement, args.copy)
+        if args.command == "export":
+            from xiaomi_tui.facts.export import export
+
+            sys.stdout.write(export(facts, sources, args.format))
+            return EXIT_OK
+        return _dashboard(facts, sources, args.clipboard)
+    except FactsError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as error:
+        print(f"xiaomi-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(path: Path | None):
+    from xiaomi_tui.facts.loader import bundled_facts_path, load
+
+    return load(path or bundled_facts_path())
+
+
+def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
+    if not wanted:
+        return None
+    unknown = [source_id for source_id in wanted if source_id not in facts.sources]
+    if unknown:
+        valid = "\n  ".join(f"{source.id:<14} {source.display_name}" for source in facts.sources.values())
+        raise UsageError(f"unknown source {', '.join(map(repr, unknown))}; valid ids:\n  {valid}")
+    return list(dict.fromkeys(wanted))
+
+
+def _check(path: Path | None) -> int:
+    from collections import Counter
+
+    from xiaomi_tui.facts.compare import analyse
+    from xiaomi_tui.facts.loader import bundled_facts_path, load
+
+    target = path or bundled_facts_path()
+    facts = load(target)
+    data = facts.data
+    print(f"{target}: ok")
+    print(f"  {len(data.sources)} sources, {len(data.claims)} claims, {len(data.topics)} topics, "
+          f"{len(data.parties)} parties, {len(data.rates)} rates")
+    per_source = Counter(claim.source for claim in data.claims)
+    for source in data.sources:
+        print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {source.display_name}")
+    for warning in facts.warnings:
+        print(f"warning: {warning}")
+    findings = analyse(facts).warnings()
+    if findings:
+        print(f"\n{len(findings)} things to look at twice:")
+        for line in findings:
+            print(f"  {line}")
+    return EXIT_OK
+
+
+def _cite(facts, claim_id: str, style: str | None, with_statement: bool, copy: bool) -> int:
+    from xiaomi_tui.facts import citations
+
+    claim = facts.claims.get(claim_id)
+    if claim is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(claim_id, list(facts.claims), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `xiaomi-tui export --format csv` lists the ids"
+        raise UsageError(f"unknown claim {claim_id!r}{hint}")
+    chosen = style or _saved_style()
+    if chosen not in citations.STYLES:
+        raise UsageError(f"unknown style {chosen!r}; choose one of {', '.join(citations.STYLES)}")
+    text = citations.cite_claim(facts, claim, chosen, with_statement=with_statement)
+    print(text)
+    if copy:
+        from xiaomi_tui.clipboard import copy_to_system
+
+        outcome = copy_to_system(text)
+        print(outcome.message, file=sys.stderr)
+    return EXIT_OK
+
+
+def _saved_style() -> str:
+    from xiaomi_tui.settings import Settings
+
+    return Settings.load().citation_style
+
+
+def _dashboard(facts, sources: list[str] | None, clipboard: str) -> int:
+    from xiaomi_tui.ui.app import XiaomiApp
+
+    app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -1,0 +1,370 @@
+"""Where the sources agree and where they don't, per topic, over the sources in view.
+
+Claims are grouped by identical value first, so the pairwise comparison runs over the few distinct
+values a topic has rather than over every pair of claims: a topic repeated by a thousand articles
+costs no more than one repeated by two.
+
+Rules (see README, "How claims are compared"):
+- numbers: equal within 0.5% agree (conversion rounding), within 2% are a minor discrepancy,
+  further apart conflict; a range that holds another refines it; overlapping ranges agree;
+- money in two currencies is compared only through a rate the fact base records, else "not comparable";
+- dates are intervals of days: equal agree, one inside the other refines, disjoint conflict;
+- text agrees when equal; different answers conflict unless the topic is not exclusive;
+- agreeing claims corroborate each other only if their origins differ: otherwise they are an echo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_claim_value
+from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.schema import Claim, Flag, Money, Quantity, Rate, Text, Topic, TopicKind
+
+__all__ = [
+    "AGREE_WITHIN",
+    "MINOR_WITHIN",
+    "Analysis",
+    "ClaimStanding",
+    "Relation",
+    "Status",
+    "TopicAnalysis",
+    "analyse",
+    "compare_claims",
+]
+
+AGREE_WITHIN = 0.005
+MINOR_WITHIN = 0.02
+
+
+class Relation(str, Enum):
+    AGREE = "agree"
+    REFINE = "refine"
+    MINOR = "minor discrepancy"
+    CONFLICT = "conflict"
+    INCOMPARABLE = "not comparable"
+    DIFFER = "differ"  # different answers that can both be true
+
+    @property
+    def consistent(self) -> bool:
+        return self in (Relation.AGREE, Relation.REFINE, Relation.MINOR)
+
+
+class Status(str, Enum):
+    """A topic's verdict, each with a symbol so that meaning never rests on colour alone."""
+
+    CONFLICT = "conflict"
+    UNCOMPARABLE = "not comparable"
+    MINOR = "minor"
+    AGREE = "agree"
+    ECHO = "echo"
+    VARIOUS = "various"
+    SINGLE = "single"
+    NONE = "none"
+
+    @property
+    def symbol(self) -> str:
+        return _STATUS_SYMBOLS[self]
+
+
+_STATUS_SYMBOLS = {
+    Status.CONFLICT: "\u2717",  # ✗
+    Status.UNCOMPARABLE: "?",
+    Status.MINOR: "\u2248",  # ≈
+    Status.AGREE: "\u2713",  # ✓
+    Status.ECHO: "\u21bb",  # ↻
+    Status.VARIOUS: "\u2237",  # ∷
+    Status.SINGLE: "\u2022",  # •
+    Status.NONE: " ",
+}
+
+
+class ClaimStanding(str, Enum):
+    """How one claim stands among the others in view."""
+
+    CONFLICT = "conflict"
+    CORROBORATED = "corroborated"
+    ECHOED = "echoed"
+    UNIQUE = "unique"
+
+
+# -- comparing two values ---------------------------------------------------------------------
+
+
+def _value_key(claim: Claim) -> tuple:
+    """Claims with equal keys say the same thing; they are compared once, as a group."""
+    value = claim.value
+    if value is None:
+        return ("date", claim.date.start, claim.date.end) if claim.date else ("none",)
+    if isinstance(value, Money):
+        return ("money", value.currency, value.min, value.max)
+    if isinstance(value, Quantity):
+        return ("quantity", value.min, value.max)
+    if isinstance(value, Text):
+        return ("text", " ".join(value.text.casefold().split()))
+    return ("flag", value.flag)
+
+
+def compare_claims(topic: Topic, first: Claim, second: Claim, rates: Iterable[Rate] = ()) -> tuple[Relation, str]:
+    """The relation between two claims on one topic, and a short reason a reader can check."""
+    if topic.kind is TopicKind.DATE:
+        return _compare_dates(first, second)
+    a, b = first.value, second.value
+    if isinstance(a, Money) and isinstance(b, Money) and a.currency != b.currency:
+        factor = _rate(b.currency, a.currency, rates)
+        if factor is None:
+            missing = b.currency if a.currency == "CNY" else a.currency
+            return Relation.INCOMPARABLE, f"not comparable: no {CURRENCY_LABELS.get(missing, missing)} rate in the fact base"
+        scaled = (None if b.min is None else b.min * factor, None if b.max is None else b.max * factor)
+        relation, reason = _compare_spans((a.min, a.max), scaled)
+        return relation, f"{reason} (at {factor:.6g} {CURRENCY_LABELS.get(a.currency, a.currency)} per {b.currency})"
+    if isinstance(a, (Money, Quantity)) and isinstance(b, (Money, Quantity)):
+        return _compare_spans((a.min, a.max), (b.min, b.max))
+    if isinstance(a, Text) and isinstance(b, Text):
+        if _value_key(first) == _value_key(second):
+            return Relation.AGREE, "same words"
+        if topic.exclusive:
+            return Relation.CONFLICT, f"{a.text!r} vs {b.text!r}"
+        return Relation.DIFFER, "different answers that can both hold"
+    if isinstance(a, Flag) and isinstance(b, Flag):
+        return (Relation.AGREE, "same") if a.flag == b.flag else (Relation.CONFLICT, "yes vs no")
+    return Relation.INCOMPARABLE, "not comparable: values of different kinds"
+
+
+def _compare_dates(first: Claim, second: Claim) -> tuple[Relation, str]:
+    a, b = first.date, second.date
+    if a is None or b is None:
+        return Relation.INCOMPARABLE, "not comparable: a claim has no date"
+    if (a.start, a.end) == (b.start, b.end):
+        return Relation.AGREE, "same dates"
+    if a.contains(b) or b.contains(a):
+        narrow, wide = (b, a) if a.contains(b) else (a, b)
+        return Relation.REFINE, f"{narrow.human()} refines {wide.human()}"
+    if a.overlaps(b):
+        return Relation.AGREE, f"{a.human()} and {b.human()} overlap"
+    return Relation.CONFLICT, f"{a.human()} vs {b.human()} cannot both be true"
+
+
+def _compare_spans(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> tuple[Relation, str]:
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    if (a_low, a_high) == (b_low, b_high):
+        return Relation.AGREE, "same figure"
+    if a_low == a_high and b_low == b_high:
+        gap = abs(a_low - b_low) / max(abs(a_low), abs(b_low))
+        if gap <= AGREE_WITHIN:
+            return Relation.AGREE, f"within {gap:.1%}"
+        if gap <= MINOR_WITHIN:
+            return Relation.MINOR, f"{gap:.1%} apart: rounding or a different rate"
+        return Relation.CONFLICT, f"{gap:.0%} apart"
+    if (a_low <= b_low and b_high <= a_high) or (b_low <= a_low and a_high <= b_high):
+        return Relation.REFINE, "one range holds the other"
+    if a_low <= b_high and b_low <= a_high:
+        return Relation.AGREE, "ranges overlap"
+    near_a, near_b = (a_high, b_low) if a_high < b_low else (b_high, a_low)
+    gap = abs(near_b - near_a) / max(abs(near_a), abs(near_b))
+    if gap <= MINOR_WITHIN:
+        return Relation.MINOR, f"ranges {gap:.1%} apart"
+    return Relation.CONFLICT, "ranges do not overlap"
+
+
+def _bounds(span: tuple[float | None, float | None]) -> tuple[float, float]:
+    low, high = span
+    return (float("-inf") if low is None else low, float("inf") if high is None else high)
+
+
+def _rate(source: str, target: str, rates: Iterable[Rate]) -> float | None:
+    """How many `target` one `source` buys, from the first rate the fact base records for the pair."""
+    for rate in rates:
+        if (rate.base, rate.quote) == (source, target):
+            return rate.rate
+        if (rate.base, rate.quote) == (target, source):
+            return 1 / rate.rate
+    return None
+
+
+# -- a topic over the sources in view ------------------------------------------------------------
+
+
+@dataclass
+class ValueGroup:
+    """Claims in view that state the same value."""
+
+    claims: list[Claim]
+    text: str
+
+    @cached_property
+    def origins(self) -> set[str]:
+        return {claim.origin for claim in self.claims}
+
+
+@dataclass
+class TopicAnalysis:
+    topic: Topic
+    claims: list[Claim]
+    groups: list[ValueGroup]
+    relations: dict[tuple[int, int], tuple[Relation, str]]
+    status: Status
+    reason: str
+    sources: set[str]
+    origins: set[str]
+    standings: dict[str, ClaimStanding] = field(default_factory=dict)
+
+    @property
+    def consensus(self) -> str:
+        """The value most origins back; for a split topic, the spread of values."""
+        if not self.groups:
+            return "\u2014"
+        if self.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE, Status.VARIOUS):
+            return " vs ".join(group.text for group in self._ranked_groups[:3]) + (
+                " \u2026" if len(self.groups) > 3 else ""
+            )
+        return self._ranked_groups[0].text
+
+    @cached_property
+    def _ranked_groups(self) -> list[ValueGroup]:
+        return sorted(self.groups, key=lambda group: (-len(group.origins), -len(group.claims)))
+
+    def related(self, claim: Claim) -> list[tuple[Claim, Relation, str]]:
+        """Every other claim in view on this topic, with how it relates to `claim`."""
+        own = self._group_of[claim.id]
+        result = []
+        for index, group in enumerate(self.groups):
+            relation, reason = (Relation.AGREE, "same value") if index == own else self.relations[(own, index)]
+            result += [(other, relation, reason) for other in group.claims if other.id != claim.id]
+        return result
+
+    @cached_property
+    def _group_of(self) -> dict[str, int]:
+        return {claim.id: index for index, group in enumerate(self.groups) for claim in group.claims}
+
+    @property
+    def counts_text(self) -> str:
+        """ "1 origin, 4 sources" says more than "4 sources agree" when they all quote Reuters."""
+        origins, sources = len(self.origins), len(self.sources)
+        return f"{origins} origin{'s' if origins != 1 else ''}, {sources} source{'s' if sources != 1 else ''}"
+
+
+def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = ()) -> TopicAnalysis:
+    rates = list(rates)
+    by_key: dict[tuple, ValueGroup] = {}
+    for claim in claims:
+        key = _value_key(claim)
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = ValueGroup([claim], format_claim_value(claim, topic))
+        else:
+            group.claims.append(claim)
+    groups = list(by_key.values())
+    relations: dict[tuple[int, int], tuple[Relation, str]] = {}
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            relation = compare_claims(topic, groups[i].claims[0], groups[j].claims[0], rates)
+            relations[(i, j)] = relations[(j, i)] = relation
+    sources = {claim.source for claim in claims}
+    origins = {claim.origin for claim in claims}
+    status, reason = _status(relations, sources, origins, len(claims))
+    analysis = TopicAnalysis(topic, claims, groups, relations, status, reason, sources, origins)
+    analysis.standings = _standings(groups, relations)
+    return analysis
+
+
+def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], origins: set[str],
+            count: int) -> tuple[Status, str]:
+    found = {relation: reason for relation, reason in relations.values()}
+    if count == 0:
+        return Status.NONE, "no claims in view"
+    for relation, status in ((Relation.CONFLICT, Status.CONFLICT), (Relation.INCOMPARABLE, Status.UNCOMPARABLE),
+                             (Relation.MINOR, Status.MINOR)):
+        if relation in found:
+            return status, found[relation]
+    if len(sources) == 1:
+        return Status.SINGLE, "only one source carries it"
+    if Relation.DIFFER in found:
+        return Status.VARIOUS, "different answers that can all hold"
+    if len(origins) == 1:
+        return Status.ECHO, f"1 origin, {len(sources)} sources: the same report repeated"
+    return Status.AGREE, f"{len(origins)} independent origins agree"
+
+
+def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[Relation, str]]) -> dict[str, ClaimStanding]:
+    standings: dict[str, ClaimStanding] = {}
+    for index, group in enumerate(groups):
+        others = [relations[(index, j)][0] for j in range(len(groups)) if j != index]
+        if Relation.CONFLICT in others:
+            for claim in group.claims:
+                standings[claim.id] = ClaimStanding.CONFLICT
+            continue
+        backing = {(claim.source, claim.origin) for claim in group.claims}
+        for j in range(len(groups)):
+            if j != index and relations[(index, j)][0].consistent:
+                backing |= {(claim.source, claim.origin) for claim in groups[j].claims}
+        for claim in group.claims:
+            standings[claim.id] = _standing(claim, backing)
+    return standings
+
+
+def _standing(claim: Claim, backing: set[tuple[str, str]]) -> ClaimStanding:
+    echoed = False
+    for source, origin in backing:
+        if source != claim.source:
+            if origin != claim.origin:
+                return ClaimStanding.CORROBORATED
+            echoed = True
+    return ClaimStanding.ECHOED if echoed else ClaimStanding.UNIQUE
+
+
+# -- the whole fact base over a selection of sources ---------------------------------------------
+
+
+@dataclass
+class Analysis:
+    """Every topic analysed over the sources in view, with per-source tallies for the Sources pane."""
+
+    facts: FactBase
+    sources: frozenset[str]
+    topics: dict[str, TopicAnalysis]
+
+    @cached_property
+    def standings(self) -> dict[str, ClaimStanding]:
+        merged: dict[str, ClaimStanding] = {}
+        for topic in self.topics.values():
+            merged.update(topic.standings)
+        return merged
+
+    @cached_property
+    def source_tallies(self) -> dict[str, dict[ClaimStanding, int]]:
+        tallies = {source_id: {standing: 0 for standing in ClaimStanding} for source_id in self.sources}
+        claims = self.facts.claims
+        for claim_id, standing in self.standings.items():
+            tallies[claims[claim_id].source][standing] += 1
+        return tallies
+
+    def claims(self) -> list[Claim]:
+        return [claim for topic in self.topics.values() for claim in topic.claims]
+
+    def warnings(self) -> list[str]:
+        """What an analyst should look at twice: conflicts, gaps between figures, echoes, single sources."""
+        lines = []
+        for topic in self.topics.values():
+            if topic.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE):
+                lines.append(f"{topic.status.value}: {topic.topic.label}: {topic.consensus} ({topic.reason})")
+            elif topic.status is Status.ECHO:
+                lines.append(f"echo: {topic.topic.label}: {topic.counts_text}")
+            elif topic.status is Status.SINGLE:
+                lines.append(f"single source: {topic.topic.label}: {topic.consensus} ({next(iter(topic.sources))})")
+        order = ("conflict", "not comparable", "minor", "echo", "single source")
+        return sorted(lines, key=lambda line: order.index(line.split(":", 1)[0]))
+
+
+def analyse(facts: FactBase, sources: Iterable[str] | None = None) -> Analysis:
+    """Analyse every topic over `sources` (all when None)."""
+    in_view = frozenset(facts.sources if sources is None else sources)
+    topics = {}
+    for topic_id, topic in facts.topics.items():
+        claims = [claim for claim in facts.claims_by_topic[topic_id] if claim.source in in_view]
+        topics[topic_id] = analyse_topic(topic, claims, facts.rates)
+    return Analysis(facts, in_view, topics)
