@@ -34,6 +34,7 @@ __all__ = [
     "TopicAnalysis",
     "analyse",
     "compare_claims",
+    "convert",
 ]
 
 AGREE_WITHIN = 0.005
@@ -114,10 +115,10 @@ def compare_claims(topic: Topic, first: Claim, second: Claim, rates: Iterable[Ra
         return _compare_dates(first, second)
     a, b = first.value, second.value
     if isinstance(a, Money) and isinstance(b, Money) and a.currency != b.currency:
-        factor = _rate(b.currency, a.currency, rates)
+        factor = convert(b.currency, a.currency, rates)
         if factor is None:
-            missing = b.currency if a.currency == "CNY" else a.currency
-            return Relation.INCOMPARABLE, f"not comparable: no {CURRENCY_LABELS.get(missing, missing)} rate in the fact base"
+            missing = "/".join(sorted({a.currency, b.currency} - {"CNY"}))  # only direct rates are used
+            return Relation.INCOMPARABLE, f"not comparable: no {missing} rate in the fact base"
         scaled = (None if b.min is None else b.min * factor, None if b.max is None else b.max * factor)
         relation, reason = _compare_spans((a.min, a.max), scaled)
         return relation, f"{reason} (at {factor:.6g} {CURRENCY_LABELS.get(a.currency, a.currency)} per {b.currency})"
@@ -176,8 +177,10 @@ def _bounds(span: tuple[float | None, float | None]) -> tuple[float, float]:
     return (float("-inf") if low is None else low, float("inf") if high is None else high)
 
 
-def _rate(source: str, target: str, rates: Iterable[Rate]) -> float | None:
+def convert(source: str, target: str, rates: Iterable[Rate]) -> float | None:
     """How many `target` one `source` buys, from the first rate the fact base records for the pair."""
+    if source == target:
+        return 1.0
     for rate in rates:
         if (rate.base, rate.quote) == (source, target):
             return rate.rate
@@ -219,13 +222,13 @@ class TopicAnalysis:
         if not self.groups:
             return "\u2014"
         if self.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE, Status.VARIOUS):
-            return " vs ".join(group.text for group in self._ranked_groups[:3]) + (
+            return " vs ".join(group.text for group in self.ranked_groups[:3]) + (
                 " \u2026" if len(self.groups) > 3 else ""
             )
-        return self._ranked_groups[0].text
+        return self.ranked_groups[0].text
 
     @cached_property
-    def _ranked_groups(self) -> list[ValueGroup]:
+    def ranked_groups(self) -> list[ValueGroup]:
         return sorted(self.groups, key=lambda group: (-len(group.origins), -len(group.claims)))
 
     def related(self, claim: Claim) -> list[tuple[Claim, Relation, str]]:

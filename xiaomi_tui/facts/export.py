@@ -28,7 +28,7 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
         return buffer.getvalue()
     if fmt == "markdown":
         def cell(value: object) -> str:
-            return str(value).replace("\\", "\\\\").replace("|", "\\|")
+            return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
         lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         lines += ["| " + " | ".join(cell(row[column]) for column in COLUMNS) + " |" for row in rows]

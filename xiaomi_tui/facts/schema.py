@@ -60,8 +60,9 @@ def _clean_text(value: str) -> str:
             continue
         category = unicodedata.category(char)
         if category == "Cc" or category == "Cf" and char not in "\u200d":
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            raise ValueError(f"control character {name} (U+{ord(char):04X}) at position {index + 1}; remove it")
+            name = unicodedata.name(char, "")  # C0/C1 controls have no name
+            label = f"{name} (U+{ord(char):04X})" if name else f"U+{ord(char):04X}"
+            raise ValueError(f"control character {label} at position {index + 1}; remove it")
     return value
 
 
@@ -98,8 +99,8 @@ class _Record(BaseModel):
 class _Span(_Record):
     """An amount, or a range with either end open ("below 300,000"); `amount` is shorthand for min = max."""
 
-    min: float | None = None
-    max: float | None = None
+    min: float | None = Field(default=None, allow_inf_nan=False)
+    max: float | None = Field(default=None, allow_inf_nan=False)
     approx: bool = False
 
     @model_validator(mode="before")

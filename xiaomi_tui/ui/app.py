@@ -1,0 +1,319 @@
+"""The dashboard: four panes over one fact base, a detail panel, a source filter and citations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+
+from xiaomi_tui.facts.loader import FactBase, FactsError, load
+from xiaomi_tui.settings import Settings
+from xiaomi_tui.ui.commands import SourceCommands
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.panes.investment import InvestmentPane
+from xiaomi_tui.ui.panes.sources import SourcesPane
+from xiaomi_tui.ui.panes.specs import SpecsPane
+from xiaomi_tui.ui.panes.timeline import TimelinePane
+from xiaomi_tui.ui.view import AnalysisCache, Selection, View
+from xiaomi_tui.ui.widgets.detail import DetailPanel, claims_behind
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+
+PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
+         ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
+
+RELOAD_EVERY = 1.0
+"""Seconds between checks of the fact base file: curators edit it while the dashboard is open."""
+
+
+class XiaomiApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "xiaomi-tui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (18, "-short"), (34, "-tall")]
+    COMMANDS = App.COMMANDS | {SourceCommands}
+    NOTIFICATION_TIMEOUT = 6
+
+    BINDINGS = [
+        *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}")
+          for number, (pane_id, label, _) in enumerate(PANES, start=1)),
+        Binding("slash", "search", "Search", id="search", tooltip="Filter rows by text"),
+        Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
+        Binding("a", "all_sources", "All sources", show=False, id="sources.all"),
+        Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
+        Binding("C", "pick_style", "Style", show=False, id="cite.style"),
+        Binding("v", "view_citation", "View citation", show=False, id="cite.view"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now"),
+    ]
+
+    def __init__(self, facts: FactBase, sources: list[str] | None = None, clipboard_mode: str = "auto",
+                 watch: bool = True):
+        super().__init__()
+        self.facts = facts
+        self.clipboard_mode = clipboard_mode
+        self.settings = Settings.load()
+        self._cache = AnalysisCache(facts)
+        selected = frozenset(sources) if sources else frozenset(facts.sources)
+        self.view = View(facts, self._cache.get(selected))
+        self._stale: set[str] = set()
+        self._last_citation: str | None = None
+        self._watched = self._file_signature() if watch else None
+        self.reload_error: str | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="banner")
+        with Horizontal(id="body"):
+            with TabbedContent(id="panes"):
+                for pane_id, label, pane_class in PANES:
+                    with TabPane(label, id=f"tab-{pane_id}"):
+                        yield pane_class(id=pane_id)
+            yield DetailPanel(id="detail")
+        yield Input(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
+                    id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.facts.title
+        self._stale = {pane_id for pane_id, _, _ in PANES}
+        self._refresh_active()
+        self.query_one("#specs-table", FactTable).focus()
+        if self._watched is not None:
+            self.set_interval(RELOAD_EVERY, self._check_for_changes)
+
+    # -- the view ---------------------------------------------------------------------------
+
+    @property
+    def active_pane(self) -> Pane:
+        active = self.query_one(TabbedContent).active.removeprefix("tab-")
+        return self.query_one(f"#{active}", Pane)
+
+    def set_view(self, view: View) -> None:
+        """Show a new view: rebuild the visible pane now, the others when they are next shown."""
+        self.view = view
+        self._stale = {pane_id for pane_id, _, _ in PANES}
+        self._refresh_active()
+
+    def set_sources(self, sources) -> None:
+        wanted = frozenset(sources)
+        if wanted != self.view.sources:
+            self.set_view(View(self.facts, self._cache.get(wanted), self.view.query))
+
+    def _refresh_active(self) -> None:
+        pane = self.active_pane
+        if pane.id in self._stale:
+            self._stale.discard(pane.id)
+            pane.show_view(self.view)
+        self.sub_title = self.view.sources_label + (f"  search: {self.view.query}" if self.view.query else "")
+        self._show_detail(pane.selection)
+
+    def _show_detail(self, selection: Selection | None) -> None:
+        self.query_one(DetailPanel).show(self.view, selection)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._refresh_active()
+
+    def on_fact_table_selection_changed(self, event: FactTable.SelectionChanged) -> None:
+        if event.table in self.active_pane.query(FactTable):
+            self._show_detail(event.selection)
+
+    def on_fact_table_opened(self, event: FactTable.Opened) -> None:
+        from xiaomi_tui.ui.screens.detail import DetailScreen
+
+        if event.selection.topic_id:
+            self.push_screen(DetailScreen(self.view, event.selection))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_show_pane(self, pane_id: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{pane_id}"
+        self.query_one(f"#{pane_id}", Pane).focus_table()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-open")
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.set_view(View(self.facts, self.view.analysis, event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            if not event.value:
+                event.input.remove_class("-open")
+            self.active_pane.focus_table()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value or search.has_class("-open"):
+            search.value = ""
+            search.remove_class("-open")
+            self.active_pane.focus_table()
+
+    def action_pick_sources(self) -> None:
+        from xiaomi_tui.ui.screens.pickers import SourcePicker
+
+        self.push_screen(SourcePicker(self.facts, self.view.sources))
+
+    def action_all_sources(self) -> None:
+        self.set_sources(self.facts.sources)
+        self.notify(f"All {len(self.facts.sources)} sources in view.")
+
+    def action_help(self) -> None:
+        from xiaomi_tui.ui.screens.help import HelpScreen
+
+        keys = [(binding.key_display or binding.key, binding.description)
+                for binding in self.BINDINGS if isinstance(binding, Binding) and binding.description]
+        keys += [("tab / shift+tab", "Move focus between tabs, tables and the detail panel"),
+                 ("↑ ↓ / j k", "Move within a table"), ("enter", "Open the claims behind the row"),
+                 ("ctrl+p", "Command palette: every action, pane and source")]
+        self.push_screen(HelpScreen(keys))
+
+    # -- citations --------------------------------------------------------------------------
+
+    def _selection_to_cite(self) -> tuple[Selection | None, str | None]:
+        """The claim to cite: the one highlighted in the detail screen, or the row's claim, or its first."""
+        from xiaomi_tui.ui.screens.detail import DetailScreen
+
+        if isinstance(self.screen, DetailScreen):
+            return self.screen.selection, self.screen.highlighted_claim_id
+        selection = self.active_pane.selection
+        claims = claims_behind(self.view, selection)
+        return selection, (claims[0].id if claims else None)
+
+    def citation_for(self, style: str) -> str | None:
+        from xiaomi_tui.facts.citations import cite_claim, cite_source
+
+        selection, claim_id = self._selection_to_cite()
+        if claim_id:
+            return cite_claim(self.facts, self.facts.claims[claim_id], style)
+        if selection and selection.source_id:
+            return cite_source(self.facts.sources[selection.source_id], style)
+        return None
+
+    def action_copy_citation(self) -> None:
+        style = self.settings.citation_style
+        text = self.citation_for(style)
+        if text is None:
+            self.notify("Move to a row with a claim or a source to cite it.", severity="warning")
+            return
+        self._last_citation = text
+        if self.clipboard_mode in ("auto", "osc52"):
+            self.copy_to_clipboard(text)
+        if self.clipboard_mode in ("auto", "system"):
+            self._copy_to_system(text, style)
+        else:
+            self.notify(f"{style} citation sent to the terminal clipboard (OSC 52). v shows it.",
+                        title="Citation", markup=False)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def _copy_to_system(self, text: str, style: str) -> None:
+        from xiaomi_tui.clipboard import copy_to_system
+
+        outcome = copy_to_system(text)
+        self.call_from_thread(self._report_copy, style, outcome.copied, outcome.message)
+
+    def _report_copy(self, style: str, copied: bool, message: str) -> None:
+        if copied:
+            also = " and sent to the terminal" if self.clipboard_mode == "auto" else ""
+            self.notify(f"{style} citation copied to the system clipboard{also}.", title="Citation", markup=False)
+        elif self.clipboard_mode == "auto":
+            self.notify(f"{style} citation sent to the terminal clipboard (OSC 52); {message}. v shows it.",
+                        title="Citation", markup=False)
+        else:
+            self.action_view_citation(reason=message)
+
+    def action_view_citation(self, reason: str = "the last citation") -> None:
+        from xiaomi_tui.ui.screens.pickers import CopyByHand
+
+        if self._last_citation is None:
+            self.notify("Nothing cited yet: press c on a row first.", severity="warning")
+            return
+        self.push_screen(CopyByHand(self._last_citation, reason))
+
+    def action_pick_style(self) -> None:
+        from xiaomi_tui.facts.citations import STYLES
+        from xiaomi_tui.ui.screens.pickers import StylePicker
+
+        preview = {key: text for key in STYLES if (text := self.citation_for(key))}
+        labels = {key: style.label for key, style in STYLES.items()}
+        self.push_screen(StylePicker(labels, self.settings.citation_style, preview), self._style_chosen)
+
+    def _style_chosen(self, style: str | None) -> None:
+        if style is None:
+            return
+        self.settings.citation_style = style
+        problem = self.settings.save()
+        self.notify(problem or f"c now copies {style} citations.", severity="warning" if problem else "information",
+                    markup=False)
+
+    # -- live reload ------------------------------------------------------------------------
+
+    def _file_signature(self) -> tuple[int, int] | None:
+        try:
+            stat = Path(self.facts.path).stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _check_for_changes(self) -> None:
+        signature = self._file_signature()
+        if signature is not None and signature != self._watched:
+            self._watched = signature
+            self._reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self) -> None:
+        try:
+            facts = load(self.facts.path)
+        except FactsError as error:
+            self.call_from_thread(self._reload_failed, error)
+        else:
+            self.call_from_thread(self._reloaded, facts)
+
+    def _reloaded(self, facts: FactBase) -> None:
+        """Swap in the new fact base, keeping pane, cursor, search and the sources that still exist."""
+        self.facts = facts
+        self._cache = AnalysisCache(facts)
+        kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
+        self.title = facts.title
+        self.reload_error = None
+        self.query_one("#banner", Static).remove_class("-error")
+        self.set_view(View(facts, self._cache.get(frozenset(kept or facts.sources)), self.view.query))
+        self.notify("Fact base reloaded.", timeout=3)
+
+    def _reload_failed(self, error: FactsError) -> None:
+        """Keep showing the last good data; say what is wrong and where."""
+        from rich.text import Text
+
+        self.reload_error = error.first_line
+        banner = self.query_one("#banner", Static)
+        more = len(error.problems) - 1
+        suffix = f" (+{more} more; run xiaomi-tui check)" if more else ""
+        banner.update(Text(f"Showing the last good data. {error.first_line}{suffix}"))
+        banner.add_class("-error")
+
+    # -- command palette --------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        for pane_id, label, _ in PANES:
+            yield SystemCommand(f"Show {label}", f"Switch to the {label} pane",
+                                lambda pane_id=pane_id: self.action_show_pane(pane_id))
+        yield SystemCommand("Search", "Filter rows by text", self.action_search)
+        yield SystemCommand("Choose sources", "Tick the sources in view", self.action_pick_sources)
+        yield SystemCommand("All sources", "Put every source back in view", self.action_all_sources)
+        yield SystemCommand("Copy citation", "Copy the citation of the selected claim", self.action_copy_citation)
+        yield SystemCommand("Citation style", "Choose the style c copies", self.action_pick_style)
+        yield SystemCommand("View last citation", "Show the last citation to copy by hand", self.action_view_citation)
+        yield SystemCommand("Help", "Every key and what the marks mean", self.action_help)

@@ -1,0 +1,30 @@
+"""Command palette entries for each source: show only it, or toggle it in the view."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class SourceCommands(Provider):
+    def _commands(self):
+        app = self.app
+        for source in app.facts.sources.values():
+            name = source.display_name
+            state = "hide" if source.id in app.view.sources else "show"
+            yield (f"Only source: {name}", f"Show only {source.id}'s claims",
+                   partial(app.set_sources, [source.id]))
+            yield (f"Toggle source: {name}", f"{state.capitalize()} {source.id}",
+                   partial(app.set_sources, app.view.sources ^ {source.id}))
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

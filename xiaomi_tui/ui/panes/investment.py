@@ -1,0 +1,87 @@
+"""Investment: money and capacity, with bars where comparing sizes says more than the numbers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from xiaomi_tui.facts.compare import TopicAnalysis, convert
+from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_number
+from xiaomi_tui.facts.schema import Money, Quantity
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.panes.specs import topic_rows
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.cells import plain
+from xiaomi_tui.ui.widgets.fact_table import Column, Row
+
+BAR_WIDTH = 16
+SCALE_CURRENCY = "CNY"
+
+
+def bar(low: float | None, high: float | None, top: float, width: int = BAR_WIDTH) -> Text:
+    """Solid up to what is certain, shaded across a range, with eighth-blocks for the remainder."""
+    def cells(amount: float) -> float:
+        return max(0.0, min(width, amount / top * width)) if top > 0 else 0.0
+
+    solid = cells(low or 0)
+    shaded = cells(high) if high is not None else float(width)
+    full = int(solid)
+    text = Text("\u2588" * full, style="green")
+    eighths = int((solid - full) * 8)
+    if eighths:
+        text.append(" \u258f\u258e\u258d\u258c\u258b\u258a\u2589"[eighths], style="green")
+    remainder = max(0, round(shaded) - len(text))
+    text.append("\u2591" * remainder, style="green")
+    if high is None:
+        text.append("\u25b8", style="green")
+    return text
+
+
+def _scale_key(topic: TopicAnalysis, view: View) -> tuple[str, float | None, float | None] | None:
+    """Which bars share a scale (money in one currency, or a unit) and this topic's low/high on it."""
+    if not topic.groups:
+        return None
+    value = topic.ranked_groups[0].claims[0].value
+    if isinstance(value, Money):
+        factor = convert(value.currency, SCALE_CURRENCY, view.facts.rates)
+        if factor is None:
+            return None
+        scaled = [None if bound is None else bound * factor for bound in (value.min, value.max)]
+        return (f"money:{SCALE_CURRENCY}", scaled[0], scaled[1])
+    if isinstance(value, Quantity):
+        return (f"unit:{value.unit or topic.topic.unit}", value.min, value.max)
+    return None
+
+
+class InvestmentPane(Pane):
+    COLUMNS = [Column("Topic", 22), Column("Value", None, 14), Column("Scale", BAR_WIDTH + 1),
+               Column("Status", 16)]
+    EMPTY = "No money or capacity claims for the sources and search in view."
+
+    def rows(self, view: View) -> list[Row]:
+        rows = topic_rows(view, "investment")
+        scales = {row.selection.topic_id: _scale_key(view.analysis.topics[row.selection.topic_id], view)
+                  for row in rows}
+        tops: dict[str, float] = {}
+        for key in filter(None, scales.values()):
+            tops[key[0]] = max(tops.get(key[0], 0.0), *(bound for bound in key[1:] if bound is not None))
+        shaped = []
+        for row in rows:
+            key = scales[row.selection.topic_id]
+            label, value, status, _sources, _origins = row.cells
+            drawn = bar(key[1], key[2], tops[key[0]]) if key else Text("")
+            shaped.append(Row([label, value, drawn, status], row.selection))
+        shaped += [self._rate_row(view, index) for index, rate in enumerate(view.facts.rates)
+                   if rate.source in view.sources and view.matches("rate", rate.base, rate.quote)]
+        return shaped
+
+    @staticmethod
+    def _rate_row(view: View, index: int) -> Row:
+        rate = view.facts.rates[index]
+        source = view.facts.sources[rate.source].display_name
+        quote = CURRENCY_LABELS.get(rate.quote, rate.quote)
+        return Row([
+            plain(f"Rate {rate.base}/{quote}"),
+            plain(f"{rate.base} 1 = {quote} {format_number(rate.rate)}", "bold"),
+            Text(""),
+            plain(f"from {source}", "dim"),
+        ], Selection(source_id=rate.source))

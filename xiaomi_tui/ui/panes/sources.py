@@ -1,0 +1,67 @@
+"""Sources: who said what. The list of sources with their tallies, and a topics-by-sources matrix."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from xiaomi_tui.facts.compare import ClaimStanding
+from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, count_cell, plain, status_cell
+from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
+from rich.text import Text
+
+MATRIX_SOURCES = 24
+"""More columns than this would be unreadable; the list above still counts every source."""
+
+
+class SourcesPane(Pane):
+    LIST_COLUMNS = [Column("Source", None, 14), Column("Published", 11), Column("Kind", 4), Column("All", 4),
+                    Column("corr", 5), Column("echo", 5), Column("uniq", 5), Column("confl", 5)]
+
+    def compose(self) -> ComposeResult:
+        yield FactTable(self.LIST_COLUMNS, "No sources in view.", id="sources-list")
+        yield FactTable([Column("Topic", 20)], "No claims for the sources in view.", id="sources-matrix")
+
+    def show_view(self, view: View) -> None:
+        self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view))
+        in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
+        columns = [Column("Topic", 20), Column("Status", 16)]
+        columns += [Column(view.facts.sources[source_id].display_name[:14], None, 9) for source_id in in_view]
+        self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view), columns)
+
+    @staticmethod
+    def _source_rows(view: View) -> list[Row]:
+        rows = []
+        for source in view.facts.sources.values():
+            if source.id not in view.sources or not view.matches(source.display_name, source.title, source.id):
+                continue
+            tally = view.analysis.source_tallies[source.id]
+            rows.append(Row([
+                plain(source.display_name, "bold"),
+                plain(source.published.human() if source.published else "unknown", "" if source.published else "dim"),
+                plain(source.kind),
+                count_cell(sum(tally.values())),
+                *(count_cell(tally[standing]) for standing in (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
+                                                              ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)),
+            ], Selection(source_id=source.id)))
+        return rows
+
+    @staticmethod
+    def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
+        rows = []
+        for topic in view.analysis.topics.values():
+            if not topic.claims or not view.matches(topic.topic.label):
+                continue
+            cells = [plain(topic.topic.label), status_cell(topic.status)]
+            for source_id in in_view:
+                said = [claim for claim in topic.claims if claim.source == source_id]
+                if not said:
+                    cells.append(Text("\u00b7", style="dim"))
+                    continue
+                symbol, style = STANDING_LOOK[topic.standings[said[0].id]]
+                values = "; ".join(dict.fromkeys(format_claim_value(claim, topic.topic) for claim in said))
+                cells.append(Text.assemble((symbol + " ", style), values, no_wrap=True, overflow="ellipsis"))
+            rows.append(Row(cells, Selection(topic.topic.id)))
+        return rows

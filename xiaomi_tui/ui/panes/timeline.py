@@ -1,0 +1,48 @@
+"""Timeline: every dated claim in order, grouped by year, past and expected told apart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.cells import plain, standing_cell
+from xiaomi_tui.ui.widgets.fact_table import Column, Row
+
+
+def is_expected(claim: Claim, view: View) -> bool:
+    """After the fact base's date, or a plan/target/estimate not yet due: expected, not past."""
+    as_of = view.facts.data.meta.as_of.start
+    assert claim.date is not None
+    return claim.date.start > as_of or (claim.stance.is_forward and claim.date.end >= as_of)
+
+
+class TimelinePane(Pane):
+    COLUMNS = [Column("Year", 4), Column("When", 15), Column("What", None, 20), Column("Source", 12),
+               Column("Standing", 14)]
+    EMPTY = "No dated claims for the sources and search in view."
+
+    def rows(self, view: View) -> list[Row]:
+        dated = [claim for claim in view.analysis.claims()
+                 if claim.date is not None and view.claim_matches(claim)]
+        dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
+        rows, year = [], None
+        for claim in dated:
+            expected = is_expected(claim, view)
+            standing = view.analysis.standings[claim.id]
+            label = view.facts.topics[claim.topic].label
+            shown_year = "" if claim.date.start.year == year else str(claim.date.start.year)
+            year = claim.date.start.year
+            what = Text.assemble((label, "bold"), ": ", claim.statement, no_wrap=True, overflow="ellipsis")
+            if expected:
+                what.stylize("italic")
+            rows.append(Row([
+                plain(shown_year, "bold"),
+                Text.assemble(("\u25c7 " if expected else "\u25cf ", "dim" if expected else ""), claim.date.human(),
+                              no_wrap=True),
+                what,
+                plain(view.facts.sources[claim.source].display_name),
+                standing_cell(standing),
+            ], Selection(claim.topic, claim.id)))
+        return rows

@@ -1,0 +1,61 @@
+"""The full detail of a row: pick one of the claims behind it to read or cite."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
+
+
+class DetailScreen(Screen[None]):
+    """Claims on the left, the highlighted one in full on the right; `c` cites the highlighted claim."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "app.pop_screen", "Back", id="detail.back"),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, view: View, selection: Selection):
+        super().__init__()
+        self.view = view
+        self.selection = selection
+        self.claims = claims_behind(view, selection)
+
+    def compose(self) -> ComposeResult:
+        topic = self.view.analysis.topics[self.selection.topic_id]
+        with Horizontal(id="detail-screen"):
+            yield OptionList(*(
+                Option(Text.assemble(format_claim_value(claim, topic.topic), "  ",
+                                     (self.view.facts.sources[claim.source].display_name, "dim")), id=claim.id)
+                for claim in self.claims
+            ), id="detail-claims")
+            with VerticalScroll(id="detail-full"):
+                yield Static(render_selection(self.view, self.selection), id="detail-topic")
+        yield Footer()
+
+    @property
+    def highlighted_claim_id(self) -> str | None:
+        options = self.query_one("#detail-claims", OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        topic = self.view.analysis.topics[self.selection.topic_id]
+        claim = self.view.facts.claims[event.option.id]
+        self.query_one("#detail-topic", Static).update(render_claim(self.view, topic, claim))
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#detail-claims", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#detail-claims", OptionList).action_cursor_up()

@@ -1,0 +1,121 @@
+"""Small modal choosers: which sources are in view, which citation style `c` uses."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection as Choice
+
+from xiaomi_tui.facts.loader import FactBase
+
+
+class SourcePicker(ModalScreen[None]):
+    """A checklist of sources; every change applies at once, so the panes behind follow as you tick."""
+
+    BINDINGS = [
+        Binding("escape,enter,s", "close", "Done", id="sources.done"),
+        Binding("a", "select_all", "All", id="sources.all"),
+        Binding("n", "select_none", "None", id="sources.none"),
+        Binding("j", "down", show=False),
+        Binding("k", "up", show=False),
+    ]
+
+    def __init__(self, facts: FactBase, selected: frozenset[str]):
+        super().__init__()
+        self.facts = facts
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        counts = {source_id: len(claims) for source_id, claims in self.facts.claims_by_source.items()}
+        choices = []
+        for source in self.facts.sources.values():
+            label = Text.assemble(
+                (source.display_name, "bold"),
+                f"  {source.title or ''}"[:60],
+                (f"  {source.published.human() if source.published else 'undated'}, {counts[source.id]} claims", "dim"),
+            )
+            choices.append(Choice(label, source.id, source.id in self.selected))
+        with Vertical(id="picker"):
+            yield Label("Sources in view  (space toggles, a all, n none, enter done)", id="picker-title")
+            yield SelectionList[str](*choices, id="source-choices")
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.app.set_sources(event.selection_list.selected)
+
+    def action_select_all(self) -> None:
+        self.query_one(SelectionList).select_all()
+
+    def action_select_none(self) -> None:
+        self.query_one(SelectionList).deselect_all()
+
+    def action_down(self) -> None:
+        self.query_one(SelectionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(SelectionList).action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class StylePicker(ModalScreen[str | None]):
+    """Citation styles with a live preview of the selected claim's citation in each."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
+
+    def __init__(self, styles: dict[str, str], current: str, preview: dict[str, str]):
+        super().__init__()
+        self.styles = styles
+        self.current = current
+        self.preview = preview
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Text(f"{'●' if key == self.current else ' '} {label}"), id=key)
+                   for key, label in self.styles.items()]
+        with Vertical(id="picker"):
+            yield Label("Citation style for c  (enter chooses, escape cancels)", id="picker-title")
+            yield OptionList(*options, id="style-choices")
+            yield Static(id="style-preview")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = list(self.styles).index(self.current)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        text = self.preview.get(event.option.id, "Select a claim to preview its citation.")
+        self.query_one("#style-preview", Static).update(Text(text))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CopyByHand(ModalScreen[None]):
+    """When no clipboard could be reached: the text, selectable, to copy with the terminal's own means."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
+
+    def __init__(self, text: str, reason: str):
+        super().__init__()
+        self.text = text
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        with Vertical(id="picker"):
+            yield Label(Text(f"Copy by hand: {self.reason}"), id="picker-title")
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#copy-text").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

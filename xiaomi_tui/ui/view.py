@@ -1,0 +1,68 @@
+"""What the user is looking at: which fact base, which sources, which search text.
+
+Panes read everything they show from a `View`, so a filter change is one new `View` and a rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from xiaomi_tui.facts.compare import Analysis, analyse
+from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.schema import Claim
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The row under the cursor: a topic, or one claim on it, or neither (a rate, a source)."""
+
+    topic_id: str | None = None
+    claim_id: str | None = None
+    source_id: str | None = None
+
+
+class AnalysisCache:
+    """One analysis per set of sources, so toggling a source back and forth is instant."""
+
+    def __init__(self, facts: FactBase):
+        self.facts = facts
+        self._by_sources: dict[frozenset[str], Analysis] = {}
+
+    def get(self, sources: frozenset[str]) -> Analysis:
+        analysis = self._by_sources.get(sources)
+        if analysis is None:
+            analysis = self._by_sources[sources] = analyse(self.facts, sources)
+        return analysis
+
+
+@dataclass(frozen=True)
+class View:
+    facts: FactBase
+    analysis: Analysis
+    query: str = ""
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return self.analysis.sources
+
+    @cached_property
+    def _needle(self) -> str:
+        return self.query.casefold().strip()
+
+    def matches(self, *texts: str | None) -> bool:
+        """Search is a case-insensitive substring test over the texts a row shows."""
+        if not self._needle:
+            return True
+        return any(text and self._needle in text.casefold() for text in texts)
+
+    def claim_matches(self, claim: Claim) -> bool:
+        if not self._needle:
+            return True
+        source = self.facts.sources[claim.source]
+        return self.matches(claim.statement, claim.id, claim.note, source.display_name,
+                            self.facts.topics[claim.topic].label, self.facts.chain_text(claim))
+
+    @property
+    def sources_label(self) -> str:
+        return f"{len(self.sources)} of {len(self.facts.sources)} sources"

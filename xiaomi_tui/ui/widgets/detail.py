@@ -1,0 +1,97 @@
+"""Everything behind a row: each claim with its value, source, chain of attribution, and who agrees."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from xiaomi_tui.facts.compare import TopicAnalysis
+from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, STATUS_STYLES, STANDING_LOOK
+
+
+def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
+    """The claims a row stands for, the selected claim first: what `c` and the detail screen offer."""
+    if selection is None or selection.topic_id is None:
+        return []
+    topic = view.analysis.topics[selection.topic_id]
+    ordered = [claim for group in topic.ranked_groups for claim in group.claims]
+    if selection.claim_id:
+        ordered.sort(key=lambda claim: claim.id != selection.claim_id)
+    return ordered
+
+
+def render_selection(view: View, selection: Selection | None) -> RenderableType:
+    if selection is None:
+        return Text("Nothing selected.", style="dim italic")
+    if selection.source_id:
+        return render_source(view, selection.source_id)
+    if selection.topic_id is None:
+        return Text("Move the cursor to a row to see the claims behind it.", style="dim italic")
+    topic = view.analysis.topics[selection.topic_id]
+    parts: list[RenderableType] = [
+        Text(topic.topic.label, style="bold"),
+        Text.assemble((f"{topic.status.symbol} {topic.status.value}", STATUS_STYLES[topic.status]),
+                      f"  {topic.counts_text}"),
+        Text(topic.reason, style="dim"),
+    ]
+    for claim in claims_behind(view, selection):
+        parts += [Text(""), render_claim(view, topic, claim)]
+    return Group(*parts)
+
+
+def render_claim(view: View, topic: TopicAnalysis, claim: Claim) -> RenderableType:
+    facts = view.facts
+    source = facts.sources[claim.source]
+    symbol, style = STANDING_LOOK[topic.standings[claim.id]]
+    header = Text.assemble((f"{symbol} ", style), (format_claim_value(claim, topic.topic), "bold"),
+                           f"  {source.display_name}, para. {claim.para}")
+    lines = [
+        header,
+        Text(claim.statement, style="italic"),
+        _field("chain", facts.chain_text(claim)),
+        _field("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
+    ]
+    if claim.date:
+        lines.append(_field("when", claim.date.human()))
+    if claim.note:
+        lines.append(_field("note", claim.note))
+    for other, relation, reason in topic.related(claim):
+        lines.append(Text.assemble(
+            ("  " + relation.value, RELATION_STYLES[relation]),
+            f" {facts.sources[other.source].display_name}: {format_claim_value(other, topic.topic)}",
+            (f" ({reason})", "dim"),
+        ))
+    lines.append(Text(f"id {claim.id}", style="dim"))
+    return Group(*lines)
+
+
+def render_source(view: View, source_id: str) -> RenderableType:
+    source = view.facts.sources[source_id]
+    tallies = view.analysis.source_tallies.get(source_id, {})
+    lines = [Text(source.display_name, style="bold")]
+    for label, value in (("title", source.title), ("author", source.author),
+                         ("published", source.published.human() if source.published else None),
+                         ("kind", source.kind), ("url", source.url), ("file", source.file), ("notes", source.notes)):
+        lines.append(_field(label, value or "unknown"))
+    lines.append(Text(""))
+    lines.append(Text("  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"))
+    return Group(*lines)
+
+
+def _field(label: str, value: str) -> Text:
+    return Text.assemble((f"{label:>9} ", "dim"), value)
+
+
+class DetailPanel(VerticalScroll, can_focus=True):
+    """The side panel: follows the cursor in the active pane."""
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, view: View, selection: Selection | None) -> None:
+        self.query_one("#detail-body", Static).update(render_selection(view, selection))
