@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 __all__ = ["FuzzyDate", "FuzzyDateError", "Precision"]
@@ -62,6 +62,8 @@ class FuzzyDate:
     @classmethod
     def parse(cls, value: str | date) -> FuzzyDate:
         if isinstance(value, date):
+            if isinstance(value, datetime):  # a TOML datetime: its day, so intervals compare with dates
+                value = value.date()
             return cls(value.isoformat(), value, value, Precision.DAY)
         text = value.strip()
         match = _PATTERN.match(text)

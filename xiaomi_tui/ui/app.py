@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import work
@@ -39,18 +40,23 @@ class XiaomiApp(App[None]):
     NOTIFICATION_TIMEOUT = 6
 
     BINDINGS = [
-        *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}")
+        *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
+                  tooltip=f"The {label} pane")
           for number, (pane_id, label, _) in enumerate(PANES, start=1)),
         Binding("slash", "search", "Search", id="search", tooltip="Filter rows by text"),
         Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
-        Binding("a", "all_sources", "All sources", show=False, id="sources.all"),
+        Binding("a", "all_sources", "All sources", show=False, id="sources.all",
+                tooltip="Put every source back in view"),
         Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
-        Binding("C", "pick_style", "Style", show=False, id="cite.style"),
-        Binding("v", "view_citation", "View citation", show=False, id="cite.view"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
-        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now"),
+        Binding("C", "pick_style", "Style", show=False, id="cite.style",
+                tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
+        Binding("v", "view_citation", "View citation", show=False, id="cite.view",
+                tooltip="Show the last citation, to copy by hand"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
+                tooltip="Clear the search; in a dialog, close it"),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?", tooltip="This help"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now", tooltip="Quit, from anywhere"),
     ]
 
     def __init__(self, facts: FactBase, sources: list[str] | None = None, clipboard_mode: str = "auto",
@@ -88,7 +94,7 @@ class XiaomiApp(App[None]):
         self._refresh_active()
         self.query_one("#specs-table", FactTable).focus()
         if self._watched is not None:
-            self.set_interval(RELOAD_EVERY, self._check_for_changes)
+            self.set_interval(RELOAD_EVERY, self.check_for_changes)
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -172,11 +178,13 @@ class XiaomiApp(App[None]):
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
-        keys = [(binding.key_display or binding.key, binding.description)
-                for binding in self.BINDINGS if isinstance(binding, Binding) and binding.description]
-        keys += [("tab / shift+tab", "Move focus between tabs, tables and the detail panel"),
-                 ("↑ ↓ / j k", "Move within a table"), ("enter", "Open the claims behind the row"),
-                 ("ctrl+p", "Command palette: every action, pane and source")]
+        keys = [([self.get_key_display(replace(binding, key=key, key_display=None)) for key in binding.key.split(",")],
+                 binding.tooltip or binding.description)
+                for binding in self.BINDINGS if isinstance(binding, Binding)]
+        keys += [(["tab", "shift+tab"], "Move focus between tabs, tables and the detail panel"),
+                 (["↑", "↓", "j", "k", "g", "G"], "Move within a table; top, bottom"),
+                 (["enter"], "Open every claim behind the row; c there cites the highlighted one"),
+                 (["ctrl+p"], "Command palette: every action, pane and source")]
         self.push_screen(HelpScreen(keys))
 
     # -- citations --------------------------------------------------------------------------
@@ -266,7 +274,7 @@ class XiaomiApp(App[None]):
             return None
         return (stat.st_mtime_ns, stat.st_size)
 
-    def _check_for_changes(self) -> None:
+    def check_for_changes(self) -> None:
         signature = self._file_signature()
         if signature is not None and signature != self._watched:
             self._watched = signature

@@ -33,12 +33,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]):
+    def __init__(self, keys: list[tuple[list[str], str]]):
         super().__init__()
         self._keys = keys
 
     def compose(self) -> ComposeResult:
-        rows = "\n".join(f"| `{key}` | {description} |" for key, description in self._keys)
+        rows = "\n".join(f"| {' '.join(f'`{key}`' for key in keys)} | {description} |"
+                         for keys, description in self._keys)
         text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n{LEGEND}"
         with VerticalScroll(id="help-body"):
             yield Markdown(text)

@@ -18,7 +18,7 @@ class SourcePicker(ModalScreen[None]):
     """A checklist of sources; every change applies at once, so the panes behind follow as you tick."""
 
     BINDINGS = [
-        Binding("escape,enter,s", "close", "Done", id="sources.done"),
+        Binding("escape,enter,s", "close", "Done", id="sources.done", priority=True),
         Binding("a", "select_all", "All", id="sources.all"),
         Binding("n", "select_none", "None", id="sources.none"),
         Binding("j", "down", show=False),

@@ -93,5 +93,8 @@ class DetailPanel(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(id="detail-body")
 
+    renderable: RenderableType = Text("")
+
     def show(self, view: View, selection: Selection | None) -> None:
-        self.query_one("#detail-body", Static).update(render_selection(view, selection))
+        self.renderable = render_selection(view, selection)
+        self.query_one("#detail-body", Static).update(self.renderable)

@@ -1,0 +1,250 @@
+"""Behaviour of the dashboard, driven by keys as a person would, with assertions on state."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, TabbedContent
+
+from xiaomi_tui.facts.loader import load
+from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.screens.detail import DetailScreen
+from xiaomi_tui.ui.screens.help import HelpScreen
+from xiaomi_tui.ui.screens.pickers import SourcePicker
+from xiaomi_tui.ui.widgets.detail import DetailPanel
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+
+SIZE = (120, 40)
+
+
+def make_app(facts, **options) -> XiaomiApp:
+    return XiaomiApp(facts, watch=options.pop("watch", False), **options)
+
+
+def table(app: XiaomiApp, pane_id: str) -> FactTable:
+    """The pane's table; the Sources pane's tables are named `sources-list` and `sources-matrix`."""
+    return app.query_one(f"#{pane_id}" if pane_id.startswith("sources-") else f"#{pane_id}-table", FactTable)
+
+
+def row_texts(app: XiaomiApp, pane_id: str, column: int = 0) -> list[str]:
+    data = table(app, pane_id)
+    return [str(data.get_row_at(index)[column]) for index in range(data.row_count)]
+
+
+def detail_text(app: XiaomiApp) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(app.query_one(DetailPanel).renderable)
+    return console.export_text()
+
+
+async def test_opens_on_specs_with_sources_in_header(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.title == "Test fact base"
+        assert app.sub_title == "3 of 3 sources"
+        assert app.query_one(TabbedContent).active == "tab-specs"
+        assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
+        assert app.focused is table(app, "specs")
+        assert "only one source carries it" in detail_text(app)
+
+
+@pytest.mark.parametrize(("key", "pane_id"), [("1", "specs"), ("2", "timeline"), ("3", "investment"),
+                                              ("4", "sources")])
+async def test_number_keys_switch_panes(small_facts, key, pane_id):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2" if key == "1" else "1", key)
+        assert app.query_one(TabbedContent).active == f"tab-{pane_id}"
+        assert app.focused in app.query_one(f"#{pane_id}").query(FactTable)
+
+
+async def test_timeline_is_in_date_order_and_marks_the_conflict(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        whens = row_texts(app, "timeline", column=1)
+        assert whens == ["\u25cf 30 Mar 2021", "\u25cf Aug 2023", "\u25cf 23 Aug 2023", "\u25c7 Dec 2023",
+                         "\u25c7 H1 2024"]
+        standings = row_texts(app, "timeline", column=4)
+        assert standings[-2:] == ["\u2717 conflict", "\u2717 conflict"]
+        assert row_texts(app, "timeline")[:2] == ["2021", "2023"]
+
+
+async def test_arrows_and_vim_keys_move_and_the_detail_follows(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert table(app, "specs").cursor_row == 1
+        assert "Looks like" in detail_text(app)
+        await pilot.press("down", "k")
+        assert table(app, "specs").cursor_row == 1
+        await pilot.press("up")
+        assert "Body style" in detail_text(app)
+
+
+async def test_enter_opens_every_claim_behind_the_row_and_escape_returns(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        assert [claim.id for claim in app.screen.claims] == ["alpha-investment", "beta-investment"]
+        await pilot.press("j")
+        assert app.screen.highlighted_claim_id == "beta-investment"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DetailScreen)
+
+
+async def test_search_narrows_rows_and_escape_clears(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"approval")
+        assert app.view.query == "approval"
+        assert len(row_texts(app, "timeline")) == 2
+        assert "search: approval" in app.sub_title
+        await pilot.press("enter")
+        assert app.focused is table(app, "timeline")
+        await pilot.press("1")
+        assert row_texts(app, "specs") == ["No spec claims for the sources and search in view."]
+        await pilot.press("escape")
+        assert app.view.query == ""
+        assert len(row_texts(app, "specs")) == 3
+
+
+async def test_help_lists_every_key_and_closes(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        markdown = app.screen.query_one("Markdown")
+        for key in ("/", "s", "c", "C", "?", "q", "ctrl+p", "enter"):
+            assert f"`{key}`" in markdown.source
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_switches_panes(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Show Timeline")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "tab-timeline"
+
+
+async def test_command_palette_lists_sources(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Only source: Beta")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.view.sources == {"beta"}
+        assert app.sub_title == "1 of 3 sources"
+
+
+async def test_markup_in_the_fact_base_is_shown_literally(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert "[bold]Gran Coupe[/bold]" in detail_text(app)
+
+
+async def test_quit_key_exits(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 10), (160, 50)])
+async def test_every_pane_renders_at_any_size(small_facts, size):
+    app = make_app(small_facts)
+    async with app.run_test(size=size) as pilot:
+        for key in "1234":
+            await pilot.press(key)
+            assert app.query_one(TabbedContent).active.endswith(("specs", "timeline", "investment", "sources"))
+        await pilot.resize_terminal(size[0] // 2 + 20, size[1] // 2 + 5)
+        await pilot.press("1", "j", "enter", "escape")
+        assert app.is_running
+
+
+async def test_source_picker_applies_at_once(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SourcePicker)
+        await pilot.press("space")  # untick the first source, alpha
+        assert app.view.sources == {"beta", "gamma"}
+        assert app.sub_title == "2 of 3 sources"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SourcePicker)
+        await pilot.press("2")
+        assert all(source != "Alpha News" for source in row_texts(app, "timeline", column=3))
+        await pilot.press("a")
+        assert app.sub_title == "3 of 3 sources"
+
+
+async def test_source_option_narrows_every_pane(small_facts):
+    app = make_app(small_facts, sources=["gamma"])
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.sub_title == "1 of 3 sources"
+        assert row_texts(app, "specs") == ["Looks like", "Price"]
+        await pilot.press("2")
+        assert row_texts(app, "timeline") == ["No dated claims for the sources and search in view."]
+        await pilot.press("3")
+        assert row_texts(app, "investment") == ["First-phase investment, USD as printed", "Annual capacity"]
+        await pilot.press("4")
+        assert row_texts(app, "sources-list") == ["Maker EV-1"]
+        assert [str(cell) for cell in table(app, "sources-matrix").get_row_at(0)][2:] == ["\u2022 BMW i4"]
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, tmp_path):
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    good = path.read_text(encoding="utf-8")
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j")
+        _write(path, good.replace('title = "Test fact base"', 'title = "Edited fact base"'))
+        await _reload(app, pilot)
+        assert app.title == "Edited fact base"
+        assert app.query_one(TabbedContent).active == "tab-timeline"
+        assert table(app, "timeline").cursor_row == 1
+
+        broken = good.replace("para = 9\n", "para = 0\n", 1)
+        broken_line = broken.splitlines().index("para = 0") + 1
+        _write(path, broken)
+        await _reload(app, pilot)
+        assert app.title == "Edited fact base"
+        assert f"facts.toml:{broken_line}: rate #1 field 'para'" in app.reload_error
+        assert app.query_one("#banner").has_class("-error")
+        assert len(row_texts(app, "timeline")) == 5
+
+        _write(path, good)
+        await _reload(app, pilot)
+        assert app.reload_error is None
+        assert not app.query_one("#banner").has_class("-error")
+        assert app.title == "Test fact base"
+
+
+async def _reload(app: XiaomiApp, pilot) -> None:
+    app.check_for_changes()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
