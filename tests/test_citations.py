@@ -1,0 +1,456 @@
+"""Citation formatters, pinned by exact strings checked against the APA 7, MLA 9 and Chicago 17 examples.
+
+The fixture covers what the press gives us: a signed article dated to the day (ArenaEV), an unsigned
+one dated to the month (Pandaily), a blog post with nothing but a title, an untitled article dated to
+the year, and an agency story whose text holds characters BibTeX and Markdown would read.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from xiaomi_tui.facts.citations import (
+    DEFAULT_STYLE,
+    STYLES,
+    UnknownStyle,
+    cite_claim,
+    cite_source,
+    csl_item,
+)
+from xiaomi_tui.facts.loader import FactBase, loads
+from xiaomi_tui.facts.schema import Claim, Source
+
+FACTS_TOML = r"""
+[meta]
+title = "Citation fixtures"
+as_of = "2024-01-01"
+
+[[sources]]
+id = "arenaev-spy"
+publisher = "ArenaEV"
+title = "Xiaomi electric sedan revealed in spy photos"
+author = "Max McDee"
+published = "2023-11-04"
+url = "https://m.arenaev.com/xiaomi_electric_sedan_revealed_in_spy_photos-news-2674.php"
+
+[[sources]]
+id = "pandaily-meeting"
+publisher = "Pandaily"
+title = "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies"
+published = "2023-11"
+url = "https://pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/"
+
+[[sources]]
+id = "blog-ev1"
+title = "Xiaomi EV-1"
+kind = "blog"
+
+[[sources]]
+id = "evweekly-2023"
+publisher = "EV Weekly"
+published = "2023"
+url = "https://evweekly.example/xiaomi-foton"
+
+[[sources]]
+id = "xinhua-rd"
+publisher = "Xinhua"
+author = "Xinhua"
+title = 'R&D_spend up 50% to $1.4 billion: #EV {plan} at C:\temp ~ [bold]'
+published = "late-2023-11"
+url = "https://example.com/r_d?q={x}&p=50%25#top"
+kind = "analysis"
+
+[[parties]]
+id = "xiaomi"
+name = "Xiaomi"
+kind = "organisation"
+
+[[topics]]
+id = "body"
+label = "Body style"
+pane = "specs"
+kind = "text"
+
+[[claims]]
+id = "arenaev-sedan"
+topic = "body"
+source = "arenaev-spy"
+statement = "Spy photos show Xiaomi's first car is a sedan."
+value = "sedan"
+origin = "xiaomi"
+para = 5
+
+[[claims]]
+id = "pandaily-sedan"
+topic = "body"
+source = "pandaily-meeting"
+statement = "Xiaomi told partners its first car is a sedan."
+value = "sedan"
+origin = "xiaomi"
+para = 3
+
+[[claims]]
+id = "blog-sedan"
+topic = "body"
+source = "blog-ev1"
+statement = "The blogger calls the car a sporty sedan."
+value = "sedan"
+origin = "xiaomi"
+para = 2
+
+[[claims]]
+id = "evweekly-sedan"
+topic = "body"
+source = "evweekly-2023"
+statement = "The article calls the car a sedan."
+value = "sedan"
+origin = "xiaomi"
+para = 7
+
+[[claims]]
+id = "xinhua-rd"
+topic = "body"
+source = "xinhua-rd"
+statement = "[bold]Xiaomi[/bold] spent *50%* more on R&D_spend."
+value = "sedan"
+origin = "xiaomi"
+para = 1
+"""
+
+ARENA_URL = "https://m.arenaev.com/xiaomi_electric_sedan_revealed_in_spy_photos-news-2674.php"
+PANDAILY_URL = "https://pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/"
+XINHUA_TITLE = r"R&D_spend up 50% to $1.4 billion: #EV {plan} at C:\temp ~ [bold]"
+
+
+@pytest.fixture(scope="module")
+def facts() -> FactBase:
+    return loads(FACTS_TOML)
+
+
+def source_cited(facts: FactBase, source_id: str, style: str) -> str:
+    return cite_source(facts.sources[source_id], style)
+
+
+def claim_cited(facts: FactBase, claim_id: str, style: str, with_statement: bool = False) -> str:
+    return cite_claim(facts, facts.claims[claim_id], style, with_statement=with_statement)
+
+
+def test_styles_are_offered_in_order_with_their_labels():
+    assert {key: style.label for key, style in STYLES.items()} == {
+        "apa": "APA 7",
+        "mla": "MLA 9",
+        "chicago": "Chicago (notes-bibliography)",
+        "bibtex": "BibTeX",
+        "csl-json": "CSL-JSON",
+        "markdown": "Markdown link",
+        "plain": "Plain text",
+    }
+    assert DEFAULT_STYLE == "apa"
+    assert all(key == style.key for key, style in STYLES.items())
+
+
+@pytest.mark.parametrize("cite", [
+    lambda facts: cite_source(facts.sources["arenaev-spy"], "harvard"),
+    lambda facts: cite_claim(facts, facts.claims["arenaev-sedan"], "APA"),
+])
+def test_an_unknown_style_is_refused_with_the_valid_keys(facts, cite):
+    with pytest.raises(UnknownStyle) as raised:
+        cite(facts)
+    assert isinstance(raised.value, ValueError)
+    assert str(raised.value).endswith("choose one of apa, mla, chicago, bibtex, csl-json, markdown, plain")
+
+
+# -- APA 7 --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, expected", [
+    ("arenaev-spy",  # APA 7 news website: Author, A. A. (Year, Month Day). Title. Site Name. URL
+     f"McDee, M. (2023, November 4). Xiaomi electric sedan revealed in spy photos. ArenaEV. {ARENA_URL}"),
+    ("pandaily-meeting",  # no author: the title moves to the author position
+     f"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily. {PANDAILY_URL}"),
+    ("blog-ev1", "Xiaomi EV-1. (n.d.)."),
+    ("evweekly-2023",  # no byline, no headline: the site as group author, the missing title described
+     "EV Weekly. (2023). [Untitled article]. https://evweekly.example/xiaomi-foton"),
+    ("xinhua-rd",  # group author that is also the site: the site name is omitted; the title is kept literally
+     f"Xinhua. (2023, November). {XINHUA_TITLE}. https://example.com/r_d?q={{x}}&p=50%25#top"),
+])
+def test_apa_reference(facts, source_id, expected):
+    assert source_cited(facts, source_id, "apa") == expected
+
+
+def test_apa_claim_adds_the_paragraph_to_the_reference(facts):
+    assert claim_cited(facts, "arenaev-sedan", "apa") == (
+        f"McDee, M. (2023, November 4). Xiaomi electric sedan revealed in spy photos. ArenaEV. {ARENA_URL} (para. 5)"
+    )
+
+
+@pytest.mark.parametrize("claim_id, expected", [
+    ("arenaev-sedan", "Spy photos show Xiaomi's first car is a sedan (McDee, 2023, para. 5).\n\n"
+     f"McDee, M. (2023, November 4). Xiaomi electric sedan revealed in spy photos. ArenaEV. {ARENA_URL}"),
+    ("pandaily-sedan",  # unsigned: a few words of the title, comma inside the quotes
+     'Xiaomi told partners its first car is a sedan ("Xiaomi Held Exclusive Closed-Door," 2023, para. 3).\n\n'
+     f"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily. {PANDAILY_URL}"),
+    ("blog-sedan", 'The blogger calls the car a sporty sedan ("Xiaomi EV-1," n.d., para. 2).\n\n'
+     "Xiaomi EV-1. (n.d.)."),
+    ("evweekly-sedan", "The article calls the car a sedan (EV Weekly, 2023, para. 7).\n\n"
+     "EV Weekly. (2023). [Untitled article]. https://evweekly.example/xiaomi-foton"),
+])
+def test_apa_claim_with_statement_cites_in_text_above_the_reference(facts, claim_id, expected):
+    assert claim_cited(facts, claim_id, "apa", with_statement=True) == expected
+
+
+def test_apa_initials_keep_hyphens_and_a_signed_article_without_title_is_described():
+    source = Source(id="dupont", author="Jean-Paul  Dupont", publisher="L'Automobile", published="2024-H1")
+    assert cite_source(source, "apa") == "Dupont, J.-P. (2024). [Untitled article]. L'Automobile."
+
+
+# -- MLA 9 --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, expected", [
+    ("arenaev-spy",  # title case, day month-abbreviation year, URL without the scheme, full stop inside quotes
+     'McDee, Max. "Xiaomi Electric Sedan Revealed in Spy Photos." ArenaEV, 4 Nov. 2023, '
+     "m.arenaev.com/xiaomi_electric_sedan_revealed_in_spy_photos-news-2674.php."),
+    ("pandaily-meeting", '"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies." Pandaily, Nov. 2023, '
+     "pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/."),
+    ("blog-ev1", '"Xiaomi EV-1."'),
+    ("evweekly-2023", "Untitled article. EV Weekly, 2023, evweekly.example/xiaomi-foton."),
+    ("xinhua-rd",  # an organisation that is author and publisher: begin with the title
+     '"R&D_spend up 50% to $1.4 Billion: #EV {plan} at C:\\temp ~ [bold]." Xinhua, Nov. 2023, '
+     "example.com/r_d?q={x}&p=50%25#top."),
+])
+def test_mla_reference(facts, source_id, expected):
+    assert source_cited(facts, source_id, "mla") == expected
+
+
+def test_mla_claim_uses_par_for_paragraphs(facts):
+    assert claim_cited(facts, "arenaev-sedan", "mla").endswith("news-2674.php. (par. 5)")
+    assert claim_cited(facts, "arenaev-sedan", "mla", with_statement=True) == (
+        "Spy photos show Xiaomi's first car is a sedan (McDee, par. 5).\n\n"
+        'McDee, Max. "Xiaomi Electric Sedan Revealed in Spy Photos." ArenaEV, 4 Nov. 2023, '
+        "m.arenaev.com/xiaomi_electric_sedan_revealed_in_spy_photos-news-2674.php."
+    )
+
+
+@pytest.mark.parametrize("claim_id, in_text", [
+    ("pandaily-sedan", '("Xiaomi Held Exclusive Closed-Door," par. 3)'),
+    ("evweekly-sedan", "(Untitled article, par. 7)"),
+    ("xinhua-rd", '("R&D_spend up 50%," par. 1)'),  # a short title does not end on "to"
+])
+def test_mla_in_text_for_unsigned_works_uses_the_short_title(facts, claim_id, in_text):
+    assert claim_cited(facts, claim_id, "mla", with_statement=True).split("\n\n")[0].endswith(f" {in_text}.")
+
+
+def test_mla_and_chicago_keep_non_english_titles_as_published():
+    source = Source(id="autohome", publisher="Autohome", title="la voiture de Xiaomi", language="fr")
+    assert cite_source(source, "mla") == '"la voiture de Xiaomi." Autohome.'
+    assert cite_source(source, "chicago") == 'Autohome. "la voiture de Xiaomi." n.d.'
+
+
+# -- Chicago notes-bibliography -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, expected", [
+    ("arenaev-spy",  # CMOS 14.191: Manjoo, Farhad. "Title." New York Times, March 8, 2017. URL.
+     'McDee, Max. "Xiaomi Electric Sedan Revealed in Spy Photos." ArenaEV, November 4, 2023. '
+     f"{ARENA_URL}."),
+    ("pandaily-meeting",  # CMOS 14.207: for an unsigned article the publication stands in place of the author
+     'Pandaily. "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies." November 2023. '
+     f"{PANDAILY_URL}."),
+    ("blog-ev1", '"Xiaomi EV-1." n.d.'),
+    ("evweekly-2023", "EV Weekly. Untitled article. 2023. https://evweekly.example/xiaomi-foton."),
+])
+def test_chicago_bibliography_entry(facts, source_id, expected):
+    assert source_cited(facts, source_id, "chicago") == expected
+
+
+@pytest.mark.parametrize("claim_id, expected", [
+    ("arenaev-sedan", 'Max McDee, "Xiaomi Electric Sedan Revealed in Spy Photos," ArenaEV, November 4, 2023, '
+     f"para. 5, {ARENA_URL}."),
+    ("pandaily-sedan", '"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies," Pandaily, November 2023, '
+     f"para. 3, {PANDAILY_URL}."),
+    ("blog-sedan", '"Xiaomi EV-1," n.d., para. 2.'),
+    ("evweekly-sedan", "Untitled article, EV Weekly, 2023, para. 7, https://evweekly.example/xiaomi-foton."),
+])
+def test_chicago_claim_is_the_full_note_with_its_paragraph(facts, claim_id, expected):
+    assert claim_cited(facts, claim_id, "chicago") == expected
+
+
+def test_chicago_claim_with_statement_puts_the_note_after_it(facts):
+    assert claim_cited(facts, "blog-sedan", "chicago", with_statement=True) == (
+        'The blogger calls the car a sporty sedan.\n\n"Xiaomi EV-1," n.d., para. 2.'
+    )
+
+
+def test_chicago_note_lets_a_question_mark_stand_for_the_comma():
+    source = Source(id="q", author="Max McDee", title="Can Xiaomi beat Tesla?", publisher="ArenaEV",
+                    published="2023-11-04")
+    claim = Claim(id="q-claim", topic="body", source="q", statement="It might.", origin="xiaomi", para=2)
+    assert STYLES["chicago"].claim(source, claim, False) == (
+        'Max McDee, "Can Xiaomi Beat Tesla?" ArenaEV, November 4, 2023, para. 2.'
+    )
+
+
+# -- BibTeX -------------------------------------------------------------------------------------
+
+
+def test_bibtex_entry_is_biblatex_online(facts):
+    assert source_cited(facts, "arenaev-spy", "bibtex") == (
+        "@online{mcdee2023,\n"
+        "  author = {McDee, Max},\n"
+        "  title = {Xiaomi electric sedan revealed in spy photos},\n"
+        "  organization = {ArenaEV},\n"
+        "  date = {2023-11-04},\n"
+        f"  url = {{{ARENA_URL}}},\n"
+        "  langid = {english}\n"
+        "}"
+    )
+
+
+def test_bibtex_escapes_tex_specials_and_keeps_the_url_verbatim(facts):
+    assert claim_cited(facts, "xinhua-rd", "bibtex", with_statement=True) == (
+        "@online{xinhua2023,\n"
+        "  author = {Xinhua},\n"
+        r"  title = {R\&D\_spend up 50\% to \$1.4 billion: \#EV \{plan\} at C:\textbackslash{}temp"
+        r" \textasciitilde{} [bold]}," "\n"
+        "  organization = {Xinhua},\n"
+        "  date = {2023-11},\n"
+        "  url = {https://example.com/r_d?q=%7Bx%7D&p=50%25#top},\n"
+        "  langid = {english},\n"
+        "  note = {para. 1},\n"
+        r"  annotation = {[bold]Xiaomi[/bold] spent *50\%* more on R\&D\_spend.}" "\n"
+        "}"
+    )
+
+
+@pytest.mark.parametrize("source_id, head, date_line", [
+    ("pandaily-meeting", "@online{pandaily2023,", "  date = {2023-11},"),  # no author: the publisher
+    ("evweekly-2023", "@online{evweekly2023,", "  date = {2023},"),
+    ("blog-ev1", "@online{blogev1,", None),  # nothing but the id, and no year to add
+])
+def test_bibtex_key_and_date_follow_what_is_known(facts, source_id, head, date_line):
+    lines = source_cited(facts, source_id, "bibtex").splitlines()
+    assert lines[0] == head
+    assert [line for line in lines if line.startswith("  date")] == ([date_line] if date_line else [])
+
+
+def test_bibtex_claim_adds_the_paragraph_as_note(facts):
+    assert claim_cited(facts, "blog-sedan", "bibtex") == (
+        "@online{blogev1,\n  title = {Xiaomi EV-1},\n  langid = {english},\n  note = {para. 2}\n}"
+    )
+
+
+# -- CSL-JSON -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, kind, date_parts", [
+    ("arenaev-spy", "article-newspaper", [[2023, 11, 4]]),
+    ("pandaily-meeting", "article-newspaper", [[2023, 11]]),  # a month stays a month
+    ("evweekly-2023", "article-newspaper", [[2023]]),
+    ("xinhua-rd", "webpage", [[2023, 11]]),
+])
+def test_csl_json_is_an_array_with_the_date_as_precise_as_known(facts, source_id, kind, date_parts):
+    items = json.loads(source_cited(facts, source_id, "csl-json"))
+    assert len(items) == 1
+    assert items[0]["id"] == source_id
+    assert items[0]["type"] == kind
+    assert items[0]["issued"] == {"date-parts": date_parts}
+
+
+def test_csl_json_item_names_people_and_organisations(facts):
+    assert csl_item(facts.sources["arenaev-spy"]) == {
+        "id": "arenaev-spy",
+        "type": "article-newspaper",
+        "title": "Xiaomi electric sedan revealed in spy photos",
+        "container-title": "ArenaEV",
+        "author": [{"family": "McDee", "given": "Max"}],
+        "issued": {"date-parts": [[2023, 11, 4]]},
+        "URL": ARENA_URL,
+        "language": "en",
+    }
+    assert csl_item(facts.sources["xinhua-rd"])["author"] == [{"literal": "Xinhua"}]
+
+
+def test_csl_json_claim_carries_its_locator_and_statement_and_omits_unknowns(facts):
+    text = claim_cited(facts, "blog-sedan", "csl-json", with_statement=True)
+    assert text.startswith('[\n  {\n    "id": "blog-sedan",')  # two-space indent, one item
+    assert json.loads(text) == [{
+        "id": "blog-sedan",
+        "type": "post-weblog",
+        "title": "Xiaomi EV-1",
+        "language": "en",
+        "locator": "2",
+        "label": "paragraph",
+        "note": "The blogger calls the car a sporty sedan.",
+    }]
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("claim_id, expected", [
+    ("arenaev-sedan",
+     f"[ArenaEV \u2014 Xiaomi electric sedan revealed in spy photos]({ARENA_URL}), 4 Nov 2023, para. 5"),
+    ("pandaily-sedan", "[Pandaily \u2014 Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies]"
+     f"({PANDAILY_URL}), Nov 2023, para. 3"),
+    ("blog-sedan", "Xiaomi EV-1, para. 2"),  # no URL, no link
+    ("evweekly-sedan", "[EV Weekly](https://evweekly.example/xiaomi-foton), 2023, para. 7"),
+])
+def test_markdown_claim(facts, claim_id, expected):
+    assert claim_cited(facts, claim_id, "markdown") == expected
+
+
+def test_markdown_escapes_text_but_not_the_link(facts):
+    assert claim_cited(facts, "xinhua-rd", "markdown", with_statement=True) == (
+        r"\[bold\]Xiaomi\[/bold\] spent \*50%\* more on R&D\_spend "
+        "([Xinhua \u2014 " r"R&D\_spend up 50% to $1.4 billion: #EV {plan} at C:\\temp ~ \[bold\]]"
+        "(https://example.com/r_d?q={x}&p=50%25#top), late Nov 2023, para. 1)."
+    )
+
+
+def test_markdown_link_survives_parentheses_in_the_url():
+    source = Source(id="wiki", publisher="Wikipedia", url="https://en.wikipedia.org/wiki/Xiaomi_SU7_(car)")
+    assert cite_source(source, "markdown") == "[Wikipedia](https://en.wikipedia.org/wiki/Xiaomi_SU7_%28car%29)"
+
+
+# -- Plain --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, expected", [
+    ("arenaev-spy", f'ArenaEV, "Xiaomi electric sedan revealed in spy photos", 4 Nov 2023, {ARENA_URL}'),
+    ("blog-ev1", '"Xiaomi EV-1"'),
+    ("evweekly-2023", "EV Weekly, 2023, https://evweekly.example/xiaomi-foton"),
+    ("xinhua-rd", f'Xinhua, "{XINHUA_TITLE}", late Nov 2023, https://example.com/r_d?q={{x}}&p=50%25#top'),
+])
+def test_plain_reference(facts, source_id, expected):
+    assert source_cited(facts, source_id, "plain") == expected
+
+
+def test_plain_claim_with_and_without_statement(facts):
+    cited = f'Pandaily, "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies", Nov 2023, para. 3, {PANDAILY_URL}'
+    assert claim_cited(facts, "pandaily-sedan", "plain") == cited
+    assert claim_cited(facts, "pandaily-sedan", "plain", with_statement=True) == (
+        f"Xiaomi told partners its first car is a sedan ({cited})."
+    )
+    assert claim_cited(facts, "xinhua-rd", "plain", with_statement=True).startswith(
+        "[bold]Xiaomi[/bold] spent *50%* more on R&D_spend (Xinhua, "
+    )
+
+
+def test_no_style_prints_none_for_a_source_with_only_an_id():
+    bare = Source(id="bare-1")
+    for key in STYLES:
+        assert "None" not in cite_source(bare, key), key
+    assert cite_source(bare, "plain") == "bare-1"
+    assert cite_source(bare, "apa") == "[Untitled article]. (n.d.)."
+
+
+def test_the_data_layer_imports_without_textual_or_pydantic():
+    probe = ("import sys, xiaomi_tui.facts.citations; "
+             "print(sorted({name.split('.')[0] for name in sys.modules} & {'textual', 'rich', 'pydantic'}))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
