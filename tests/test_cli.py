@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xiaomi_tui.cli import main
+from xiaomi_tui.facts.export import COLUMNS
+from xiaomi_tui.facts.loader import FactBase
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def broken_copy(tmp_path: Path, small_facts_path: Path, old: str, new: str) -> Path:
+    text = small_facts_path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "broken.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+def line_of(path: Path, snippet: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(snippet) == 1
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+def test_check_prints_counts_per_source_and_what_to_look_at(capsys, small_facts_path: Path) -> None:
+    code, out, err = run(capsys, "check", small_facts_path)
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:5] == [
+        f"{small_facts_path}: ok",
+        "  3 sources, 15 claims, 8 topics, 5 parties, 1 rates",
+        "     9 claims  alpha          Alpha News",
+        "     2 claims  beta           Beta Daily",
+        "     4 claims  gamma          Maker EV-1",
+    ]
+    assert "6 things to look at twice:" in lines
+    assert "  conflict: Mass-production start: Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)" in lines
+    assert lines[-1] == "  single source: Body style: sedan (alpha)"
+
+
+def test_check_takes_the_path_from_facts_too(capsys, small_facts_path: Path) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "check")
+
+    assert code == 0
+    assert out.startswith(f"{small_facts_path}: ok\n")
+
+
+def test_check_prints_loader_warnings(capsys, tmp_path: Path, small_facts_path: Path) -> None:
+    path = broken_copy(tmp_path, small_facts_path, '[[parties]]\nid = "maker"',
+                       '[[sources]]\nid = "delta"\n\n[[parties]]\nid = "maker"')
+
+    code, out, _ = run(capsys, "check", path)
+
+    assert code == 0
+    assert "warning: source 'delta' has no claims" in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('kind = "news"', "kind = news", "{line}:8: TOML syntax: Invalid value"),
+        ("para = 7", "para = 0", "{line}: claim 'gamma-price' field 'para': Input should be greater than 0 (got 0)"),
+        ('topic = "price"\nsource = "gamma"', 'topic = "prize"\nsource = "gamma"',
+         "{line}: claim 'gamma-price' field 'topic': unknown topic 'prize'; did you mean 'price'?"),
+    ],
+    ids=["syntax", "schema", "cross-reference"],
+)
+def test_check_on_a_broken_file_exits_2_naming_the_line(
+    capsys, tmp_path: Path, small_facts_path: Path, old: str, new: str, expected: str
+) -> None:
+    path = broken_copy(tmp_path, small_facts_path, old, new)
+
+    code, out, err = run(capsys, "check", path)
+
+    assert (code, out) == (2, "")
+    line = line_of(path, new.split("\n")[0])
+    assert err == f"error: {path} has 1 problem:\n  {path}:{expected.format(line=line)}\n"
+
+
+def test_check_on_a_missing_file_exits_2(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", tmp_path / "absent.toml")
+
+    assert code == 2
+    assert "absent.toml: no such file" in err
+    assert "Traceback" not in err
+
+
+def test_the_console_entry_point_reports_a_broken_file_without_a_traceback(tmp_path: Path,
+                                                                           small_facts_path: Path) -> None:
+    path = broken_copy(tmp_path, small_facts_path, 'currency = "EUR"', 'currency = "RMB"')
+
+    result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "check", str(path)],
+                            capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    line = line_of(path, 'currency = "RMB"')
+    assert f"{path}:{line}: claim 'gamma-price' field 'value.currency': unknown currency 'RMB'" in result.stderr
+    assert "the ISO code for renminbi is CNY" in result.stderr
+
+
+# -- --source -----------------------------------------------------------------------------------
+
+
+def test_an_unknown_source_exits_2_listing_the_valid_ids(capsys, small_facts_path: Path) -> None:
+    code, out, err = run(capsys, "--facts", small_facts_path, "--source", "alpha", "--source", "nope", "export")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "xiaomi-tui: unknown source 'nope'; valid ids:\n"
+        "  alpha          Alpha News\n"
+        "  beta           Beta Daily\n"
+        "  gamma          Maker EV-1\n"
+    )
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def markdown_cells(line: str) -> list[str]:
+    """Split a table row on unescaped pipes."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+
+
+def test_export_json_has_one_object_per_claim(capsys, small_facts_path: Path, small_facts: FactBase) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "json")
+
+    rows = json.loads(out)
+    assert code == 0
+    assert sorted(row["id"] for row in rows) == sorted(small_facts.claims)
+    assert all(list(row) == list(COLUMNS) for row in rows)
+    capacity = next(row for row in rows if row["id"] == "gamma-capacity")
+    assert capacity == {
+        "id": "gamma-capacity", "topic": "Annual capacity", "source": "gamma", "value": "300,000 vehicles/year",
+        "stance": "plan", "date": "", "para": 5, "standing": "corroborated",
+        "chain": "Maker EV-1, citing An Analyst",
+        "statement": "The blog also puts the plant at 300,000 vehicles a year, citing the analyst.",
+    }
+
+
+def test_export_csv_has_a_header_and_one_row_per_claim(capsys, small_facts_path: Path) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "csv")
+
+    reader = csv.DictReader(io.StringIO(out))
+    rows = list(reader)
+    assert code == 0
+    assert tuple(reader.fieldnames or ()) == COLUMNS
+    assert len(rows) == 15
+    assert {row["id"]: row["value"] for row in rows}["alpha-price"] == "below RMB 300,000"
+
+
+def test_export_markdown_is_a_table_with_one_row_per_claim(capsys, small_facts_path: Path) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "markdown")
+
+    header, rule, *rows = out.splitlines()
+    assert code == 0
+    assert markdown_cells(header) == list(COLUMNS)
+    assert rule == "|" + "---|" * len(COLUMNS)
+    assert len(rows) == 15
+    assert all(len(markdown_cells(row)) == len(COLUMNS) for row in rows)
+
+
+def test_export_filtered_by_source(capsys, small_facts_path: Path) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "--source", "gamma", "export")
+
+    rows = json.loads(out)
+    assert code == 0
+    assert {row["source"] for row in rows} == {"gamma"}
+    assert {row["id"]: row["standing"] for row in rows} == {
+        "gamma-looks": "unique", "gamma-investment-usd": "unique",
+        "gamma-capacity": "unique", "gamma-price": "unique",
+    }
+
+
+def test_export_markdown_keeps_a_multiline_statement_with_pipes_on_one_row(
+    capsys, tmp_path: Path, small_facts_path: Path
+) -> None:
+    path = broken_copy(tmp_path, small_facts_path, 'statement = "The car is a sedan, the insider said."',
+                       'statement = """The car | is a sedan,\nthe insider said."""')
+
+    code, out, _ = run(capsys, "--facts", path, "--source", "alpha", "export", "--format", "markdown")
+
+    rows = out.splitlines()[2:]
+    assert code == 0
+    assert len(rows) == 9
+    body = next(row for row in rows if row.startswith("| alpha-body |"))
+    assert markdown_cells(body)[-1] == "The car \\| is a sedan, the insider said."
+
+
+# -- cite ---------------------------------------------------------------------------------------
+
+
+def test_cite_an_unknown_claim_exits_2_with_a_hint(capsys, small_facts_path: Path) -> None:
+    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
+
+    code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-bodi")
+
+    assert (code, out) == (2, "")
+    assert err.startswith("xiaomi-tui: unknown claim 'alpha-bodi'; did you mean alpha-body")
+
+
+def test_cite_with_no_close_match_points_at_export(capsys, small_facts_path: Path) -> None:
+    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
+
+    code, _, err = run(capsys, "--facts", small_facts_path, "cite", "zzzz")
+
+    assert code == 2
+    assert err == "xiaomi-tui: unknown claim 'zzzz'; `xiaomi-tui export --format csv` lists the ids\n"
+
+
+def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_path: Path) -> None:
+    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
+    from xiaomi_tui.settings import Settings, settings_path
+
+    assert Settings(citation_style="csl-json").save() is None
+    assert str(settings_path()).startswith(os.environ["XDG_CONFIG_HOME"])  # the test's, not the user's
+
+    code, out, err = run(capsys, "--facts", small_facts_path, "cite", "beta-approval")
+
+    [item] = json.loads(out)
+    assert (code, err) == (0, "")
+    assert (item["id"], item["locator"], item["label"]) == ("beta-approval", "3", "paragraph")
+    assert item["issued"] == {"date-parts": [[2023, 11]]}  # published "2023-11" stays a month
+    assert item["URL"] == "https://beta.example/meeting"
+
+
+def test_cite_with_an_unknown_style_exits_2(capsys, small_facts_path: Path) -> None:
+    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
+
+    code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-body", "--style", "harvard")
+
+    assert (code, out) == (2, "")
+    assert err.startswith("xiaomi-tui: unknown style 'harvard'; choose one of apa, ")

@@ -1,0 +1,348 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.loader import FactBase, FactsError, Problem, load, loads
+from xiaomi_tui.facts.schema import CURRENCIES, MAX_TEXT
+
+
+@pytest.fixture
+def fixture_text(small_facts_path: Path) -> str:
+    return small_facts_path.read_text(encoding="utf-8")
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """Replace a snippet that must occur exactly once, so a stale edit fails loudly instead of passing."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the fixture"
+    return text.replace(old, new)
+
+
+def line_of(text: str, snippet: str) -> int:
+    """The 1-based line on which a snippet that occurs exactly once starts."""
+    assert text.count(snippet) == 1, f"{snippet!r} occurs {text.count(snippet)} times"
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+def load_error(path: Path) -> FactsError:
+    with pytest.raises(FactsError) as raised:
+        load(path)
+    assert "Traceback" not in raised.value.report()
+    return raised.value
+
+
+def write(tmp_path: Path, content: str | bytes) -> Path:
+    path = tmp_path / "facts.toml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# -- a valid file --------------------------------------------------------------------------------
+
+
+def test_fixture_loads_with_every_record_indexed(small_facts: FactBase, small_facts_path: Path) -> None:
+    assert small_facts.path == str(small_facts_path)
+    assert small_facts.title == "Test fact base"
+    assert (len(small_facts.sources), len(small_facts.parties), len(small_facts.topics),
+            len(small_facts.claims), len(small_facts.rates)) == (3, 5, 8, 15, 1)
+    assert {topic: len(claims) for topic, claims in small_facts.claims_by_topic.items()} == {
+        "body-style": 1, "looks-like": 2, "mass-production": 2, "approval": 2,
+        "investment": 2, "investment-usd": 2, "capacity": 2, "price": 2,
+    }
+    assert {source: len(claims) for source, claims in small_facts.claims_by_source.items()} == {
+        "alpha": 9, "beta": 2, "gamma": 4,
+    }
+    assert small_facts.warnings == []
+
+
+def test_chain_text_names_the_source_then_each_relay_back_to_the_origin(small_facts: FactBase) -> None:
+    claims = small_facts.claims
+
+    assert small_facts.chain_text(claims["alpha-mass-production-dec"]) == (
+        "Alpha News, citing Daily Paper, citing a person familiar with the matter")
+    assert small_facts.chain_text(claims["gamma-capacity"]) == "Maker EV-1, citing An Analyst"
+    assert [party.id for party in small_facts.chain(claims["alpha-body"])] == ["insider", "daily"]
+
+
+def test_a_source_without_claims_is_a_warning_not_an_error(fixture_text: str) -> None:
+    text = edit(fixture_text, "[[parties]]\nid = \"maker\"",
+                "[[sources]]\nid = \"delta\"\n\n[[parties]]\nid = \"maker\"")
+
+    assert loads(text).warnings == ["source 'delta' has no claims"]
+
+
+@pytest.mark.parametrize("as_bytes", [True, False], ids=["bytes", "str"])
+def test_a_byte_order_mark_is_accepted(fixture_text: str, as_bytes: bool) -> None:
+    text = "\ufeff" + fixture_text
+
+    facts = loads(text.encode("utf-8") if as_bytes else text)
+
+    assert facts.title == "Test fact base"
+    assert len(facts.claims) == 15
+
+
+def test_a_bom_file_loads_from_disk(tmp_path: Path, fixture_text: str) -> None:
+    assert len(load(write(tmp_path, b"\xef\xbb\xbf" + fixture_text.encode())).claims) == 15
+
+
+def test_toml_native_dates_and_datetimes_are_days(fixture_text: str) -> None:
+    text = edit(fixture_text, 'date = "2023-08"\n', "date = 2023-08-24T10:00:00Z\n")
+    text = edit(text, 'date = "2023-08-23"', "date = 2023-08-23")
+
+    facts = loads(text)
+
+    assert facts.claims["beta-approval"].date.text == "2023-08-24"
+    assert facts.claims["alpha-approval"].date.text == "2023-08-23"
+    # A datetime once slipped through as a datetime and broke every comparison with a date.
+    assert analyse(facts).topics["approval"].reason == "23 Aug 2023 vs 24 Aug 2023 cannot both be true"
+
+
+# -- the file itself -----------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.toml"
+
+    error = load_error(path)
+
+    assert error.path == str(path)
+    assert error.problems == [Problem("no such file; check the path, or omit --facts to use the bundled one")]
+    assert error.report() == (
+        f"error: {path} has 1 problem:\n  {path}: no such file; check the path, or omit --facts to use the bundled one")
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert load_error(tmp_path).problems == [Problem("is a directory; give the path of a facts.toml file")]
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t\n", "\ufeff"], ids=["empty", "blank", "bom-only"])
+def test_empty_file(tmp_path: Path, content: str) -> None:
+    assert load_error(write(tmp_path, content)).problems == [
+        Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")]
+
+
+def test_invalid_utf8_names_line_and_column_of_the_bad_byte(tmp_path: Path, fixture_text: str) -> None:
+    raw = edit(fixture_text, 'author = "Jo Writer"', 'author = "Jo @Writer"').encode().replace(b"@", b"\xff")
+
+    error = load_error(write(tmp_path, raw))
+
+    line = line_of(fixture_text, 'author = "Jo Writer"')
+    assert error.problems == [Problem("byte 0xff is not UTF-8; save the file as UTF-8", line, len('author = "Jo ') + 1)]
+
+
+def test_toml_syntax_error_names_line_and_column(tmp_path: Path, fixture_text: str) -> None:
+    text = edit(fixture_text, 'kind = "news"', "kind = news")
+
+    error = load_error(write(tmp_path, text))
+
+    assert error.problems == [Problem("TOML syntax: Invalid value", line_of(text, "kind = news"), len("kind = ") + 1)]
+    assert error.first_line == f"{tmp_path / 'facts.toml'}:{line_of(text, 'kind = news')}:8: TOML syntax: Invalid value"
+
+
+def test_raw_escape_character_is_a_syntax_error_at_its_position(tmp_path: Path, fixture_text: str) -> None:
+    text = edit(fixture_text, 'statement = "The car is a sedan', 'statement = "The car is a \x1b[31msedan')
+
+    error = load_error(write(tmp_path, text))
+
+    line = line_of(text, "\x1b")
+    assert error.problems == [Problem("TOML syntax: Illegal character '\\x1b'", line, len('statement = "The car is a ') + 1)]
+
+
+def test_syntax_error_at_the_end_of_the_document_names_the_last_line() -> None:
+    with pytest.raises(FactsError) as raised:
+        loads('[meta]\ntitle = "unterminated')
+
+    assert raised.value.problems == [Problem("TOML syntax: Unterminated string", 2)]
+
+
+# -- one record wrong: the problem names its line and the record's id --------------------------
+
+RMB_MESSAGE = (f"unknown currency 'RMB' (the ISO code for renminbi is CNY); use one of {', '.join(sorted(CURRENCIES))}")
+
+RECORD_PROBLEMS = [
+    pytest.param(
+        'id = "beta-approval"', 'id = "alpha-approval"',
+        'id = "alpha-approval"\ntopic = "approval"\nsource = "beta"', "claim 'alpha-approval'",
+        "duplicate id; another claim already uses 'alpha-approval': rename one", id="duplicate-claim-id"),
+    pytest.param(
+        'id = "alpha-capacity"\ntopic = "capacity"', 'id = "alpha-capacity"\ntopic = "capacty"',
+        'topic = "capacty"', "claim 'alpha-capacity' field 'topic'",
+        "unknown topic 'capacty'; did you mean 'capacity'?", id="dangling-topic"),
+    pytest.param(
+        'source = "gamma"\nstatement = "The blog also', 'source = "gama"\nstatement = "The blog also',
+        'source = "gama"', "claim 'gamma-capacity' field 'source'",
+        "unknown source 'gama'; did you mean 'gamma'?", id="dangling-source"),
+    pytest.param(
+        'origin = "analyst"\nstance = "plan"', 'origin = "analyts"\nstance = "plan"',
+        'origin = "analyts"', "claim 'gamma-capacity' field 'origin'",
+        "unknown party 'analyts'; did you mean 'analyst'?", id="dangling-origin"),
+    pytest.param(
+        'via = ["daily"]\nstance = "plan"\ndate = "2024-H1"', 'via = ["dialy"]\nstance = "plan"\ndate = "2024-H1"',
+        'via = ["dialy"]', "claim 'alpha-mass-production-h1' field 'via'",
+        "unknown party 'dialy'; did you mean 'daily'?", id="dangling-via"),
+    pytest.param(
+        'via = ["daily"]\nstance = "plan"\ndate = "2024-H1"', 'via = ["xyzzy"]\nstance = "plan"\ndate = "2024-H1"',
+        'via = ["xyzzy"]', "claim 'alpha-mass-production-h1' field 'via'",
+        "unknown party 'xyzzy'; add a [[parties]] entry", id="dangling-via-no-close-match"),
+    pytest.param(
+        'source = "alpha"\npara = 9', 'source = "alhpa"\npara = 9',
+        'source = "alhpa"', "rate USD/CNY", "unknown source 'alhpa'; did you mean 'alpha'?",
+        id="dangling-rate-source"),
+    pytest.param(
+        'value = "sedan"', "value = 5", "value = 5", "claim 'alpha-body' field 'value'",
+        "topic 'body-style' takes a text value, not quantity", id="value-kind-not-topic-kind"),
+    pytest.param(
+        'value = { amount = 300000 }\norigin = "maker"', 'value = { amount = 300000, unit = "cars" }\norigin = "maker"',
+        'value = { amount = 300000, unit = "cars" }', "claim 'alpha-capacity' field 'value'",
+        "unit 'cars' does not match topic 'capacity''s unit 'vehicles/year'", id="unit-mismatch"),
+    pytest.param(
+        'date = "2023-08"\n', "", '[[claims]]\nid = "beta-approval"', "claim 'beta-approval' field 'date'",
+        "topic 'approval' is about a date: give the claim a date", id="date-topic-without-date"),
+    pytest.param(
+        'value = { max = 300000, currency = "CNY" }', 'value = { max = 300000, currency = "RMB" }',
+        'currency = "RMB"', "claim 'alpha-price' field 'value.currency'", RMB_MESSAGE, id="currency-rmb"),
+    pytest.param(
+        "value = { max = 300000, currency", "value = { max = nan, currency",
+        "max = nan", "claim 'alpha-price' field 'value.max'", "Input should be a finite number (got nan)",
+        id="amount-nan"),
+    pytest.param(
+        "value = { max = 300000, currency", "value = { min = 5e5, max = 300000, currency",
+        "min = 5e5", "claim 'alpha-price' field 'value'", "min 500000 is greater than max 300000",
+        id="min-above-max"),
+    pytest.param(
+        "para = 7", "para = 0", "para = 0", "claim 'gamma-price' field 'para'",
+        "Input should be greater than 0 (got 0)", id="para-zero"),
+    pytest.param(
+        'statement = "The car is a sedan', 'statement = "The car is a \\u001b[31msedan',
+        "\\u001b", "claim 'alpha-body' field 'statement'",
+        "control character U+001B at position 14; remove it", id="escape-in-statement"),
+    pytest.param(
+        'statement = "The car is a sedan', 'statement = "The car is a \\u202esedan',
+        "\\u202e", "claim 'alpha-body' field 'statement'",
+        "control character RIGHT-TO-LEFT OVERRIDE (U+202E) at position 14; remove it", id="bidi-override"),
+    pytest.param(
+        'statement = "The car is a sedan, the insider said."', f'statement = "{"x" * (MAX_TEXT + 1)}"',
+        "x" * (MAX_TEXT + 1), "claim 'alpha-body' field 'statement'",
+        "String should have at most 2000 characters", id="statement-too-long"),
+    pytest.param(
+        'origin = "insider"\nvia = ["daily"]\npara = 3', 'origin = "insider"\nvia = ["daily", "insider"]\npara = 3',
+        'via = ["daily", "insider"]', "claim 'alpha-body' field 'via'",
+        "the chain origin -> via repeats insider; a claim passes each party once", id="via-cycle"),
+    pytest.param(
+        "rate = 7.2382", "rate = 0", "rate = 0", "rate #1 field 'rate'",
+        "Input should be greater than 0 (got 0)", id="rate-zero"),
+    pytest.param(
+        "rate = 7.2382", "rate = -7.2382", "rate = -7.2382", "rate #1 field 'rate'",
+        "Input should be greater than 0 (got -7.2382)", id="rate-negative"),
+    pytest.param(
+        'quote = "CNY"', 'quote = "USD"', 'quote = "USD"', "rate USD/USD",
+        "base and quote are the same currency", id="rate-same-currency"),
+    pytest.param(
+        'stance = "estimate"\npara = 7', 'stnace = "estimate"\npara = 7', "stnace", "claim 'gamma-price' field 'stnace'",
+        "is not a known field; check its spelling", id="unknown-field-typo"),
+    pytest.param(
+        'kind = "blog"', 'kind = "vlog"', 'kind = "vlog"', "source 'gamma' field 'kind'",
+        "Input should be 'news', 'blog', 'analysis', 'aggregator', 'press-release' or 'social' (got 'vlog')",
+        id="source-kind-not-allowed"),
+    pytest.param(
+        'as_of = "2023-11-15"', 'as_of = "2023-11-31"', "as_of", "[meta] field 'as_of'",
+        "'2023-11-31': Nov 2023 has 30 days", id="meta-bad-date"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "at", "where", "message"), RECORD_PROBLEMS)
+def test_a_broken_record_is_named_with_its_line(
+    tmp_path: Path, fixture_text: str, old: str, new: str, at: str, where: str, message: str
+) -> None:
+    text = edit(fixture_text, old, new)
+    path = write(tmp_path, text)
+
+    error = load_error(path)
+
+    line = line_of(text, at)
+    assert error.problems == [Problem(message, line, None, where)]
+    assert error.report() == f"error: {path} has 1 problem:\n  {path}:{line}: {where}: {message}"
+
+
+def test_a_date_topic_given_a_value_names_both_fields(fixture_text: str) -> None:
+    text = edit(fixture_text, 'date = "2023-08"\n', "value = 3\n")
+
+    with pytest.raises(FactsError) as raised:
+        loads(text, "f.toml")
+
+    header = line_of(text, '[[claims]]\nid = "beta-approval"')
+    assert raised.value.problems == [
+        Problem("topic 'approval' is about a date: give the claim a date", header, None,
+                "claim 'beta-approval' field 'date'"),
+        Problem("topic 'approval' is about a date: put it in `date`, not `value`", line_of(text, "value = 3"), None,
+                "claim 'beta-approval' field 'value'"),
+    ]
+
+
+# -- every problem of a stage at once -----------------------------------------------------------
+
+
+def test_all_structural_problems_are_reported_together(tmp_path: Path, fixture_text: str) -> None:
+    text = edit(fixture_text, 'currency = "EUR"', 'currency = "RMB"')
+    text = edit(text, "para = 12", "para = 0")
+    text = edit(text, 'kind = "blog"', 'knid = "blog"')
+    path = write(tmp_path, text)
+
+    error = load_error(path)
+
+    assert [(problem.line, problem.where) for problem in error.problems] == [
+        (line_of(text, 'knid = "blog"'), "source 'gamma' field 'knid'"),
+        (line_of(text, "para = 0"), "claim 'alpha-capacity' field 'para'"),
+        (line_of(text, 'currency = "RMB"'), "claim 'gamma-price' field 'value.currency'"),
+    ]
+    assert error.report().startswith(f"error: {path} has 3 problems:\n")
+    assert len(error.report().splitlines()) == 4
+
+
+def test_all_cross_reference_problems_are_reported_together(fixture_text: str) -> None:
+    text = edit(fixture_text, 'value = "sedan"', "value = true")
+    text = edit(text, 'origin = "analyst"\nstance = "opinion"', 'origin = "analist"\nstance = "opinion"')
+    text = edit(text, 'id = "gamma-price"\ntopic = "price"', 'id = "gamma-price"\ntopic = "prize"')
+
+    with pytest.raises(FactsError) as raised:
+        loads(text, "f.toml")
+
+    assert [problem.message for problem in raised.value.problems] == [
+        "topic 'body-style' takes a text value, not flag",
+        "unknown party 'analist'; did you mean 'analyst'?",
+        "unknown topic 'prize'; did you mean 'price'?",
+    ]
+
+
+def test_a_long_report_is_cut_with_a_count_of_what_is_hidden() -> None:
+    error = FactsError("f.toml", [Problem(f"problem {index}", index + 1) for index in range(23)])
+
+    lines = error.report().splitlines()
+
+    assert lines[0] == "error: f.toml has 23 problems:"
+    assert lines[1:3] == ["  f.toml:1: problem 0", "  f.toml:2: problem 1"]
+    assert lines[-1] == "  ... and 3 more problems"
+    assert len(lines) == 1 + 20 + 1
+    assert error.first_line == "f.toml:1: problem 0"
+
+
+# -- the data layer stands without the UI --------------------------------------------------------
+
+
+def test_data_layer_and_cli_import_without_textual() -> None:
+    code = (
+        "import xiaomi_tui.facts.loader, xiaomi_tui.facts.compare, xiaomi_tui.facts.formatting, "
+        "xiaomi_tui.facts.export, xiaomi_tui.cli, sys; "
+        "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
+    )
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr
