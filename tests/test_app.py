@@ -10,11 +10,13 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, TabbedContent
 
+from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.loader import load
+from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
-from xiaomi_tui.ui.screens.pickers import SourcePicker
+from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
@@ -248,3 +250,65 @@ async def _reload(app: XiaomiApp, pilot) -> None:
     app.check_for_changes()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def test_c_copies_the_citation_of_the_timeline_row(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        expected = cite_claim(small_facts, small_facts.claims["beta-approval"], "apa")
+        assert app.clipboard == expected
+        assert expected.startswith("Writer, J. (2023, November). Maker held a closed-door meeting.")
+        assert any("sent to the terminal clipboard" in note.message for note in app._notifications)
+
+
+async def test_c_follows_the_source_filter(small_facts):
+    app = make_app(small_facts, sources=["beta"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "c")
+        assert app.clipboard == cite_claim(small_facts, small_facts.claims["beta-approval"], "apa")
+        await pilot.press("a", "c")  # the cursor stays on the same claim as the other sources return
+        assert app.clipboard == cite_claim(small_facts, small_facts.claims["beta-approval"], "apa")
+        await pilot.press("g", "c")
+        assert app.clipboard == cite_claim(small_facts, small_facts.claims["alpha-investment"], "apa")
+
+
+async def test_c_in_the_detail_screen_cites_the_highlighted_claim(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", "j", "c")
+        assert app.clipboard == cite_claim(small_facts, small_facts.claims["beta-investment"], "apa")
+
+
+async def test_chosen_style_is_used_and_remembered(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j", "C")
+        assert isinstance(app.screen, StylePicker)
+        await pilot.press("down", "down", "down", "enter")  # apa -> mla -> chicago -> bibtex
+        assert app.settings.citation_style == "bibtex"
+        await pilot.press("c")
+        assert app.clipboard.startswith("@online{writer2023,")
+    assert Settings.load().citation_style == "bibtex"
+
+
+async def test_without_any_clipboard_the_text_is_offered_by_hand(small_facts):
+    app = make_app(small_facts, clipboard_mode="system")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CopyByHand)
+        assert "no DISPLAY" in app.screen.reason
+        assert app.screen.query_one("#copy-text").text == cite_claim(
+            small_facts, small_facts.claims["alpha-investment"], "apa")
+        assert app.clipboard == ""
+
+
+async def test_copy_on_a_source_row_cites_the_source(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "c")
+        assert app.clipboard == cite_source(small_facts.sources["alpha"], "apa")

@@ -68,15 +68,15 @@ class StylePicker(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
 
-    def __init__(self, styles: dict[str, str], current: str, preview: dict[str, str]):
+    def __init__(self, labels: dict[str, str], current: str, preview: dict[str, str]):
         super().__init__()
-        self.styles = styles
+        self.labels = labels
         self.current = current
         self.preview = preview
 
     def compose(self) -> ComposeResult:
         options = [Option(Text(f"{'●' if key == self.current else ' '} {label}"), id=key)
-                   for key, label in self.styles.items()]
+                   for key, label in self.labels.items()]
         with Vertical(id="picker"):
             yield Label("Citation style for c  (enter chooses, escape cancels)", id="picker-title")
             yield OptionList(*options, id="style-choices")
@@ -84,7 +84,7 @@ class StylePicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = list(self.styles).index(self.current)
+        options.highlighted = list(self.labels).index(self.current)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         text = self.preview.get(event.option.id, "Select a claim to preview its citation.")
