@@ -27,6 +27,9 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
 
+MIN_SIZE = (40, 10)
+"""Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
+
 RELOAD_EVERY = 1.0
 """Seconds between checks of the fact base file: curators edit it while the dashboard is open."""
 
@@ -34,8 +37,8 @@ RELOAD_EVERY = 1.0
 class XiaomiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "xiaomi-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (18, "-short"), (34, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-cramped-width"), (MIN_SIZE[0], "-narrow"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-cramped-height"), (MIN_SIZE[1], "-tiny"), (18, "-short"), (34, "-tall")]
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
@@ -78,6 +81,8 @@ class XiaomiApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="banner")
+        yield Static(f"The terminal is too small: xiaomi-tui needs {MIN_SIZE[0]}x{MIN_SIZE[1]}. "
+                     "Enlarge it, or press q to quit.", id="too-small")
         with Horizontal(id="body"):
             with TabbedContent(id="panes"):
                 for pane_id, label, pane_class in PANES:

@@ -1,0 +1,155 @@
+"""End to end: the installed `xiaomi-tui` in a real terminal (tmux), driven by keys, read from the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
+]
+
+COMMAND = Path(sys.executable).with_name("xiaomi-tui")
+FIXTURE = Path(__file__).parent / "fixtures" / "small.toml"
+
+
+class Terminal:
+    """One tmux server of our own (its own socket, no user config) running one command."""
+
+    def __init__(self, tmp_path: Path, width: int, height: int):
+        self.socket = f"xiaomi-test-{uuid.uuid4().hex[:8]}"
+        self.size = (width, height)
+        self.env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+        self.env.pop("DISPLAY", None)
+        self.env.pop("WAYLAND_DISPLAY", None)
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
+                              capture_output=True, text=True, timeout=20, check=True).stdout
+
+    def start(self, *arguments: str, cwd: Path | None = None) -> None:
+        line = " ".join([str(COMMAND), *arguments])
+        self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]),
+                  "-c", str(cwd or Path.cwd()), f"{line}; echo XIAOMI-EXIT=$?; sleep 60")
+        self.tmux("set-option", "-g", "set-clipboard", "on")
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "main")
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "main", key)
+            time.sleep(0.15)
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[callable]:
+    started: list[Terminal] = []
+
+    def launch(*arguments: str, size: tuple[int, int] = (120, 40), cwd: Path | None = None) -> Terminal:
+        term = Terminal(tmp_path, *size)
+        started.append(term)
+        term.start(*arguments, cwd=cwd)
+        return term
+
+    yield launch
+    for term in started:
+        term.stop()
+
+
+def _pane(screen: str) -> str:
+    """The screen without the header line, which names the fact base and would match anything."""
+    return "\n".join(screen.splitlines()[1:])
+
+
+def test_four_panes_show_the_bundled_facts_and_q_exits(terminal, tmp_path):
+    term = terminal(cwd=tmp_path)  # from an unrelated directory: the bundled fact base ships inside the package
+    screen = term.wait_for("sources")
+    assert "5 of 5 sources" in screen
+    assert "Body style" in _pane(screen)
+    term.press("2")
+    screen = term.wait_for("Mass-production start")
+    assert "\u2717 conflict" in screen and "H1 2024" in screen and "Dec 2023" in screen
+    term.press("3")
+    screen = term.wait_for("First-phase investment")
+    assert "RMB 10 bn" in screen and "\u2588" in screen
+    term.press("4")
+    screen = term.wait_for("Published")
+    for publisher in ("CnEVPost", "Pandaily", "ArenaEV"):
+        assert publisher in screen
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")
+
+
+def test_source_option_narrows_and_c_puts_the_citation_in_tmux(terminal):
+    term = terminal("--facts", str(FIXTURE), "--source", "beta")
+    screen = term.wait_for("1 of 3 sources")
+    term.press("2")
+    screen = term.wait_for("Regulator approval")
+    assert "Alpha News" not in _pane(screen)
+    term.press("c")
+    term.wait_for("sent to the terminal clipboard")
+    cited = subprocess.run([str(COMMAND), "--facts", str(FIXTURE), "cite", "beta-approval"],
+                           capture_output=True, text=True, env=term.env, check=True).stdout.strip()
+    assert term.tmux("show-buffer") == cited
+
+
+def test_a_tiny_terminal_gets_a_message_not_a_crash(terminal):
+    term = terminal("--facts", str(FIXTURE), size=(30, 8))
+    term.wait_for("too small")
+    term.tmux("resize-window", "-t", "main", "-x", "40", "-y", "10")
+    term.wait_for("Specs")
+    term.press("2", "3", "4", "1")
+    term.wait_for("Body style")
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")
+
+
+def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(terminal, tmp_path):
+    facts = tmp_path / "facts.toml"
+    good = FIXTURE.read_text(encoding="utf-8")
+    facts.write_text(good, encoding="utf-8")
+    term = terminal("--facts", str(facts))
+    term.wait_for("Test fact base")
+
+    facts.write_text(good.replace('title = "Test fact base"', 'title = "Edited in place"'), encoding="utf-8")
+    term.wait_for("Edited in place")
+
+    facts.write_text(good.replace('value = "sedan"', 'value = { amount = 1 }'), encoding="utf-8")
+    screen = term.wait_for("Showing the last good data")
+    assert "takes a text value" in screen
+    assert "Body style" in screen
+
+    facts.write_text(good, encoding="utf-8")
+    screen = term.wait_for("Test fact base")
+    assert "Showing the last good data" not in term.wait_for("Body style")
+
+
+def test_a_broken_fact_base_exits_2_with_the_line_and_no_traceback(terminal, tmp_path):
+    facts = tmp_path / "facts.toml"
+    facts.write_text(FIXTURE.read_text(encoding="utf-8").replace('id = "beta"', 'id = "beta', 1), encoding="utf-8")
+    term = terminal("--facts", str(facts))
+    screen = term.wait_for("XIAOMI-EXIT=2")
+    assert "facts.toml:15:" in screen
+    assert "Traceback" not in screen
