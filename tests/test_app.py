@@ -312,3 +312,18 @@ async def test_copy_on_a_source_row_cites_the_source(small_facts):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "c")
         assert app.clipboard == cite_source(small_facts.sources["alpha"], "apa")
+
+
+async def test_markup_in_titles_reaches_screen_and_clipboard_as_typed(small_facts_path, tmp_path):
+    path = tmp_path / "facts.toml"
+    text = small_facts_path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title = "Maker EV-1"', 'title = "[red]Maker[/red] [link=https://x.example]EV-1[/link]"'),
+                    encoding="utf-8")
+    facts = load(path)
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "j", "j")
+        assert row_texts(app, "sources-list")[2] == "[red]Maker[/red] [link=https://x.example]EV-1[/link]"
+        await pilot.press("c")
+        assert app.clipboard.startswith("[red]Maker[/red] [link=https://x.example]EV-1[/link]. (n.d.).")
+        assert "[red]Maker[/red]" in detail_text(app)

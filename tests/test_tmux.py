@@ -36,8 +36,9 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
                               capture_output=True, text=True, timeout=20, check=True).stdout
 
-    def start(self, *arguments: str, cwd: Path | None = None) -> None:
-        line = " ".join([str(COMMAND), *arguments])
+    def start(self, *arguments: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+        """Run the command; `env` is set on the command itself, since tmux sets TERM for its panes."""
+        line = " ".join(["env", *(f"{name}={value}" for name, value in (env or {}).items()), str(COMMAND), *arguments])
         self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]),
                   "-c", str(cwd or Path.cwd()), f"{line}; echo XIAOMI-EXIT=$?; sleep 60")
         self.tmux("set-option", "-g", "set-clipboard", "on")
@@ -67,10 +68,11 @@ class Terminal:
 def terminal(tmp_path: Path) -> Iterator[callable]:
     started: list[Terminal] = []
 
-    def launch(*arguments: str, size: tuple[int, int] = (120, 40), cwd: Path | None = None) -> Terminal:
+    def launch(*arguments: str, size: tuple[int, int] = (120, 40), cwd: Path | None = None,
+               env: dict[str, str] | None = None) -> Terminal:
         term = Terminal(tmp_path, *size)
         started.append(term)
-        term.start(*arguments, cwd=cwd)
+        term.start(*arguments, cwd=cwd, env=env)
         return term
 
     yield launch
@@ -153,3 +155,14 @@ def test_a_broken_fact_base_exits_2_with_the_line_and_no_traceback(terminal, tmp
     screen = term.wait_for("XIAOMI-EXIT=2")
     assert "facts.toml:15:" in screen
     assert "Traceback" not in screen
+
+
+
+def test_runs_without_colour_on_a_16_colour_terminal(terminal):
+    term = terminal("--facts", str(FIXTURE), size=(100, 30), env={"NO_COLOR": "1", "TERM": "xterm"})
+    screen = term.wait_for("Body style")
+    assert "\u2022 single" in screen  # the word and the symbol carry the meaning, not colour
+    term.press("2")
+    term.wait_for("\u2717 conflict")
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")

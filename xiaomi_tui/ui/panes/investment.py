@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.text import Text
 
 from xiaomi_tui.facts.compare import TopicAnalysis, convert
@@ -62,8 +64,10 @@ class InvestmentPane(Pane):
         scales = {row.selection.topic_id: _scale_key(view.analysis.topics[row.selection.topic_id], view)
                   for row in rows}
         tops: dict[str, float] = {}
+        members = Counter(key[0] for key in filter(None, scales.values()))
         for key in filter(None, scales.values()):
             tops[key[0]] = max(tops.get(key[0], 0.0), *(bound for bound in key[1:] if bound is not None))
+        scales = {topic_id: key if key and members[key[0]] > 1 else None for topic_id, key in scales.items()}
         shaped = []
         for row in rows:
             key = scales[row.selection.topic_id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -50,41 +51,38 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim) -> RenderableTy
     symbol, style = STANDING_LOOK[topic.standings[claim.id]]
     header = Text.assemble((f"{symbol} ", style), (format_claim_value(claim, topic.topic), "bold"),
                            f"  {source.display_name}, para. {claim.para}")
-    lines = [
-        header,
-        Text(claim.statement, style="italic"),
-        _field("chain", facts.chain_text(claim)),
-        _field("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
-    ]
-    if claim.date:
-        lines.append(_field("when", claim.date.human()))
-    if claim.note:
-        lines.append(_field("note", claim.note))
-    for other, relation, reason in topic.related(claim):
-        lines.append(Text.assemble(
-            ("  " + relation.value, RELATION_STYLES[relation]),
-            f" {facts.sources[other.source].display_name}: {format_claim_value(other, topic.topic)}",
-            (f" ({reason})", "dim"),
-        ))
-    lines.append(Text(f"id {claim.id}", style="dim"))
-    return Group(*lines)
+    fields = [("chain", facts.chain_text(claim)),
+              ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
+              ("when", claim.date.human() if claim.date else None), ("note", claim.note)]
+    relations = [Text.assemble(
+        (relation.value, RELATION_STYLES[relation]),
+        f" {facts.sources[other.source].display_name}: {format_claim_value(other, topic.topic)}",
+        (f" ({reason})", "dim"),
+    ) for other, relation, reason in topic.related(claim)]
+    return Group(header, Text(claim.statement, style="italic"), _fields(fields), *relations,
+                 Text(f"id {claim.id}", style="dim"))
 
 
 def render_source(view: View, source_id: str) -> RenderableType:
     source = view.facts.sources[source_id]
     tallies = view.analysis.source_tallies.get(source_id, {})
-    lines = [Text(source.display_name, style="bold")]
-    for label, value in (("title", source.title), ("author", source.author),
-                         ("published", source.published.human() if source.published else None),
-                         ("kind", source.kind), ("url", source.url), ("file", source.file), ("notes", source.notes)):
-        lines.append(_field(label, value or "unknown"))
-    lines.append(Text(""))
-    lines.append(Text("  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"))
-    return Group(*lines)
+    fields = [(label, value or "unknown") for label, value in (
+        ("title", source.title), ("author", source.author),
+        ("published", source.published.human() if source.published else None), ("kind", source.kind),
+        ("url", source.url), ("file", source.file), ("notes", source.notes))]
+    counts = "  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"
+    return Group(Text(source.display_name, style="bold"), _fields(fields), Text(""), Text(counts))
 
 
-def _field(label: str, value: str) -> Text:
-    return Text.assemble((f"{label:>9} ", "dim"), value)
+def _fields(pairs: list[tuple[str, str | None]]) -> Table:
+    """Label and value columns, so a long value wraps under itself rather than under its label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in pairs:
+        if value:
+            grid.add_row(label, Text(value))
+    return grid
 
 
 class DetailPanel(VerticalScroll, can_focus=True):

@@ -1,0 +1,40 @@
+"""The look, pinned: SVG snapshots of each pane and screen on the bundled fact base.
+
+After an intended change (to the UI or to facts.toml), review and refresh them with
+`pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.ui.app import XiaomiApp
+
+PANE_KEYS = {"specs": "1", "timeline": "2", "investment": "3", "sources": "4"}
+
+
+def bundled_app() -> XiaomiApp:
+    return XiaomiApp(load(bundled_facts_path()), watch=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("pane", PANE_KEYS)
+def test_pane(snap_compare, pane, size):
+    assert snap_compare(bundled_app(), press=[PANE_KEYS[pane]], terminal_size=size)
+
+
+def test_wide_layout_puts_the_detail_beside(snap_compare):
+    assert snap_compare(bundled_app(), press=["2", "j", "j"], terminal_size=(160, 50))
+
+
+def test_detail_screen(snap_compare):
+    assert snap_compare(bundled_app(), press=["2", "enter"], terminal_size=(120, 40))
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(bundled_app(), press=["question_mark"], terminal_size=(120, 40))
+
+
+def test_source_picker(snap_compare):
+    assert snap_compare(bundled_app(), press=["s", "space"], terminal_size=(120, 40))
