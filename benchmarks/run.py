@@ -1,0 +1,457 @@
+"""Benchmarks for xiaomi-tui: first frame, load + analysis, filtering, and what starts up at import.
+
+    python benchmarks/run.py            # the full run (a few minutes)
+    python benchmarks/run.py --quick    # fewer repeats
+    python benchmarks/run.py --tiny     # tiny sizes, one run, no tmux: checks that the benchmark works
+
+Prints one plain-text table, with each goal marked met or not met, and writes it to
+benchmarks/out/latest.txt (or --out). Synthetic fact bases are generated into benchmarks/out/.
+Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import textual
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+import synth
+from load_worker import peak_rss_mib
+from xiaomi_tui.facts.loader import FactBase, load
+from xiaomi_tui.ui.app import PANES, XiaomiApp
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+SCREEN = (120, 40)
+MIB = 1024 * 1024
+STARTUP_IMPORT = "import xiaomi_tui.cli; import xiaomi_tui.ui.app"
+LAZY_MODULES = ("xiaomi_tui.facts.citations", "xiaomi_tui.facts.export", "pyperclip")
+FIRST_FRAME_TIMEOUT = 60.0
+SEARCH_KEYS = 6
+
+GOAL_FIRST_FRAME_RATIO = 1.25
+GOAL_LOAD_10K_S = 0.5
+GOAL_FILTER_MS = 50.0
+GOAL_FIRST_FRAME_50K_S = 3.0
+GOAL_MEMORY_10K_MIB = 200.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure: sizes as (claims, sources), repeats, and whether to drive a terminal."""
+
+    mode: str
+    first_frame_runs: int  # 0: skip the tmux measurements
+    first_frame_50k_runs: int
+    load_sizes: tuple[tuple[int, int], ...]
+    load_repeats: int
+    load_repeats_50k: int
+    filter_size: tuple[int, int]
+    filter_panes: int  # how many of the four panes, in tab order, to filter on
+    toggles: int
+    import_runs: int
+
+
+PLANS = {
+    "full": Plan("full", 7, 3, ((1_000, 50), (10_000, 200), (50_000, 500)), 3, 3, (10_000, 200), 4, 20, 5),
+    "quick": Plan("quick", 2, 1, ((1_000, 50), (10_000, 200), (50_000, 500)), 3, 1, (10_000, 200), 4, 20, 2),
+    "tiny": Plan("tiny", 0, 0, ((200, 10),), 1, 1, (200, 10), 1, 2, 1),
+}
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One titled block of the table; cells are strings, numbers are right-aligned."""
+
+    title: str
+    header: Sequence[str]
+    rows: list[Sequence[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        widths = [max(len(str(row[index])) for row in [self.header, *self.rows]) for index in range(len(self.header))]
+
+        def line(cells: Sequence[str]) -> str:
+            parts = [str(cell).ljust(width) if index == 0 or not _numeric(cell) else str(cell).rjust(width)
+                     for index, (cell, width) in enumerate(zip(cells, widths))]
+            return "  ".join(parts).rstrip()
+
+        rule = "-" * len(line(self.header))
+        body = [self.title, rule, line(self.header), rule, *map(line, self.rows)]
+        return "\n".join(body + [f"  note: {note}" for note in self.notes])
+
+
+def _numeric(cell: str) -> bool:
+    return str(cell)[:1].isdigit()
+
+
+@dataclass
+class Goal:
+    name: str
+    target: str
+    figure: str = "not measured"
+    met: bool | None = None
+
+    def row(self) -> list[str]:
+        verdict = {True: "met", False: "NOT MET", None: "-"}[self.met]
+        return [self.name, self.target, self.figure, verdict]
+
+
+STARTED = time.perf_counter()
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.perf_counter() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+# -- a. first frame ------------------------------------------------------------------------------
+
+
+class Terminal:
+    """A private tmux server (its own socket, no user config) in which apps are launched and watched."""
+
+    def __init__(self) -> None:
+        self.socket = f"xiaomi-bench-{os.getpid()}"
+        self.socket_path = ""
+        self.count = 0
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, check=False)
+
+    def __enter__(self) -> Terminal:
+        # A session that stays up keeps the server running, so no launch pays for starting tmux.
+        self.tmux("new-session", "-d", "-s", "keep", "-x", str(SCREEN[0]), "-y", str(SCREEN[1]), "sleep", "86400")
+        self.tmux("set-option", "-g", "remain-on-exit", "on")
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").stdout.strip()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.tmux("kill-server")
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)  # tmux leaves the socket file behind
+
+    def first_frame(self, command: Sequence[str], markers: Sequence[re.Pattern[str]]) -> tuple[float, float]:
+        """Seconds from launch until every marker matches the screen, and the app's peak RSS (MiB) by then."""
+        self.count += 1
+        name = f"run{self.count}"
+        started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", name, "-x", str(SCREEN[0]), "-y", str(SCREEN[1]), *command)
+        try:
+            while True:
+                screen = self.tmux("capture-pane", "-p", "-t", name).stdout
+                if all(marker.search(screen) for marker in markers):
+                    elapsed = time.perf_counter() - started
+                    break
+                if "Pane is dead" in screen or time.perf_counter() - started > FIRST_FRAME_TIMEOUT:
+                    wanted = [marker.pattern for marker in markers]
+                    raise RuntimeError(f"{shlex.join(command)} never showed {wanted}; screen:\n{screen}")
+                time.sleep(0.01)
+            pid = int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").stdout)
+            return elapsed, peak_rss_mib(pid)
+        finally:
+            self.tmux("kill-session", "-t", name)
+            time.sleep(0.3)  # let the app exit before the next launch competes with it
+
+
+# A screen is complete when the footer is drawn and so is the data: for the bare app its last row, for
+# the dashboard the detail panel's "n origins, m sources", which needs the first row selected.
+FOOTER = re.compile("palette")
+BARE_APP = ([sys.executable, str(HERE / "bare_app.py")], [FOOTER, re.compile(re.escape("Range (CLTC)"))])
+DASHBOARD_READY = [FOOTER, re.compile(r"\d+ origins?, \d+ sources?")]
+
+
+def _dashboard(facts_path: Path) -> tuple[list[str], list[re.Pattern[str]]]:
+    return [str(Path(sys.executable).parent / "xiaomi-tui"), "--facts", str(facts_path)], DASHBOARD_READY
+
+
+def bench_first_frame(plan: Plan, fixture: Path, large: Path | None, goals: dict[str, Goal]) -> Section:
+    section = Section(f"a. First frame: launch to first complete screen ({SCREEN[0]}x{SCREEN[1]} tmux pane, "
+                      "polled every 10 ms)", ["app", "runs", "median s", "min s", "max s", "peak RSS MiB"])
+    if not shutil.which("tmux"):
+        section.notes.append("tmux not found: not measured")
+        return section
+    bare, ours, theirs_large = "bare Textual app", f"xiaomi-tui --facts {fixture.name}", ""
+    apps = [(bare, BARE_APP), (ours, _dashboard(fixture))]
+    timings: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    with Terminal() as terminal:
+        for run in range(plan.first_frame_runs):
+            progress(f"first frame, run {run + 1}/{plan.first_frame_runs}")
+            for label, (command, markers) in apps if run % 2 == 0 else reversed(apps):
+                timings[label].append(terminal.first_frame(command, markers))
+        if large is not None:
+            theirs_large = f"xiaomi-tui --facts {large.name}"
+            for run in range(plan.first_frame_50k_runs):
+                progress(f"first frame, {large.name}, run {run + 1}/{plan.first_frame_50k_runs}")
+                timings[theirs_large].append(terminal.first_frame(*_dashboard(large)))
+    medians = {}
+    for label, samples in timings.items():
+        seconds = [elapsed for elapsed, _ in samples]
+        medians[label] = statistics.median(seconds)
+        section.rows.append([label, str(len(samples)), f"{medians[label]:.3f}", f"{min(seconds):.3f}",
+                             f"{max(seconds):.3f}", f"{max(rss for _, rss in samples):.0f}"])
+    ratio = medians[ours] / medians[bare]
+    section.notes.append(f"ratio xiaomi-tui / bare = {ratio:.2f} (medians; runs interleaved, order alternating)")
+    section.notes.append("both include the same tmux launch and polling overhead, which cancels in the ratio only")
+    goals["first_frame"].figure, goals["first_frame"].met = f"{ratio:.2f}x", ratio <= GOAL_FIRST_FRAME_RATIO
+    if theirs_large:
+        goals["first_frame_50k"].figure = f"{medians[theirs_large]:.2f} s"
+        goals["first_frame_50k"].met = medians[theirs_large] < GOAL_FIRST_FRAME_50K_S
+    return section
+
+
+# -- b. load ------------------------------------------------------------------------------------
+
+
+def bench_load(plan: Plan, files: list[tuple[str, Path, int]], goals: dict[str, Goal]) -> Section:
+    """`files` are (label, path, claims it was generated with; 0 for the curated or fixture file)."""
+    section = Section("b. Load: load() (read, parse, validate, cross-check) then analyse(facts), in a fresh process",
+                      ["file", "claims", "MiB", "runs", "load s", "analyse s", "total s", "us/claim",
+                       "peak RSS MiB", "RSS delta MiB"])
+    for label, path, nominal_claims in files:
+        repeats = plan.load_repeats_50k if nominal_claims >= 50_000 else plan.load_repeats
+        progress(f"load {label} x{repeats}")
+        result = json.loads(subprocess.run([sys.executable, str(HERE / "load_worker.py"), str(path), str(repeats)],
+                                           capture_output=True, text=True, check=True).stdout)
+        load_s, analyse_s = statistics.median(result["load"]), statistics.median(result["analyse"])
+        total = statistics.median(a + b for a, b in zip(result["load"], result["analyse"]))
+        claims = result["claims"]
+        section.rows.append([label, str(claims), f"{path.stat().st_size / MIB:.2f}", str(repeats), f"{load_s:.3f}",
+                             f"{analyse_s:.3f}", f"{total:.3f}", f"{total / claims * 1e6:.0f}",
+                             f"{result['peak_rss_mib']:.0f}",
+                             f"{result['peak_rss_mib'] - result['baseline_rss_mib']:.0f}"])
+        if claims == 10_000:
+            goals["load_10k"].figure, goals["load_10k"].met = f"{total:.3f} s", total < GOAL_LOAD_10K_S
+            peak = result["peak_rss_mib"]
+            goals["memory_10k"].figure, goals["memory_10k"].met = f"{peak:.0f} MiB", peak < GOAL_MEMORY_10K_MIB
+    section.notes.append("times are medians; peak RSS is the worker's VmHWM (whole process: interpreter, "
+                         "pydantic and the data); delta is over the same process after its imports")
+    return section
+
+
+# -- c. filter ----------------------------------------------------------------------------------
+
+
+async def _timed(pilot: Pilot, action: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds for `action` plus the pause in which the app re-renders."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    await pilot.pause()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+async def _filter_timings(facts: FactBase, panes: int, toggles: int) -> dict[str, list[tuple[float, float]]]:
+    """Per pane: each source toggle, and each keystroke of a search, timed to the re-rendered screen."""
+    timings: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    every_source = frozenset(facts.sources)
+    source_ids = list(facts.sources)
+    needle = next(topic.label for topic in facts.data.topics if topic.pane == "specs").split()[0].lower()[:SEARCH_KEYS]
+    app = XiaomiApp(facts, watch=False)
+    async with app.run_test(size=SCREEN) as pilot:
+        await pilot.pause()
+        for _ in range(5):
+            timings["idle pause (floor)"].append(await _timed(pilot, lambda: None))
+        for number, (pane_id, label, _) in enumerate(PANES[:panes]):
+            app.action_show_pane(pane_id)
+            await pilot.pause()
+            for toggle in range(toggles):
+                # A different source for every pane, so each "off" needs a new analysis, as in real use.
+                source = source_ids[(number * toggles // 2 + toggle // 2) % len(source_ids)]
+                wanted = every_source - {source} if toggle % 2 == 0 else every_source
+                timings[f"toggle a source, {label}"].append(await _timed(pilot, lambda: app.set_sources(wanted)))
+            app.action_search()
+            search = app.query_one("#search", Input)
+            for end in range(1, len(needle) + 1):
+                timings[f"search keystroke, {label}"].append(
+                    await _timed(pilot, lambda: setattr(search, "value", needle[:end])))
+            app.action_clear_search()
+            await pilot.pause()
+    return timings
+
+
+def bench_filter(plan: Plan, path: Path, goals: dict[str, Goal]) -> Section:
+    progress(f"filter at {plan.filter_size[0]:,} claims")
+    facts = load(path)
+    timings = asyncio.run(_filter_timings(facts, plan.filter_panes, plan.toggles))
+    section = Section(f"c. Filter: XiaomiApp.run_test(size={SCREEN}) at {len(facts.claims):,} claims, call + "
+                      "pilot.pause() until re-rendered", ["what", "n", "median ms", "worst ms", "median CPU ms"])
+    toggle_medians = []
+    for label, samples in timings.items():
+        walls = [wall for wall, _ in samples]
+        median = statistics.median(walls)
+        if label.startswith("toggle"):
+            toggle_medians.append(median)
+        section.rows.append([label, str(len(samples)), ms(median), ms(max(walls)),
+                             ms(statistics.median(cpu for _, cpu in samples))])
+    section.notes.append(f"toggles alternate one source off (a new analysis) and on again (cached); {plan.toggles} "
+                         "per pane; the search types the first word of a topic label one key at a time")
+    section.notes.append("pilot.pause() waits at least 20 ms for the app to go idle (see the floor row); "
+                         "CPU ms is process time over the same interval, i.e. the work without the waiting")
+    if len(facts.claims) == 10_000:
+        slowest = max(toggle_medians)
+        goals["filter"].figure, goals["filter"].met = f"{slowest * 1000:.1f} ms", slowest * 1000 < GOAL_FILTER_MS
+    return section
+
+
+# -- d. import hygiene --------------------------------------------------------------------------
+
+
+@dataclass
+class ImportProfile:
+    """`python -X importtime` of the startup imports, summed by top-level package."""
+
+    total_us: int
+    self_us: dict[str, int]
+    inclusive_us: dict[str, int]
+    module_self_us: dict[str, int]
+    modules: set[str]
+
+
+def _import_profile() -> ImportProfile:
+    stderr = subprocess.run([sys.executable, "-X", "importtime", "-c", STARTUP_IMPORT],
+                            capture_output=True, text=True, check=True).stderr
+    entries = []  # (depth, module, self, cumulative), children listed before their parent
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "imported package" in line:
+            continue
+        own, cumulative, name = line.removeprefix("import time:").split("|")
+        depth = (len(name) - len(name.lstrip()) - 1) // 2
+        entries.append((depth, name.strip(), int(own), int(cumulative)))
+    self_us: dict[str, int] = defaultdict(int)
+    inclusive_us: dict[str, int] = defaultdict(int)
+    total = 0
+    for index, (depth, module, own, cumulative) in enumerate(entries):
+        root = module.split(".")[0]
+        self_us[root] += own
+        parent = next((name for level, name, _, _ in entries[index + 1:] if level < depth), None)
+        if parent is None or parent.split(".")[0] != root:
+            inclusive_us[root] += cumulative  # entered from another package (or from the -c statement)
+        if parent is None and root == "xiaomi_tui":
+            total += cumulative
+    module_self = {module: own for _, module, own, _ in entries if module.startswith("xiaomi_tui")}
+    return ImportProfile(total, dict(self_us), dict(inclusive_us), module_self, {module for _, module, _, _ in entries})
+
+
+def bench_imports(plan: Plan, goals: dict[str, Goal]) -> Section:
+    progress(f"import time x{plan.import_runs}")
+    profiles = [_import_profile() for _ in range(plan.import_runs)]
+    section = Section(f"d. Import hygiene: python -X importtime -c \"{STARTUP_IMPORT}\" (median of {plan.import_runs})",
+                      ["package or module", "self ms", "incl. ms"])
+
+    def median_ms(values: list[int]) -> str:
+        return f"{statistics.median(values) / 1000:.1f}"
+
+    section.rows.append(["all startup imports", "", median_ms([profile.total_us for profile in profiles])])
+    roots = sorted(profiles[0].self_us, key=lambda root: -profiles[0].self_us[root])
+    shown = [root for root in roots if root in ("textual", "rich", "pydantic", "pydantic_core", "xiaomi_tui")]
+    shown += [root for root in roots if root not in shown][:4]
+    for root in shown:
+        section.rows.append([root, median_ms([p.self_us.get(root, 0) for p in profiles]),
+                             median_ms([p.inclusive_us.get(root, 0) for p in profiles])])
+    own_modules = sorted(profiles[0].module_self_us, key=lambda module: -profiles[0].module_self_us[module])[:5]
+    for module in own_modules:
+        section.rows.append([f"  {module}", median_ms([p.module_self_us.get(module, 0) for p in profiles]), ""])
+    eager = [module for module in LAZY_MODULES if any(module in profile.modules for profile in profiles)]
+    for module in LAZY_MODULES:
+        section.rows.append([f"{module} at startup?", "imported" if module in eager else "not imported", ""])
+    section.notes.append("self: the package's own module code; incl.: cumulative when entered from another package "
+                         "(includes what it imports, so the incl. column overlaps)")
+    goals["lazy"].figure = ", ".join(eager) + " imported" if eager else "none imported"
+    goals["lazy"].met = not eager
+    return section
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def fixture_path() -> Path:
+    """The repo's curated facts.toml when it has content, else the test fixture."""
+    curated = ROOT / "facts.toml"
+    return curated if curated.is_file() and curated.stat().st_size > 0 else ROOT / "tests" / "fixtures" / "small.toml"
+
+
+def synthetic_files(sizes: Sequence[tuple[int, int]]) -> dict[int, Path]:
+    OUT.mkdir(exist_ok=True)
+    files = {}
+    for claims, sources in sizes:
+        path = OUT / f"synth-{claims}-{sources}.toml"
+        progress(f"generating {path.name}")
+        path.write_text(synth.generate(claims, sources), encoding="utf-8")
+        files[claims] = path
+    return files
+
+
+def run(plan: Plan) -> str:
+    """Measure everything the plan asks for; return the report."""
+    fixture = fixture_path()
+    synthetic = synthetic_files(sorted({*plan.load_sizes, plan.filter_size}))
+    goals = {
+        "first_frame": Goal("first frame vs bare Textual", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
+        "load_10k": Goal("load + analyse, 10,000 claims", f"< {GOAL_LOAD_10K_S} s"),
+        "filter": Goal("filter toggle at 10,000 claims, median (slowest pane)", f"< {GOAL_FILTER_MS:.0f} ms"),
+        "first_frame_50k": Goal("first frame, 50,000 claims", f"< {GOAL_FIRST_FRAME_50K_S:.0f} s"),
+        "memory_10k": Goal("peak RSS, load + analyse of 10,000 claims", f"< {GOAL_MEMORY_10K_MIB:.0f} MiB"),
+        "lazy": Goal("citations, export, pyperclip load on first use", "none at startup"),
+    }
+    sections = []
+    if plan.first_frame_runs:
+        sections.append(bench_first_frame(plan, fixture, synthetic.get(50_000), goals))
+    load_files = [(fixture.relative_to(ROOT).as_posix(), fixture, 0)]
+    load_files += [(synthetic[claims].name, synthetic[claims], claims) for claims, _ in plan.load_sizes]
+    sections.append(bench_load(plan, load_files, goals))
+    sections.append(bench_filter(plan, synthetic[plan.filter_size[0]], goals))
+    sections.append(bench_imports(plan, goals))
+    sections.append(Section("Goals", ["goal", "target", "measured", "verdict"],
+                            [goal.row() for goal in goals.values()]))
+
+    heading = (f"xiaomi-tui benchmark ({plan.mode})  python {platform.python_version()}, "
+               f"textual {textual.__version__}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M')}")
+    return "\n\n".join([heading, *(section.render() for section in sections)]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    speed = parser.add_mutually_exclusive_group()
+    speed.add_argument("--quick", action="store_true", help="fewer repeats")
+    speed.add_argument("--tiny", action="store_true", help="tiny sizes, one run, no tmux: a smoke test")
+    parser.add_argument("--out", type=Path, default=OUT / "latest.txt", help="where to write the table too")
+    args = parser.parse_args(argv)
+    plan = PLANS["tiny" if args.tiny else "quick" if args.quick else "full"]
+    with tempfile.TemporaryDirectory(prefix="xiaomi-bench-config-") as config:
+        # Default settings for every app launched here; the user's own are never read or written.
+        os.environ["XDG_CONFIG_HOME"] = config
+        report = run(plan)
+    print(report, end="")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

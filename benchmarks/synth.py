@@ -1,0 +1,274 @@
+"""Synthetic fact bases shaped like the curated one, at any size, for benchmarks.
+
+Each topic gets a profile that decides which values its claims repeat and who originates them, so
+that every comparison status turns up: agreement, echo, refinement, minor discrepancy, conflict,
+"not comparable" (euros without a rate), "various" (non-exclusive text) and single-source topics.
+The output is deterministic for a given seed.
+
+    python benchmarks/synth.py --claims 10000 --sources 200 > out.toml
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+USD_TO_CNY = 7.2
+AS_OF = "2024-03-28"
+FIRST_PUBLISHED = date(2021, 1, 1)
+
+OUTLETS = ["CnEVPost", "Reuters", "Bloomberg", "Caixin", "36Kr", "Sina Tech", "The Verge", "Electrek",
+           "CarNewsChina", "Gasgoo", "Yicai", "South China Morning Post", "TechNode", "Autohome", "InsideEVs",
+           "Financial Times", "Nikkei Asia", "The Paper", "IT Home", "Jiemian"]
+PEOPLE = ["Lei Jun", "Lu Weibing", "Wang Xiang", "an HSBC analyst", "a Citi analyst", "a Morgan Stanley analyst",
+          "a CPCA official", "a BAIC executive", "a supplier executive", "a Xiaomi spokesperson"]
+ORGANISATIONS = ["Xiaomi", "Xiaomi EV", "BAIC", "MIIT", "CATL", "BYD", "Beijing E-Town", "CPCA", "Weibo user"]
+UNNAMED = ["a person familiar with the matter", "people close to the company", "an insider", "industry sources",
+           "a supplier", "a dealer", "leaked documents"]
+TITLE_WORDS = ["Xiaomi", "EV", "SU7", "launch", "price", "factory", "deliveries", "battery", "plans", "reveals",
+               "confirms", "denies", "report", "first", "car", "Beijing", "production", "orders", "range"]
+FILLER = ["the", "company", "said", "in", "a", "statement", "on", "its", "website", "according", "to", "people",
+          "briefed", "on", "the", "plans", "while", "rivals", "watch", "closely", "this", "year", "as", "expected"]
+STANCES = [("reported", 50), ("plan", 15), ("target", 5), ("estimate", 15), ("rumour", 10), ("opinion", 5)]
+
+QUANTITIES = {  # label: (unit, typical figure)
+    "specs": [("Range (CLTC)", "km", 668), ("Battery capacity", "kWh", 101), ("Top speed", "km/h", 265),
+              ("0-100 km/h", "s", 2.78), ("Peak power", "kW", 495), ("Wheelbase", "mm", 3000),
+              ("Charging to 80%", "min", 19)],
+    "investment": [("Annual capacity", "vehicles/year", 300000), ("Factory area", "m2", 720000),
+                   ("EV staff", "people", 3400), ("Deliveries target", "vehicles", 100000)],
+}
+MONEY = {  # label: typical figure in CNY
+    "specs": [("Price", 299000.0), ("Price, Max trim", 299900.0), ("Option pack", 15000.0)],
+    "investment": [("First-phase investment", 10e9), ("Ten-year investment", 72e9), ("R&D budget", 6.7e9),
+                   ("Factory cost", 5.8e9)],
+}
+TEXTS = [("Body style", ["sedan", "fastback", "saloon"], True), ("Chip", ["Snapdragon 8295", "Orin-X"], True),
+         ("Drive", ["rear-wheel drive", "all-wheel drive"], True), ("Plant", ["Beijing Yizhuang", "Wuhan"], True),
+         ("Looks like", ["Porsche Taycan", "XPeng P7", "BMW i4", "McLaren 750S"], False),
+         ("Colours", ["Aqua Blue", "Olive Green", "Mineral Grey"], False)]
+DATES = [("Mass-production start", ["2024-03", "2024-Q1", "2024-H1", "early-2024", "2023-12", "2024-H2"]),
+         ("Launch event", ["2024-03-28", "late-2024-03", "2024-03", "2024-Q1", "2024-04"]),
+         ("Regulator approval", ["2023-08-23", "2023-08", "2023-Q3", "2023-H2", "2023-10"]),
+         ("First deliveries", ["2024-04", "2024-Q2", "2024-H1", "2024", "2024-06"])]
+QUALIFIERS = ["", ", Pro trim", ", Max trim", ", base trim", ", 2025 model", ", export version", ", China spec",
+              ", as tested", ", official", ", second phase"]
+
+# Profiles decide a topic's values and origins; weights are how often each occurs.
+PROFILES = [("consensus", 25), ("echo", 15), ("refine", 10), ("minor", 10), ("conflict", 30), ("foreign", 5)]
+
+
+@dataclass
+class TopicPlan:
+    """A topic to write, with the values and origins its claims draw from."""
+
+    id: str
+    label: str
+    pane: str
+    kind: str
+    unit: str | None
+    exclusive: bool
+    values: list[str]  # TOML inline values (or fuzzy dates for date topics), most common first
+    origins: list[str]
+    claims: int = 0
+    weights: list[float] = field(default_factory=list)
+
+
+def generate(claims: int, sources: int, topics: int | None = None, seed: int = 0) -> str:
+    """A fact base as TOML text: `claims` claims, `sources` sources, `topics` topics (default: claims/50, >= 20)."""
+    if claims < 1 or sources < 1:
+        raise ValueError("need at least one claim and one source")
+    rng = random.Random(seed)
+    topic_count = topics if topics is not None else max(20, claims // 50)
+    source_ids = [f"src-{index:04d}" for index in range(1, sources + 1)]
+    lines = ['# Synthetic fact base for benchmarks: generated by benchmarks/synth.py, not real reporting.', "",
+             "[meta]", f"title = {_string(f'Synthetic fact base: {claims} claims, {sources} sources')}",
+             f'as_of = "{AS_OF}"', ""]
+    for index, source_id in enumerate(source_ids):
+        lines += _source(rng, index, source_id)
+    named, unnamed = _parties(rng, sources, lines)
+    plans = [_plan_topic(rng, index, named, unnamed) for index in range(topic_count)]
+    _share_out(rng, plans, claims)
+    for plan in plans:
+        lines += ["[[topics]]", f'id = "{plan.id}"', f"label = {_string(plan.label)}", f'pane = "{plan.pane}"',
+                  f'kind = "{plan.kind}"']
+        if plan.unit:
+            lines.append(f"unit = {_string(plan.unit)}")
+        if not plan.exclusive:
+            lines.append("exclusive = false")
+        lines.append("")
+    lines += ["[[rates]]", 'base = "USD"', 'quote = "CNY"', f"rate = {USD_TO_CNY}", f'source = "{source_ids[0]}"',
+              "para = 1", ""]
+    every_party = named + unnamed
+    topic_of_claim = [plan for plan in plans for _ in range(plan.claims)]
+    rng.shuffle(topic_of_claim)
+    for index, plan in enumerate(topic_of_claim):
+        # The first claims go round the sources so that every source has at least one.
+        source_id = source_ids[index] if index < sources else rng.choice(source_ids)
+        lines += _claim(rng, index + 1, plan, source_id, every_party)
+    return "\n".join(lines)
+
+
+def _source(rng: random.Random, index: int, source_id: str) -> list[str]:
+    outlet = OUTLETS[index % len(OUTLETS)]
+    title = _sentence_case(" ".join(rng.sample(TITLE_WORDS, rng.randint(4, 8))))
+    lines = ["[[sources]]", f'id = "{source_id}"', f"publisher = {_string(outlet)}", f"title = {_string(title)}"]
+    if rng.random() < 0.9:
+        day = FIRST_PUBLISHED + timedelta(days=rng.randrange((date.fromisoformat(AS_OF) - FIRST_PUBLISHED).days))
+        published = day.isoformat() if rng.random() < 0.8 else day.isoformat()[:7]
+        lines.append(f'published = "{published}"')
+    domain = outlet.lower().replace(" ", "")
+    lines += [f'url = "https://{domain}.example/{source_id}"',
+              f'kind = "{rng.choices(["news", "blog", "analysis"], [8, 1, 1])[0]}"', ""]
+    return lines
+
+
+def _parties(rng: random.Random, sources: int, lines: list[str]) -> tuple[list[str], list[str]]:
+    """About one named party per two sources, plus a few unnamed ones; appends their TOML to `lines`."""
+    pools = [("outlet", OUTLETS), ("person", PEOPLE), ("organisation", ORGANISATIONS)]
+    named, unnamed = [], []
+    for index in range(max(2, sources // 2)):
+        kind, names = pools[index % len(pools)]
+        base = names[(index // len(pools)) % len(names)]
+        name = base if index < len(pools) * len(names) else f"{base} ({index // (len(pools) * len(names)) + 1})"
+        party_id = f"p-{index + 1:04d}"
+        lines += ["[[parties]]", f'id = "{party_id}"', f"name = {_string(name)}", f'kind = "{kind}"', ""]
+        named.append(party_id)
+    for index in range(3 + sources // 40):
+        party_id = f"u-{index + 1:03d}"
+        lines += ["[[parties]]", f'id = "{party_id}"', f"name = {_string(UNNAMED[index % len(UNNAMED)])}",
+                  'kind = "unnamed"', ""]
+        unnamed.append(party_id)
+    rng.shuffle(named)
+    return named, unnamed
+
+
+def _plan_topic(rng: random.Random, index: int, named: list[str], unnamed: list[str]) -> TopicPlan:
+    """A topic of one of six shapes (three panes, four kinds), with its candidate values and origins."""
+    profile = rng.choices([name for name, _ in PROFILES], [weight for _, weight in PROFILES])[0]
+    qualifier = QUALIFIERS[(index // 6) % len(QUALIFIERS)]
+    suffix = f" #{index // (6 * len(QUALIFIERS)) + 1}" if index >= 6 * len(QUALIFIERS) else ""
+    shape = index % 6
+    unit, exclusive = None, True
+    if shape in (0, 1):  # money, on the specs pane (prices) or the investment pane
+        pane = "specs" if shape == 0 else "investment"
+        label, figure = rng.choice(MONEY[pane])
+        kind, values = "money", _money_values(rng, profile, figure)
+    elif shape in (2, 3):
+        pane = "specs" if shape == 2 else "investment"
+        label, unit, figure = rng.choice(QUANTITIES[pane])
+        kind, values = "quantity", _quantity_values(profile, figure, unit)
+    elif shape == 4:
+        label, words, exclusive = rng.choice(TEXTS)
+        pane, kind = "specs", "text"
+        values = [_string(word) for word in (words if profile in ("conflict", "minor") or not exclusive else words[:1])]
+    else:
+        label, dates = rng.choice(DATES)
+        pane, kind = "timeline", "date"
+        values = {"conflict": [dates[0], dates[-1]], "refine": dates[:3], "minor": dates[:2]}.get(profile, dates[:1])
+    everyone = named + unnamed
+    origins = [rng.choice(named)] if profile == "echo" else rng.sample(everyone, min(len(everyone), rng.randint(2, 6)))
+    weights = [1.0 / (rank + 1) ** 1.5 for rank in range(len(values))]
+    return TopicPlan(f"t-{index + 1:04d}", f"{label}{qualifier}{suffix}", pane, kind, unit, exclusive, values,
+                     origins, weights=weights)
+
+
+def _money_values(rng: random.Random, profile: str, figure: float) -> list[str]:
+    cny = f'{{ amount = {figure:.6g}, currency = "CNY" }}'
+    usd = f'{{ amount = {float(f"{figure / USD_TO_CNY:.4g}")!r}, currency = "USD" }}'  # agrees through the rate
+    variants = {
+        "consensus": [cny, usd],
+        "echo": [cny],
+        "refine": [cny, f'{{ max = {figure * 1.1:.6g}, currency = "CNY" }}', usd],
+        "minor": [cny, f'{{ amount = {figure * 1.012:.6g}, currency = "CNY", approx = true }}'],
+        "conflict": [cny, usd, f'{{ amount = {figure * rng.choice([0.7, 1.3, 1.5]):.6g}, currency = "CNY" }}'],
+        "foreign": [cny, f'{{ amount = {figure / 7.8:.4g}, currency = "EUR" }}'],  # no EUR rate: not comparable
+    }
+    return variants[profile]
+
+
+def _quantity_values(profile: str, figure: float, unit: str) -> list[str]:
+    def amount(factor: float) -> str:
+        return f"{{ amount = {figure * factor:.4g} }}"
+
+    variants = {
+        "consensus": [amount(1), f"{{ amount = {figure:.4g}, unit = {_string(unit)} }}"],
+        "echo": [amount(1)],
+        "refine": [amount(1), f"{{ min = {figure * 0.9:.4g}, max = {figure * 1.1:.4g} }}"],
+        "minor": [amount(1), amount(1.015)],
+        "conflict": [amount(1), amount(1.25), amount(0.8)],
+        "foreign": [amount(1), f"{{ min = {figure * 0.95:.4g}, approx = true }}"],
+    }
+    return variants[profile]
+
+
+def _share_out(rng: random.Random, plans: list[TopicPlan], claims: int) -> None:
+    """Give each topic a claim count: every 17th topic just one (single source), the rest skewed like the press."""
+    if claims <= len(plans):
+        for index, plan in enumerate(plans):
+            plan.claims = 1 if index < claims else 0
+        return
+    weights = [0.0 if index % 17 == 5 else rng.paretovariate(1.5) for index in range(len(plans))]
+    remaining, total = claims - len(plans), sum(weights)
+    for plan, weight in zip(plans, weights):
+        plan.claims = 1 + int(remaining * weight / total)
+    heaviest = max(range(len(plans)), key=weights.__getitem__)
+    plans[heaviest].claims += claims - sum(plan.claims for plan in plans)
+
+
+def _claim(rng: random.Random, number: int, plan: TopicPlan, source_id: str, parties: list[str]) -> list[str]:
+    value = rng.choices(plan.values, plan.weights)[0]
+    origin = rng.choice(plan.origins)
+    relays = rng.choices([0, 1, 2], [6, 3, 1])[0]
+    via = [party for party in rng.sample(parties, relays + 1) if party != origin][:relays]
+    lines = ["[[claims]]", f'id = "c-{number:06d}"', f'topic = "{plan.id}"', f'source = "{source_id}"',
+             f"statement = {_string(_statement(rng, plan.label))}"]
+    if plan.kind == "date":
+        lines.append(f'date = "{value}"')
+    else:
+        lines.append(f"value = {value}")
+        if rng.random() < 0.3:
+            lines.append(f'date = "{rng.randint(2021, 2024)}-{rng.randint(1, 12):02d}"')
+    lines.append(f'origin = "{origin}"')
+    if via:
+        lines.append(f"via = [{', '.join(f'{chr(34)}{party}{chr(34)}' for party in via)}]")
+    stance = rng.choices([name for name, _ in STANCES], [weight for _, weight in STANCES])[0]
+    if stance != "reported":
+        lines.append(f'stance = "{stance}"')
+    lines += [f"para = {rng.randint(1, 40)}", ""]
+    return lines
+
+
+def _statement(rng: random.Random, label: str) -> str:
+    """A sentence of 10 to 20 words that mentions the topic, so searching for it finds the claim."""
+    words = label.replace(",", "").split() + ["was", "given", "as", "reported"]
+    words += rng.choices(FILLER, k=max(0, rng.randint(10, 20) - len(words)))
+    return _sentence_case(" ".join(words[:20])) + "."
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are valid TOML."""
+    return json.dumps(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write a synthetic fact base (TOML) to stdout.")
+    parser.add_argument("--claims", type=int, default=1000)
+    parser.add_argument("--sources", type=int, default=50)
+    parser.add_argument("--topics", type=int, default=None, help="default: claims/50, at least 20")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    sys.stdout.write(generate(args.claims, args.sources, args.topics, args.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
