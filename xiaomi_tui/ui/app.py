@@ -57,6 +57,8 @@ class XiaomiApp(App[None]):
                 tooltip="Show the last citation, to copy by hand"),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
                 tooltip="Clear the search; in a dialog, close it"),
+        Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
+                tooltip="Hide or show the detail panel, for more rows"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?", tooltip="This help"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now", tooltip="Quit, from anywhere"),
@@ -134,7 +136,7 @@ class XiaomiApp(App[None]):
         self._refresh_active()
 
     def on_fact_table_selection_changed(self, event: FactTable.SelectionChanged) -> None:
-        if event.table in self.active_pane.query(FactTable):
+        if event.table is self.active_pane.current_table:
             self._show_detail(event.selection)
 
     def on_fact_table_opened(self, event: FactTable.Opened) -> None:
@@ -179,6 +181,9 @@ class XiaomiApp(App[None]):
     def action_all_sources(self) -> None:
         self.set_sources(self.facts.sources)
         self.notify(f"All {len(self.facts.sources)} sources in view.")
+
+    def action_toggle_detail(self) -> None:
+        self.query_one(DetailPanel).toggle_class("-hidden")
 
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
@@ -329,4 +334,5 @@ class XiaomiApp(App[None]):
         yield SystemCommand("Copy citation", "Copy the citation of the selected claim", self.action_copy_citation)
         yield SystemCommand("Citation style", "Choose the style c copies", self.action_pick_style)
         yield SystemCommand("View last citation", "Show the last citation to copy by hand", self.action_view_citation)
+        yield SystemCommand("Toggle detail panel", "Hide or show the detail panel", self.action_toggle_detail)
         yield SystemCommand("Help", "Every key and what the marks mean", self.action_help)

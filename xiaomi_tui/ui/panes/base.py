@@ -21,15 +21,25 @@ class Pane(Vertical):
     def rows(self, view: View) -> list[Row]:
         raise NotImplementedError
 
+    def home_row(self, view: View, rows: list[Row]) -> int:
+        """Where the cursor starts when it has no row to stay on."""
+        return 0
+
     def show_view(self, view: View) -> None:
-        self.query_one(FactTable).show_rows(self.rows(view))
+        rows = self.rows(view)
+        self.query_one(FactTable).show_rows(rows, home=self.home_row(view, rows))
+
+    @property
+    def current_table(self) -> FactTable:
+        """The focused table if it is one of this pane's, else the pane's first: the detail follows it."""
+        focused = self.screen.focused
+        if isinstance(focused, FactTable) and focused in self.query(FactTable):
+            return focused
+        return self.query(FactTable).first()
 
     @property
     def selection(self) -> Selection | None:
-        focused = self.screen.focused
-        if isinstance(focused, FactTable) and focused in self.query(FactTable):
-            return focused.selection
-        return self.query_one(FactTable).selection
+        return self.current_table.selection
 
     def focus_table(self) -> None:
         self.query(FactTable).first().focus()

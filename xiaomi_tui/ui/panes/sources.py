@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 
 from xiaomi_tui.facts.compare import ClaimStanding
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, count_cell, plain, status_cell
+from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, STATUS_STYLES, count_cell, plain
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
-from rich.text import Text
 
 MATRIX_SOURCES = 24
 """More columns than this would be unreadable; the list above still counts every source."""
@@ -22,12 +22,12 @@ class SourcesPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.LIST_COLUMNS, "No sources in view.", id="sources-list")
-        yield FactTable([Column("Topic", 20)], "No claims for the sources in view.", id="sources-matrix")
+        yield FactTable([Column("Topic", 18)], "No claims for the sources in view.", id="sources-matrix")
 
     def show_view(self, view: View) -> None:
         self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view))
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
-        columns = [Column("Topic", 20), Column("Status", 16)]
+        columns = [Column("Topic", 18), Column("", 1)]
         columns += [Column(view.facts.sources[source_id].display_name[:14], None, 9) for source_id in in_view]
         self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view), columns)
 
@@ -54,7 +54,7 @@ class SourcesPane(Pane):
         for topic in view.analysis.topics.values():
             if not topic.claims or not view.matches(topic.topic.label):
                 continue
-            cells = [plain(topic.topic.label), status_cell(topic.status)]
+            cells = [plain(topic.topic.label), Text(topic.status.symbol, style=STATUS_STYLES[topic.status])]
             for source_id in in_view:
                 said = [claim for claim in topic.claims if claim.source == source_id]
                 if not said:

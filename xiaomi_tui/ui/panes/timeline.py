@@ -23,6 +23,12 @@ class TimelinePane(Pane):
                Column("Standing", 14)]
     EMPTY = "No dated claims for the sources and search in view."
 
+    def home_row(self, view: View, rows: list[Row]) -> int:
+        """Open at the fact base's date: what happened is above, what is expected below."""
+        claims = view.facts.claims
+        return next((index for index, row in enumerate(rows)
+                     if row.selection.claim_id and is_expected(claims[row.selection.claim_id], view)), 0)
+
     def rows(self, view: View) -> list[Row]:
         dated = [claim for claim in view.analysis.claims()
                  if claim.date is not None and view.claim_matches(claim)]
