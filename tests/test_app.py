@@ -75,6 +75,7 @@ async def test_timeline_is_in_date_order_and_marks_the_conflict(small_facts):
         standings = row_texts(app, "timeline", column=4)
         assert standings[-2:] == ["\u2717 conflict", "\u2717 conflict"]
         assert row_texts(app, "timeline")[:2] == ["2021", "2023"]
+        assert table(app, "timeline").cursor_row == 3  # opens at the first expected event
 
 
 async def test_arrows_and_vim_keys_move_and_the_detail_follows(small_facts):
@@ -223,7 +224,7 @@ async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, t
     good = path.read_text(encoding="utf-8")
     app = make_app(load(path), watch=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "j")
+        await pilot.press("2", "g", "j")
         _write(path, good.replace('title = "Test fact base"', 'title = "Edited fact base"'))
         await _reload(app, pilot)
         assert app.title == "Edited fact base"
@@ -255,7 +256,7 @@ async def _reload(app: XiaomiApp, pilot) -> None:
 async def test_c_copies_the_citation_of_the_timeline_row(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "j", "c")
+        await pilot.press("2", "g", "j", "c")
         await app.workers.wait_for_complete()
         await pilot.pause()
         expected = cite_claim(small_facts, small_facts.claims["beta-approval"], "apa")
@@ -285,7 +286,7 @@ async def test_c_in_the_detail_screen_cites_the_highlighted_claim(small_facts):
 async def test_chosen_style_is_used_and_remembered(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "j", "C")
+        await pilot.press("2", "g", "j", "C")
         assert isinstance(app.screen, StylePicker)
         await pilot.press("down", "down", "down", "enter")  # apa -> mla -> chicago -> bibtex
         assert app.settings.citation_style == "bibtex"
@@ -297,7 +298,7 @@ async def test_chosen_style_is_used_and_remembered(small_facts):
 async def test_without_any_clipboard_the_text_is_offered_by_hand(small_facts):
     app = make_app(small_facts, clipboard_mode="system")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "c")
+        await pilot.press("2", "g", "c")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CopyByHand)
