@@ -15,6 +15,7 @@ Rules (see README, "How claims are compared"):
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -301,19 +302,22 @@ def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[
             for claim in group.claims:
                 standings[claim.id] = ClaimStanding.CONFLICT
             continue
-        backing = {(claim.source, claim.origin) for claim in group.claims}
-        for j in range(len(groups)):
-            if j != index and relations[(index, j)][0].consistent:
-                backing |= {(claim.source, claim.origin) for claim in groups[j].claims}
+        # Who backs this value: for each origin, the sources that carry it (here or in a consistent group).
+        backing: dict[str, set[str]] = defaultdict(set)
+        for j, other in enumerate(groups):
+            if j == index or relations[(index, j)][0].consistent:
+                for claim in other.claims:
+                    backing[claim.origin].add(claim.source)
         for claim in group.claims:
             standings[claim.id] = _standing(claim, backing)
     return standings
 
 
-def _standing(claim: Claim, backing: set[tuple[str, str]]) -> ClaimStanding:
+def _standing(claim: Claim, backing: dict[str, set[str]]) -> ClaimStanding:
+    """Corroborated by another source with another origin; echoed by another source with the same one."""
     echoed = False
-    for source, origin in backing:
-        if source != claim.source:
+    for origin, sources in backing.items():
+        if len(sources) > 1 or claim.source not in sources:
             if origin != claim.origin:
                 return ClaimStanding.CORROBORATED
             echoed = True

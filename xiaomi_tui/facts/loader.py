@@ -6,13 +6,15 @@ Three stages, each reporting all it finds before giving up: bytes and TOML synta
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from pydantic import ValidationError
 
@@ -161,19 +163,32 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FactsError(path, [_syntax_problem(error, text)]) from None
-    locator = _Locator(text)
-    try:
-        data = FactFile.model_validate(document)
-    except ValidationError as error:
-        raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
+    with _collector_paused():
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise FactsError(path, [_syntax_problem(error, text)]) from None
+        locator = _Locator(text)
+        try:
+            data = FactFile.model_validate(document)
+        except ValidationError as error:
+            raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
     problems, warnings = _cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
     return FactBase(data, path, warnings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing makes many objects and frees none: garbage collection meanwhile only costs time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -211,12 +226,21 @@ class _Locator:
     _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
-        self.starts: dict[str, list[int]] = defaultdict(list)
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Line numbers of each table's headers, found only when a problem needs a line."""
+        starts: dict[str, list[int]] = defaultdict(list)
         for number, line in enumerate(self.lines, start=1):
             header = self._HEADER.match(line) or self._TABLE.match(line)
             if header:
-                self.starts[header[1]].append(number)
+                starts[header[1]].append(number)
+        return starts
 
     def line(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         starts = self.starts.get(table, [])

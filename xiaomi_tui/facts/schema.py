@@ -55,6 +55,8 @@ CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "TWD", 
 
 def _clean_text(value: str) -> str:
     """Refuse characters a terminal could act on (escapes, bidi overrides); markup is kept as literal text."""
+    if value.isprintable():  # the usual case, checked in C: no controls, no format characters
+        return value
     for index, char in enumerate(value):
         if char in "\n\t":
             continue

@@ -75,6 +75,7 @@ class XiaomiApp(App[None]):
         self.view = View(facts, self._cache.get(selected))
         self._stale: set[str] = set()
         self._last_citation: str | None = None
+        self._detail_shown: tuple[View, Selection | None] | None = None
         self._watched = self._file_signature() if watch else None
         self.reload_error: str | None = None
 
@@ -130,7 +131,10 @@ class XiaomiApp(App[None]):
         self._show_detail(pane.selection)
 
     def _show_detail(self, selection: Selection | None) -> None:
-        self.query_one(DetailPanel).show(self.view, selection)
+        """Redraw the detail panel only when what it shows has changed: it is the costliest widget."""
+        if (self.view, selection) != self._detail_shown:
+            self._detail_shown = (self.view, selection)
+            self.query_one(DetailPanel).show(self.view, selection)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._refresh_active()

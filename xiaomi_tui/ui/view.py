@@ -36,8 +36,10 @@ class AnalysisCache:
         return analysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class View:
+    """Compared by identity: a new view is made whenever what is shown changes."""
+
     facts: FactBase
     analysis: Analysis
     query: str = ""

@@ -71,7 +71,7 @@ class InvestmentPane(Pane):
         shaped = []
         for row in rows:
             key = scales[row.selection.topic_id]
-            label, value, status, _sources, _origins = row.cells
+            label, value, status, _sources, _origins = row.texts()
             drawn = bar(key[1], key[2], tops[key[0]]) if key else Text("")
             shaped.append(Row([label, value, drawn, status], row.selection))
         shaped += [self._rate_row(view, index) for index, rate in enumerate(view.facts.rates)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 
-from xiaomi_tui.facts.compare import ClaimStanding
+from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.schema import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, STATUS_STYLES, count_cell, plain
@@ -50,18 +53,23 @@ class SourcesPane(Pane):
 
     @staticmethod
     def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
-        rows = []
-        for topic in view.analysis.topics.values():
-            if not topic.claims or not view.matches(topic.topic.label):
-                continue
-            cells = [plain(topic.topic.label), Text(topic.status.symbol, style=STATUS_STYLES[topic.status])]
-            for source_id in in_view:
-                said = [claim for claim in topic.claims if claim.source == source_id]
-                if not said:
-                    cells.append(Text("\u00b7", style="dim"))
-                    continue
-                symbol, style = STANDING_LOOK[topic.standings[said[0].id]]
-                values = "; ".join(dict.fromkeys(format_claim_value(claim, topic.topic) for claim in said))
-                cells.append(Text.assemble((symbol + " ", style), values, no_wrap=True, overflow="ellipsis"))
-            rows.append(Row(cells, Selection(topic.topic.id)))
-        return rows
+        return [Row(partial(_matrix_cells, topic, in_view), Selection(topic.topic.id))
+                for topic in view.analysis.topics.values()
+                if topic.claims and view.matches(topic.topic.label)]
+
+
+def _matrix_cells(topic: TopicAnalysis, in_view: list[str]) -> list[Text]:
+    """The topic's status, then per source the value as that source gave it, marked by standing."""
+    by_source: dict[str, list[Claim]] = {}
+    for claim in topic.claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    cells = [plain(topic.topic.label), Text(topic.status.symbol, style=STATUS_STYLES[topic.status])]
+    for source_id in in_view:
+        said = by_source.get(source_id)
+        if not said:
+            cells.append(Text("\u00b7", style="dim"))
+            continue
+        symbol, style = STANDING_LOOK[topic.standings[said[0].id]]
+        values = "; ".join(dict.fromkeys(format_claim_value(claim, topic.topic) for claim in said))
+        cells.append(Text.assemble((symbol + " ", style), values))
+    return cells

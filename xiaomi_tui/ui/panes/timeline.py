@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 
 from xiaomi_tui.facts.schema import Claim
@@ -35,20 +37,21 @@ class TimelinePane(Pane):
         dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
         rows, year = [], None
         for claim in dated:
-            expected = is_expected(claim, view)
-            standing = view.analysis.standings[claim.id]
-            label = view.facts.topics[claim.topic].label
-            shown_year = "" if claim.date.start.year == year else str(claim.date.start.year)
+            first_of_year = claim.date.start.year != year
             year = claim.date.start.year
-            what = Text.assemble((label, "bold"), ": ", claim.statement, no_wrap=True, overflow="ellipsis")
-            if expected:
-                what.stylize("italic")
-            rows.append(Row([
-                plain(shown_year, "bold"),
-                Text.assemble(("\u25c7 " if expected else "\u25cf ", "dim" if expected else ""), claim.date.human(),
-                              no_wrap=True),
-                what,
-                plain(view.facts.sources[claim.source].display_name),
-                standing_cell(standing),
-            ], Selection(claim.topic, claim.id)))
+            rows.append(Row(partial(_cells, view, claim, first_of_year), Selection(claim.topic, claim.id)))
         return rows
+
+
+def _cells(view: View, claim: Claim, first_of_year: bool) -> list[Text]:
+    expected = is_expected(claim, view)
+    what = Text.assemble((view.facts.topics[claim.topic].label, "bold"), ": ", claim.statement)
+    if expected:
+        what.stylize("italic")
+    return [
+        plain(str(claim.date.start.year) if first_of_year else "", "bold"),
+        Text.assemble(("\u25c7 " if expected else "\u25cf ", "dim" if expected else ""), claim.date.human()),
+        what,
+        plain(view.facts.sources[claim.source].display_name),
+        standing_cell(view.analysis.standings[claim.id]),
+    ]

@@ -15,6 +15,11 @@ from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, STATUS_STYLES, STANDING_LOOK
 
 
+PANEL_CLAIMS = 12
+PANEL_RELATIONS = 8
+"""The side panel shows this much and says how much more there is; the detail screen shows it all."""
+
+
 def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
     """The claims a row stands for, the selected claim first: what `c` and the detail screen offer."""
     if selection is None or selection.topic_id is None:
@@ -40,12 +45,15 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
                       f"  {topic.counts_text}"),
         Text(topic.reason, style="dim"),
     ]
-    for claim in claims_behind(view, selection):
-        parts += [Text(""), render_claim(view, topic, claim)]
+    claims = claims_behind(view, selection)
+    for claim in claims[:PANEL_CLAIMS]:
+        parts += [Text(""), render_claim(view, topic, claim, PANEL_RELATIONS)]
+    if len(claims) > PANEL_CLAIMS:
+        parts.append(Text(f"\n\u2026 and {len(claims) - PANEL_CLAIMS} more claims: enter lists them all.", style="dim"))
     return Group(*parts)
 
 
-def render_claim(view: View, topic: TopicAnalysis, claim: Claim) -> RenderableType:
+def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit: int | None = None) -> RenderableType:
     facts = view.facts
     source = facts.sources[claim.source]
     symbol, style = STANDING_LOOK[topic.standings[claim.id]]
@@ -54,11 +62,14 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim) -> RenderableTy
     fields = [("chain", facts.chain_text(claim)),
               ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
               ("when", claim.date.human() if claim.date else None), ("note", claim.note)]
+    related = topic.related(claim)
     relations = [Text.assemble(
         (relation.value, RELATION_STYLES[relation]),
         f" {facts.sources[other.source].display_name}: {format_claim_value(other, topic.topic)}",
         (f" ({reason})", "dim"),
-    ) for other, relation, reason in topic.related(claim)]
+    ) for other, relation, reason in related[:relations_limit]]
+    if relations_limit is not None and len(related) > relations_limit:
+        relations.append(Text(f"\u2026 and {len(related) - relations_limit} more", style="dim"))
     return Group(header, Text(claim.statement, style="italic"), _fields(fields), *relations,
                  Text(f"id {claim.id}", style="dim"))
 

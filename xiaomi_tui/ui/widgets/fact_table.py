@@ -1,18 +1,28 @@
-"""A DataTable of facts whose rows map to selections, rebuilt whole and with the cursor kept in place."""
+"""A table of facts that draws only the rows on screen.
+
+Textual's DataTable measures every cell of every row it is given; at ten thousand claims that
+makes each filter change take a second. Here rows are cheap records whose cells are built when
+first drawn, columns have set widths, and `render_line` draws what is visible: a rebuild costs
+the rows' records, not their rendering.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from xiaomi_tui.ui.view import Selection
-
 
 CONTEXT_ROWS = 3
 """Rows kept visible above a cursor placed by the program rather than by the user."""
@@ -25,21 +35,37 @@ class Column:
     minimum: int = 12
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
-    cells: Sequence[Text]
-    selection: Selection
+    """A row's selection, and its cells, or a function that makes them when the row is first drawn."""
+
+    cells: Sequence[Text] | Callable[[], Sequence[Text]]
+    selection: Selection = field(default_factory=Selection)
+
+    def texts(self) -> Sequence[Text]:
+        if callable(self.cells):
+            self.cells = self.cells()
+        return self.cells
 
 
-class FactTable(DataTable):
+class FactTable(ScrollView, can_focus=True):
     """Rows are `Row`s; the app hears `SelectionChanged` when the cursor moves and `Opened` on enter."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "scroll_top", "Top", show=False),
-        Binding("G,end", "scroll_bottom", "Bottom", show=False),
+        Binding("enter", "open", "Open", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "Top", show=False),
+        Binding("end,G", "last", "Bottom", show=False),
+        Binding("left", "scroll_left", "Left", show=False),
+        Binding("right", "scroll_right", "Right", show=False),
     ]
+
+    COMPONENT_CLASSES = {"fact-table--header", "fact-table--cursor", "fact-table--odd"}
+
+    cursor_row: reactive[int] = reactive(0, always_update=False, repaint=False)
 
     class SelectionChanged(Message):
         def __init__(self, table: FactTable, selection: Selection | None):
@@ -53,12 +79,19 @@ class FactTable(DataTable):
             self.selection = selection
 
     def __init__(self, columns: Sequence[Column], empty_text: str, **kwargs):
-        super().__init__(cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable", **kwargs)
-        self._columns_spec = list(columns)
+        super().__init__(**kwargs)
+        self._columns = list(columns)
+        self._widths: list[int] = []
         self._rows: list[Row] = []
         self._empty_text = empty_text
-        self._laid_out_width = 0
+        self._strips: dict[tuple[int, bool], Strip] = {}
         self._pending_home: int | None = None
+
+    # -- data ---------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
 
     @property
     def selection(self) -> Selection | None:
@@ -66,85 +99,156 @@ class FactTable(DataTable):
             return None
         return self._rows[self.cursor_row].selection
 
+    def row_texts(self, index: int) -> list[str]:
+        """The plain text of a row's cells, for tests and for reading the table back."""
+        return [cell.plain for cell in self._rows[index].texts()]
+
     def show_rows(self, rows: list[Row], columns: Sequence[Column] | None = None, home: int = 0) -> None:
-        """Replace every row at once (one layout, not one per row) and keep the cursor on the same thing.
+        """Replace every row and keep the cursor on the same thing.
 
         `home` is where the cursor goes when what it was on is gone (or on the first showing).
         """
         previous = self.selection
-        relayout = not self.columns
-        if columns is not None and list(columns) != self._columns_spec:
-            self._columns_spec, relayout = list(columns), True
-        self._rows = rows or [Row([Text(self._empty_text, style="italic")], Selection())]
-        self._ensure_columns(force=relayout)
-        self.clear()
-        self.add_rows(row.cells for row in self._rows)
+        if columns is not None:
+            self._columns = list(columns)
+        self._rows = rows or [Row([Text(self._empty_text, style="italic")])]
+        self._layout_columns()
         kept = next((index for index, row in enumerate(self._rows) if row.selection == previous), None)
         if kept is None:
             self._pending_home = home
+            self.set_reactive(FactTable.cursor_row, min(home, len(self._rows) - 1))
             self._go_home()
         else:
-            self.move_cursor(row=kept, animate=False)
+            self.set_reactive(FactTable.cursor_row, kept)
+            self._scroll_to_cursor()
         self.post_message(self.SelectionChanged(self, self.selection))
 
-    def _go_home(self) -> None:
-        """Put the cursor on the home row, shown near the top with a little context above.
+    # -- geometry -------------------------------------------------------------------------------
 
-        A table shown for the first time has no size yet, so this waits for one. Rows are one line
-        each, so the height they need is known now: setting it lets the scroll happen at once rather
-        than after DataTable's own measuring, which would otherwise scroll the cursor to the bottom.
-        """
+    def _layout_columns(self) -> None:
+        """Fixed columns keep their width; flexible ones share what is left of the table's width."""
+        fixed = sum((column.width or 0) + 2 for column in self._columns)
+        flexible = sum(1 for column in self._columns if column.width is None) or 1
+        room = (self.scrollable_content_region.width or 80) - fixed - 2 * flexible
+        share = room // flexible
+        self._widths = [column.width or max(column.minimum, share) for column in self._columns]
+        width = sum(self._widths) + 2 * len(self._widths)
+        self.virtual_size = Size(width, len(self._rows) + 1)
+        self._strips.clear()
+        self.refresh()
+
+    @property
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def on_resize(self) -> None:
+        self._layout_columns()
+        self._go_home()
+
+    def _go_home(self) -> None:
+        """Show the home row near the top with a little context above, once the table has a size."""
         if self._pending_home is None or not self.size.height:
             return
-        home = self._pending_home
-        self._fit_virtual_height()
-        top = min(max(0, home - CONTEXT_ROWS), max(0, self.row_count - (self.size.height - 1)))
+        top = min(max(0, self._pending_home - CONTEXT_ROWS), max(0, len(self._rows) - self._visible_rows))
         self.scroll_to(y=top, animate=False, immediate=True)
-        if home != self.cursor_row:
-            self.move_cursor(row=home, animate=False, scroll=False)
-        if self.scroll_y == top:  # until layout settles the scroll can be refused: try again then
+        if self.scroll_y == top:  # until layout settles the scroll can be refused: try again on idle
             self._pending_home = None
 
     def on_idle(self) -> None:
         self._go_home()
 
-    def _fit_virtual_height(self) -> None:
-        header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(self.virtual_size.width, self.row_count + header)
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + self._visible_rows:
+            self.scroll_to(y=self.cursor_row - self._visible_rows + 1, animate=False, immediate=True)
 
-    def on_resize(self) -> None:
-        """Give the flexible columns the new width, keeping the cursor where it was."""
-        if self.columns and self._flex_width() != self._laid_out_width:
-            cursor, offset = self.cursor_row, self.scroll_y
-            self._ensure_columns(force=True)
-            self.add_rows(row.cells for row in self._rows)
-            self._fit_virtual_height()
-            self.move_cursor(row=cursor, animate=False, scroll=False)
-            self.scroll_to(y=offset, animate=False, immediate=True)
-        self._go_home()
+    # -- cursor ---------------------------------------------------------------------------------
 
-    def _flex_width(self) -> int:
-        fixed = sum((column.width or 0) + 2 for column in self._columns_spec)
-        flexible = sum(1 for column in self._columns_spec if column.width is None) or 1
-        room = (self.size.width or 80) - fixed - 2 * flexible - 1
-        return max(min(column.minimum for column in self._columns_spec), room // flexible)
+    def move_cursor(self, row: int) -> None:
+        self.cursor_row = max(0, min(row, len(self._rows) - 1))
 
-    def _ensure_columns(self, force: bool) -> None:
-        if not force:
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._strips.pop((old, True), None)
+        self._strips.pop((new, False), None)
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.SelectionChanged(self, self.selection))
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor_row + self._visible_rows)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor_row - self._visible_rows)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self._rows) - 1)
+
+    def action_open(self) -> None:
+        selection = self.selection
+        if selection and (selection.topic_id or selection.claim_id):
+            self.post_message(self.Opened(selection))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
             return
-        self.clear(columns=True)
-        self._laid_out_width = self._flex_width()
-        for column in self._columns_spec:
-            self.add_column(column.label, width=column.width or max(column.minimum, self._laid_out_width))
+        self.move_cursor(int(self.scroll_y) + event.y - 1)
+        if event.chain > 1:
+            self.action_open()
 
     def on_focus(self) -> None:
+        self._strips.clear()
         self.post_message(self.SelectionChanged(self, self.selection))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.post_message(self.SelectionChanged(self, self.selection))
+    def on_blur(self) -> None:
+        self._strips.clear()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if self.selection and (self.selection.topic_id or self.selection.claim_id):
-            self.post_message(self.Opened(self.selection))
+    # -- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        if y == 0:
+            strip = self._line([Text(column.label) for column in self._columns],
+                               self.get_component_rich_style("fact-table--header"))
+        else:
+            index = scroll_y + y - 1
+            if index >= len(self._rows):
+                return Strip.blank(width, self.rich_style)
+            strip = self._row_strip(index)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _row_strip(self, index: int) -> Strip:
+        cursor = index == self.cursor_row
+        key = (index, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self.rich_style
+            if index % 2:
+                style += self.get_component_rich_style("fact-table--odd")
+            if cursor:
+                style += self.get_component_rich_style("fact-table--cursor")
+            strip = self._strips[key] = self._line(self._rows[index].texts(), style)
+        return strip
+
+    def _line(self, cells: Sequence[Text], style: Style) -> Strip:
+        line = Text(no_wrap=True, end="")
+        for cell, width in zip(cells, self._widths):
+            fitted = cell.copy()
+            fitted.truncate(width, overflow="ellipsis")
+            fitted.align(cell.justify if cell.justify in ("left", "center", "right") else "left", width)
+            line.append(" ")
+            line.append_text(fitted)
+            line.append(" ")
+        segments = Segment.apply_style(line.render(self.app.console), style)
+        return Strip(segments, line.cell_len)
