@@ -198,14 +198,19 @@ class ValueGroup:
     """Claims in view that state the same value."""
 
     claims: list[Claim]
-    text: str
+    topic: Topic
+
+    @cached_property
+    def text(self) -> str:
+        """The value as a reader would write it; formatted only when something shows it."""
+        return format_claim_value(self.claims[0], self.topic)
 
     @cached_property
     def origins(self) -> set[str]:
         return {claim.origin for claim in self.claims}
 
 
-@dataclass
+@dataclass(eq=False)
 class TopicAnalysis:
     topic: Topic
     claims: list[Claim]
@@ -259,7 +264,7 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = ())
         key = _value_key(claim)
         group = by_key.get(key)
         if group is None:
-            by_key[key] = ValueGroup([claim], format_claim_value(claim, topic))
+            by_key[key] = ValueGroup([claim], topic)
         else:
             group.claims.append(claim)
     groups = list(by_key.values())
@@ -327,7 +332,7 @@ def _standing(claim: Claim, backing: dict[str, set[str]]) -> ClaimStanding:
 # -- the whole fact base over a selection of sources ---------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Analysis:
     """Every topic analysed over the sources in view, with per-source tallies for the Sources pane."""
 
@@ -367,11 +372,21 @@ class Analysis:
         return sorted(lines, key=lambda line: order.index(line.split(":", 1)[0]))
 
 
-def analyse(facts: FactBase, sources: Iterable[str] | None = None) -> Analysis:
-    """Analyse every topic over `sources` (all when None)."""
+def analyse(facts: FactBase, sources: Iterable[str] | None = None,
+            memo: dict[tuple[str, frozenset[str]], TopicAnalysis] | None = None) -> Analysis:
+    """Analyse every topic over `sources` (all when None).
+
+    With a `memo`, a topic is analysed again only if the sources in view that speak to it have
+    changed: toggling one source redoes the topics it has claims on, not all of them.
+    """
     in_view = frozenset(facts.sources if sources is None else sources)
+    memo = {} if memo is None else memo
     topics = {}
     for topic_id, topic in facts.topics.items():
-        claims = [claim for claim in facts.claims_by_topic[topic_id] if claim.source in in_view]
-        topics[topic_id] = analyse_topic(topic, claims, facts.rates)
+        key = (topic_id, facts.sources_by_topic[topic_id] & in_view)
+        analysis = memo.get(key)
+        if analysis is None:
+            claims = [claim for claim in facts.claims_by_topic[topic_id] if claim.source in in_view]
+            analysis = memo[key] = analyse_topic(topic, claims, facts.rates)
+        topics[topic_id] = analysis
     return Analysis(facts, in_view, topics)

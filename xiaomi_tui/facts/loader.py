@@ -107,6 +107,11 @@ class FactBase:
         return grouped
 
     @cached_property
+    def sources_by_topic(self) -> dict[str, frozenset[str]]:
+        return {topic_id: frozenset(claim.source for claim in claims)
+                for topic_id, claims in self.claims_by_topic.items()}
+
+    @cached_property
     def claims_by_source(self) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = {source_id: [] for source_id in self.sources}
         for claim in self.data.claims:
@@ -324,7 +329,7 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
                 if party_id not in ids["parties"]:
                     report(field_name, _unknown("party", party_id, ids["parties"]))
         chain = [claim.origin, *claim.via]
-        repeated = [party for party, count in Counter(chain).items() if count > 1]
+        repeated = [party for party, count in Counter(chain).items() if count > 1] if claim.via else []
         if repeated:
             report("via", f"the chain origin -> via repeats {', '.join(repeated)}; a claim passes each party once")
         topic = topics.get(claim.topic)

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from xiaomi_tui.facts.compare import Analysis, analyse
 from xiaomi_tui.facts.loader import FactBase
 from xiaomi_tui.facts.schema import Claim
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The row under the cursor: a topic, or one claim on it, or neither (a rate, a source)."""
+class Selection(NamedTuple):
+    """The row under the cursor: a topic, or one claim on it, or neither (a rate, a source).
+
+    A named tuple, not a dataclass: the timeline makes one per dated claim on every rebuild.
+    """
 
     topic_id: str | None = None
     claim_id: str | None = None
@@ -28,11 +31,12 @@ class AnalysisCache:
     def __init__(self, facts: FactBase):
         self.facts = facts
         self._by_sources: dict[frozenset[str], Analysis] = {}
+        self._topics: dict = {}  # topic analyses shared between selections, see `analyse`
 
     def get(self, sources: frozenset[str]) -> Analysis:
         analysis = self._by_sources.get(sources)
         if analysis is None:
-            analysis = self._by_sources[sources] = analyse(self.facts, sources)
+            analysis = self._by_sources[sources] = analyse(self.facts, sources, self._topics)
         return analysis
 
 

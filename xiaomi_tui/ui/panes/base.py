@@ -8,12 +8,18 @@ from textual.containers import Vertical
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
+ROW_CACHE_SIZE = 8
+
 
 class Pane(Vertical):
     """Subclasses give `COLUMNS` and `rows(view)`; the base shows them in one table."""
 
     COLUMNS: list[Column] = []
     EMPTY = "Nothing here for the sources in view."
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._row_cache: dict[tuple[object, str], list[Row]] = {}
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.COLUMNS, self.EMPTY, id=f"{self.id}-table")
@@ -26,8 +32,18 @@ class Pane(Vertical):
         return 0
 
     def show_view(self, view: View) -> None:
-        rows = self.rows(view)
+        rows = self.cached_rows(view)
         self.query_one(FactTable).show_rows(rows, home=self.home_row(view, rows))
+
+    def cached_rows(self, view: View) -> list[Row]:
+        """Rows per analysis and search: a source toggled off and on again shows at once."""
+        key = (view.analysis, view.query)
+        rows = self._row_cache.get(key)
+        if rows is None:
+            if len(self._row_cache) >= ROW_CACHE_SIZE:
+                self._row_cache.pop(next(iter(self._row_cache)))
+            rows = self._row_cache[key] = self.rows(view)
+        return rows
 
     @property
     def current_table(self) -> FactTable:

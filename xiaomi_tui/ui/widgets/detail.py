@@ -15,8 +15,8 @@ from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, STATUS_STYLES, STANDING_LOOK
 
 
-PANEL_CLAIMS = 12
-PANEL_RELATIONS = 8
+PANEL_CLAIMS = 6
+PANEL_RELATIONS = 5
 """The side panel shows this much and says how much more there is; the detail screen shows it all."""
 
 

@@ -9,7 +9,7 @@ the rows' records, not their rendering.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -35,12 +35,14 @@ class Column:
     minimum: int = 12
 
 
-@dataclass
 class Row:
     """A row's selection, and its cells, or a function that makes them when the row is first drawn."""
 
-    cells: Sequence[Text] | Callable[[], Sequence[Text]]
-    selection: Selection = field(default_factory=Selection)
+    __slots__ = ("cells", "selection")
+
+    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = Selection()):
+        self.cells = cells
+        self.selection = selection
 
     def texts(self) -> Sequence[Text]:
         if callable(self.cells):
@@ -129,11 +131,12 @@ class FactTable(ScrollView, can_focus=True):
         """Fixed columns keep their width; flexible ones share what is left of the table's width."""
         fixed = sum((column.width or 0) + 2 for column in self._columns)
         flexible = sum(1 for column in self._columns if column.width is None) or 1
-        room = (self.scrollable_content_region.width or 80) - fixed - 2 * flexible
+        # Leave room for the vertical scrollbar whether or not it shows, so widths never flip-flop.
+        width = (self.size.width or 80) - self.styles.scrollbar_size_vertical
+        room = width - fixed - 2 * flexible
         share = room // flexible
         self._widths = [column.width or max(column.minimum, share) for column in self._columns]
-        width = sum(self._widths) + 2 * len(self._widths)
-        self.virtual_size = Size(width, len(self._rows) + 1)
+        self.virtual_size = Size(sum(self._widths) + 2 * len(self._widths), len(self._rows) + 1)
         self._strips.clear()
         self.refresh()
 
