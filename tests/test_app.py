@@ -328,3 +328,14 @@ async def test_markup_in_titles_reaches_screen_and_clipboard_as_typed(small_fact
         await pilot.press("c")
         assert app.clipboard.startswith("[red]Maker[/red] [link=https://x.example]EV-1[/link]. (n.d.).")
         assert "[red]Maker[/red]" in detail_text(app)
+
+
+async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tmp_path):
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        path.unlink()
+        await _reload(app, pilot)
+        assert app.reload_error == f"{path}: no such file; check the path"
+        assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]

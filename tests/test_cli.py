@@ -249,3 +249,13 @@ def test_cite_with_an_unknown_style_exits_2(capsys, small_facts_path: Path) -> N
 
     assert (code, out) == (2, "")
     assert err.startswith("xiaomi-tui: unknown style 'harvard'; choose one of apa, ")
+
+
+def test_a_closed_pipe_ends_quietly(small_facts_path: Path) -> None:
+    """`xiaomi-tui export | head -1`: no BrokenPipeError traceback when the reader stops early."""
+    producer = subprocess.Popen([sys.executable, "-m", "xiaomi_tui", "--facts", str(small_facts_path), "check"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    producer.stdout.close()  # the reader is gone before anything is written
+    _, err = producer.communicate(timeout=30)
+    assert b"Traceback" not in err
+    assert producer.returncode == 1

@@ -113,9 +113,29 @@ def test_missing_file(tmp_path: Path) -> None:
     error = load_error(path)
 
     assert error.path == str(path)
-    assert error.problems == [Problem("no such file; check the path, or omit --facts to use the bundled one")]
+    assert error.problems == [Problem("no such file; check the path")]
     assert error.report() == (
-        f"error: {path} has 1 problem:\n  {path}: no such file; check the path, or omit --facts to use the bundled one")
+        f"error: {path} has 1 problem:\n  {path}: no such file; check the path")
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_text("[meta]\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads anything, so chmod would not do
+
+    assert load_error(path).problems == [Problem("cannot be read (permission denied)")]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB to stat(), nothing to write
+
+    assert load_error(path).problems == [Problem("is 50 MB; a fact base is at most 20 MB")]
 
 
 def test_directory(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def load(path: str | Path) -> FactBase:
             )])
         raw = target.read_bytes()
     except FileNotFoundError:
-        raise FactsError(shown, [Problem("no such file; check the path, or omit --facts to use the bundled one")])
+        raise FactsError(shown, [Problem("no such file; check the path")])
     except PermissionError:
         raise FactsError(shown, [Problem("cannot be read (permission denied)")])
     except OSError as error:

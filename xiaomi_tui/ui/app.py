@@ -290,7 +290,7 @@ class XiaomiApp(App[None]):
 
     def check_for_changes(self) -> None:
         signature = self._file_signature()
-        if signature is not None and signature != self._watched:
+        if signature != self._watched:  # changed, or gone: either way the reload says what happened
             self._watched = signature
             self._reload()
 
