@@ -134,25 +134,25 @@ async def test_help_lists_every_key_and_closes(small_facts):
         assert isinstance(app.screen, HelpScreen)
 
 
+async def run_command(pilot, words: str) -> None:
+    """Open the command palette, type, wait for the search to settle, and run the best match."""
+    await pilot.press("ctrl+p", *words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_command_palette_switches_panes(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Show Timeline")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Show Timeline")
         assert app.query_one(TabbedContent).active == "tab-timeline"
 
 
 async def test_command_palette_lists_sources(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Only source: Beta")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Only source: Beta")
         assert app.view.sources == {"beta"}
         assert app.sub_title == "1 of 3 sources"
 

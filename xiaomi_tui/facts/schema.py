@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -147,24 +147,28 @@ class Quantity(_Span):
     unit: str | None = None  # defaults to the topic's unit
 
 
-class Text(_Record):
+class _Scalar(_Record):
+    """A bare TOML scalar (`"sedan"`, `true`) stands for the value with that one field."""
+
+    SCALAR: ClassVar[tuple[str, type]]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_scalar(cls, data: Any) -> Any:
+        field_name, scalar_type = cls.SCALAR
+        return {field_name: data} if isinstance(data, scalar_type) else data
+
+
+class Text(_Scalar):
+    SCALAR = ("text", str)
     kind: Literal["text"] = "text"
     text: SafeText
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"text": data} if isinstance(data, str) else data
 
-
-class Flag(_Record):
+class Flag(_Scalar):
+    SCALAR = ("flag", bool)
     kind: Literal["flag"] = "flag"
     flag: bool
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_bool(cls, data: Any) -> Any:
-        return {"flag": data} if isinstance(data, bool) else data
 
 
 def _value_shape(raw: Any) -> str | None:
