@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -176,3 +177,22 @@ def test_runs_without_colour_on_a_16_colour_terminal(terminal):
     term.wait_for("\u2717 conflict")
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")
+
+
+def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_path):
+    term = terminal("--source", "pandaily", cwd=tmp_path)
+    screen = term.wait_for("1 of 5 sources")
+    term.press("2")
+    screen = term.wait_for("\u25c7")  # the timeline opens at the fact base's date
+    for other in ("CnEVPost", "ArenaEV", "Xiaomi EV-1"):
+        assert other not in _pane(screen).split("\u256d")[1]  # the timeline table shows Pandaily alone
+    term.press("c")
+    term.wait_for("sent to the terminal clipboard")
+    exported = subprocess.run([str(COMMAND), "--source", "pandaily", "export", "--format", "json"],
+                              capture_output=True, text=True, check=True, env=term.env).stdout
+    dated = [row["id"] for row in json.loads(exported) if row["date"]]
+    citations = {subprocess.run([str(COMMAND), "cite", claim_id], capture_output=True, text=True, check=True,
+                                env=term.env).stdout.strip() for claim_id in dated}
+    copied = term.tmux("show-buffer")
+    assert copied in citations
+    assert copied.startswith("Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily.")
