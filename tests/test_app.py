@@ -339,3 +339,13 @@ async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tm
         await _reload(app, pilot)
         assert app.reload_error == f"{path}: no such file; check the path"
         assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
+
+
+async def test_dashboard_keys_rest_while_the_detail_screen_is_open(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", "slash", "1")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("escape", "s")
+        assert isinstance(app.screen, SourcePicker)  # not typed into a search box opened behind the screen
+        assert app.query_one(TabbedContent).active == "tab-investment"

@@ -156,11 +156,11 @@ def load(path: str | Path) -> FactBase:
             )])
         raw = target.read_bytes()
     except FileNotFoundError:
-        raise FactsError(shown, [Problem("no such file; check the path")])
+        raise FactsError(shown, [Problem("no such file; check the path")]) from None
     except PermissionError:
-        raise FactsError(shown, [Problem("cannot be read (permission denied)")])
+        raise FactsError(shown, [Problem("cannot be read (permission denied)")]) from None
     except OSError as error:
-        raise FactsError(shown, [Problem(f"cannot be read ({error.strerror or error})")])
+        raise FactsError(shown, [Problem(f"cannot be read ({error.strerror or error})")]) from None
     return loads(raw, shown)
 
 

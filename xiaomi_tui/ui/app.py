@@ -27,6 +27,8 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
 
+DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources"})
+
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
 
@@ -150,6 +152,12 @@ class XiaomiApp(App[None]):
             self.push_screen(DetailScreen(self.view, event.selection))
 
     # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Pane, search and filter keys act on the dashboard: off (and out of the footer) elsewhere."""
+        if action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
 
     def action_show_pane(self, pane_id: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{pane_id}"
