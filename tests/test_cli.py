@@ -259,3 +259,12 @@ def test_a_closed_pipe_ends_quietly(small_facts_path: Path) -> None:
     _, err = producer.communicate(timeout=30)
     assert b"Traceback" not in err
     assert producer.returncode == 1
+
+
+@pytest.mark.parametrize("order", [["--source", "beta", "export"], ["export", "--source", "beta"]],
+                         ids=["before", "after"])
+def test_export_takes_source_before_or_after_the_command(small_facts_path: Path, capsys, order) -> None:
+    assert main(["--facts", str(small_facts_path), *order, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {row["source"] for row in rows} == {"beta"}
+    assert len(rows) == 2

@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write every claim in view as json, csv or markdown")
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    # Also accepted after the command; SUPPRESS keeps an absent one from hiding the top-level option.
+    export.add_argument("--source", metavar="ID", action="append", dest="sources", default=argparse.SUPPRESS,
+                        help="export only this source's claims (repeatable)")
     return parser
 
 
