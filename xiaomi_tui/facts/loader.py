@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import ValidationError
 
+from xiaomi_tui.facts.parse_cache import parse_toml
 from xiaomi_tui.facts.schema import Claim, FactFile, Party, Rate, Source, Topic, TopicKind
 
 if sys.version_info >= (3, 11):
@@ -170,7 +171,7 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
     with _collector_paused():
         try:
-            document = tomllib.loads(text)
+            document = parse_toml(raw if isinstance(raw, bytes) else text.encode(), text)
         except tomllib.TOMLDecodeError as error:
             raise FactsError(path, [_syntax_problem(error, text)]) from None
         locator = _Locator(text)
