@@ -171,7 +171,8 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
     with _collector_paused():
         try:
-            document = parse_toml(raw if isinstance(raw, bytes) else text.encode(), text)
+            # Only bytes read from a file are worth caching; text given in memory is parsed as it is.
+            document = parse_toml(raw, text) if isinstance(raw, bytes) else tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise FactsError(path, [_syntax_problem(error, text)]) from None
         locator = _Locator(text)
