@@ -230,7 +230,7 @@ def test_non_exclusive_differences_are_various() -> None:
                                      make_claim("BMW i4", source="s2", origin="o2")])
 
     assert analysis.status is Status.VARIOUS
-    assert analysis.consensus == "XPeng P7 vs BMW i4"
+    assert analysis.consensus == "XPeng P7, BMW i4"
     assert set(analysis.standings.values()) == {ClaimStanding.UNIQUE}
 
 
@@ -262,7 +262,7 @@ def test_a_refinement_from_another_origin_corroborates_but_one_from_the_same_ori
 
 FIXTURE_VERDICTS = {
     "body-style": (Status.SINGLE, "sedan", "1 origin, 1 source"),
-    "looks-like": (Status.VARIOUS, "XPeng P7 vs BMW i4", "2 origins, 2 sources"),
+    "looks-like": (Status.VARIOUS, "XPeng P7, BMW i4", "2 origins, 2 sources"),
     "mass-production": (Status.CONFLICT, "Dec 2023 vs H1 2024", "2 origins, 1 source"),
     "approval": (Status.ECHO, "23 Aug 2023", "1 origin, 2 sources"),
     "investment": (Status.ECHO, "RMB 10 bn", "1 origin, 2 sources"),

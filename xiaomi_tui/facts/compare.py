@@ -224,14 +224,17 @@ class TopicAnalysis:
 
     @property
     def consensus(self) -> str:
-        """The value most origins back; for a split topic, the spread of values."""
+        """The value most origins back; for a split topic the spread ("a vs b"), for a list topic the items."""
         if not self.groups:
             return "\u2014"
-        if self.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE, Status.VARIOUS):
-            return " vs ".join(group.text for group in self.ranked_groups[:3]) + (
-                " \u2026" if len(self.groups) > 3 else ""
-            )
-        return self.ranked_groups[0].text
+        if self.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE):
+            separator = " vs "
+        elif not self.topic.exclusive and len(self.groups) > 1:
+            separator = ", "  # answers that can all hold, even when one source gives them all
+        else:
+            return self.ranked_groups[0].text
+        return separator.join(group.text for group in self.ranked_groups[:3]) + (
+            " \u2026" if len(self.groups) > 3 else "")
 
     @cached_property
     def ranked_groups(self) -> list[ValueGroup]:
