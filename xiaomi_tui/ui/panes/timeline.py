@@ -49,7 +49,8 @@ def _cells(view: View, claim: Claim, first_of_year: bool) -> list[Text]:
     if expected:
         what.stylize("italic")
     return [
-        plain(str(claim.date.start.year) if first_of_year else "", "bold"),
+        # Every row carries its year, so a scrolled view still says when; the first of each year stands out.
+        plain(str(claim.date.start.year), "bold" if first_of_year else "dim"),
         Text.assemble(("\u25c7 " if expected else "\u25cf ", "dim" if expected else ""), claim.date.human()),
         what,
         plain(view.facts.sources[claim.source].display_name),
