@@ -124,18 +124,6 @@ class _Span(_Record):
             raise ValueError(f"min {self.min:g} is greater than max {self.max:g}")
         return self
 
-    @property
-    def is_point(self) -> bool:
-        return self.min is not None and self.min == self.max
-
-    @property
-    def low(self) -> float:
-        return float("-inf") if self.min is None else self.min
-
-    @property
-    def high(self) -> float:
-        return float("inf") if self.max is None else self.max
-
 
 class Money(_Span):
     kind: Literal["money"] = "money"

@@ -46,9 +46,9 @@ def status_cell(status: Status) -> Text:
     return Text(f"{status.symbol} {status.value}", style=STATUS_STYLES[status], no_wrap=True)
 
 
-def standing_cell(standing: ClaimStanding, words: bool = True) -> Text:
+def standing_cell(standing: ClaimStanding) -> Text:
     symbol, style = STANDING_LOOK[standing]
-    return Text(f"{symbol} {standing.value}" if words else symbol, style=style, no_wrap=True)
+    return Text(f"{symbol} {standing.value}", style=style, no_wrap=True)
 
 
 def count_cell(number: int) -> Text:
