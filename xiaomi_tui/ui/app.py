@@ -75,7 +75,7 @@ class XiaomiApp(App[None]):
         self._cache = AnalysisCache(facts)
         selected = frozenset(sources) if sources else frozenset(facts.sources)
         self.view = View(facts, self._cache.get(selected))
-        self._stale: set[str] = set()
+        self._stale: set[str] = set()  # panes to rebuild when next shown
         self._last_citation: str | None = None
         self._detail_shown: tuple[View, Selection | None] | None = None
         self._watched = self._file_signature() if watch else None
@@ -100,8 +100,7 @@ class XiaomiApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = self.facts.title
-        self._stale = {pane_id for pane_id, _, _ in PANES}
-        self._refresh_active()
+        self.set_view(self.view)
         self.query_one("#specs-table", FactTable).focus()
         if self._watched is not None:
             self.set_interval(RELOAD_EVERY, self.check_for_changes)
