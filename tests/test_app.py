@@ -349,3 +349,32 @@ async def test_dashboard_keys_rest_while_the_detail_screen_is_open(small_facts):
         await pilot.press("escape", "s")
         assert isinstance(app.screen, SourcePicker)  # not typed into a search box opened behind the screen
         assert app.query_one(TabbedContent).active == "tab-investment"
+
+
+def footer_keys(screen) -> list[str]:
+    return [key.description for key in screen.query("FooterKey")]
+
+
+async def test_footer_shows_keys_at_once_and_is_not_rebuilt_by_focus_moves(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query("FooterKey"))
+        assert [key.description for key in keys] == ["Search", "Sources", "Cite", "Help", "Quit", "palette"]
+        await pilot.press("tab", "tab", "4", "tab")
+        await pilot.pause()
+        assert list(app.screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt
+
+
+async def test_footer_follows_the_keys_of_the_screen_on_top(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        shown = footer_keys(app.screen)
+        assert "Back" in shown and "Cite" in shown
+        assert "Search" not in shown and "Sources" not in shown  # dashboard keys rest here
+        await pilot.press("escape")
+        await pilot.pause()
+        assert footer_keys(app.screen)[:2] == ["Search", "Sources"]

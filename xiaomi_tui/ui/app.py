@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from xiaomi_tui.facts.loader import FactBase, FactsError, load
 from xiaomi_tui.settings import Settings
@@ -23,6 +23,7 @@ from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.view import AnalysisCache, Selection, View
 from xiaomi_tui.ui.widgets.detail import DetailPanel, claims_behind
 from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
@@ -34,6 +35,15 @@ MIN_SIZE = (40, 10)
 
 RELOAD_EVERY = 1.0
 """Seconds between checks of the fact base file: curators edit it while the dashboard is open."""
+
+
+def breakpoint_classes(size, horizontal, vertical):
+    classes = {name: False for _, name in horizontal + vertical}
+    for value, points in ((size.width, horizontal), (size.height, vertical)):
+        reached = [name for threshold, name in points if value >= threshold]
+        if reached:
+            classes[reached[-1]] = True
+    return classes
 
 
 class XiaomiApp(App[None]):
@@ -84,6 +94,7 @@ class XiaomiApp(App[None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        self.screen.update_classes(breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS), update=False)
         yield Header()
         yield Static(id="banner")
         yield Static(f"The terminal is too small: xiaomi-tui needs {MIN_SIZE[0]}x{MIN_SIZE[1]}. "
@@ -96,7 +107,7 @@ class XiaomiApp(App[None]):
             yield DetailPanel(id="detail")
         yield Input(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
                     id="search")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = self.facts.title

@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
+from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
 
 class DetailScreen(Screen[None]):
@@ -44,7 +45,7 @@ class DetailScreen(Screen[None]):
             ), id="detail-claims")
             with VerticalScroll(id="detail-full"):
                 yield Static(render_selection(self.view, self.selection), id="detail-topic")
-        yield Footer()
+        yield SteadyFooter()
 
     @property
     def highlighted_claim_id(self) -> str | None:

@@ -84,6 +84,7 @@ class FactTable(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._columns = list(columns)
         self._widths: list[int] = []
+        self._fitted_width: int | None = None  # the width `_widths` were fitted to
         self._rows: list[Row] = []
         self._empty_text = empty_text
         self._strips: dict[tuple[int, bool], Strip] = {}
@@ -114,7 +115,7 @@ class FactTable(ScrollView, can_focus=True):
         if columns is not None:
             self._columns = list(columns)
         self._rows = rows or [Row([Text(self._empty_text, style="italic")])]
-        self._layout_columns()
+        self._set_virtual_size()
         kept = next((index for index, row in enumerate(self._rows) if row.selection == previous), None)
         if kept is None:
             self._pending_home = home
@@ -127,17 +128,28 @@ class FactTable(ScrollView, can_focus=True):
 
     # -- geometry -------------------------------------------------------------------------------
 
-    def _layout_columns(self) -> None:
-        """Fixed columns keep their width; flexible ones share what is left of the table's width."""
-        fixed = sum((column.width or 0) + 2 for column in self._columns)
-        flexible = sum(1 for column in self._columns if column.width is None) or 1
+    def _fit_columns(self, width: int) -> None:
+        """Fixed columns keep their width; flexible ones share what is left of `width`.
+
+        Called when a line is drawn at a new width, so a resize costs a redraw, never a relayout.
+        """
+        self._fitted_width = width
         # Leave room for the vertical scrollbar whether or not it shows, so widths never flip-flop.
-        width = (self.size.width or 80) - self.styles.scrollbar_size_vertical
-        room = width - fixed - 2 * flexible
-        share = room // flexible
+        room = width - self.styles.scrollbar_size_vertical - self._fixed_width
+        flexible = [column for column in self._columns if column.width is None]
+        share = room // (len(flexible) or 1) - 2
         self._widths = [column.width or max(column.minimum, share) for column in self._columns]
-        self.virtual_size = Size(sum(self._widths) + 2 * len(self._widths), len(self._rows) + 1)
         self._strips.clear()
+
+    @property
+    def _fixed_width(self) -> int:
+        return sum(column.width + 2 for column in self._columns if column.width is not None)
+
+    def _set_virtual_size(self) -> None:
+        """As wide as the columns at their narrowest: wider terminals stretch them, narrower ones scroll."""
+        narrowest = self._fixed_width + sum(column.minimum + 2 for column in self._columns if column.width is None)
+        self.virtual_size = Size(narrowest, len(self._rows) + 1)
+        self._fitted_width = None
         self.refresh()
 
     @property
@@ -145,7 +157,6 @@ class FactTable(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def on_resize(self) -> None:
-        self._layout_columns()
         self._go_home()
 
     def _go_home(self) -> None:
@@ -221,6 +232,8 @@ class FactTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
+        if self.size.width != self._fitted_width:
+            self._fit_columns(self.size.width)
         if y == 0:
             strip = self._line([Text(column.label) for column in self._columns],
                                self.get_component_rich_style("fact-table--header"))
