@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.geometry import Size
 from textual.widgets import Input, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.loader import load
 from xiaomi_tui.settings import Settings
-from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
@@ -378,3 +379,13 @@ async def test_footer_follows_the_keys_of_the_screen_on_top(small_facts):
         await pilot.press("escape")
         await pilot.pause()
         assert footer_keys(app.screen)[:2] == ["Search", "Sources"]
+
+
+@pytest.mark.parametrize("size", [(30, 8), (80, 24), (120, 40), (200, 50)])
+async def test_breakpoints_set_before_the_first_frame_match_textuals(small_facts, size):
+    app = make_app(small_facts)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        textuals = {name for name in app.screen.classes if name.startswith("-")}
+        ours = breakpoint_classes(Size(*size), app.HORIZONTAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS)
+        assert textuals == {name for name, on in ours.items() if on}

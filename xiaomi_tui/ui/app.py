@@ -9,6 +9,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
@@ -37,7 +38,12 @@ RELOAD_EVERY = 1.0
 """Seconds between checks of the fact base file: curators edit it while the dashboard is open."""
 
 
-def breakpoint_classes(size, horizontal, vertical):
+def breakpoint_classes(size: Size, horizontal: list[tuple[int, str]],
+                       vertical: list[tuple[int, str]]) -> dict[str, bool]:
+    """The classes Textual gives the screen on its first Resize, which comes after the first styling.
+
+    Set in `compose`, they spare restyling every widget (and a second layout) at start-up.
+    """
     classes = {name: False for _, name in horizontal + vertical}
     for value, points in ((size.width, horizontal), (size.height, vertical)):
         reached = [name for threshold, name in points if value >= threshold]
@@ -94,7 +100,8 @@ class XiaomiApp(App[None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.screen.update_classes(breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS), update=False)
+        self.screen.update_classes(
+            breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS), update=False)
         yield Header()
         yield Static(id="banner")
         yield Static(f"The terminal is too small: xiaomi-tui needs {MIN_SIZE[0]}x{MIN_SIZE[1]}. "
