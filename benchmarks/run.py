@@ -44,13 +44,13 @@ OUT = HERE / "out"
 SCREEN = (120, 40)
 MIB = 1024 * 1024
 STARTUP_IMPORT = "import xiaomi_tui.cli; import xiaomi_tui.ui.app"
-LAZY_MODULES = ("xiaomi_tui.facts.citations", "xiaomi_tui.facts.export", "pyperclip")
+LAZY_MODULES = ("xiaomi_tui.facts.citations", "xiaomi_tui.facts.export", "pyperclip", "pydantic", "tomllib")
 FIRST_FRAME_TIMEOUT = 60.0
 SEARCH_KEYS = 6
 
 CACHE_MODES = (
-    ("parse", {"XIAOMI_TUI_NO_CACHE": "1"}),  # the first open after an edit: tomllib parses the file
-    ("cached", {"XDG_CACHE_HOME": str(OUT / "cache")}),  # later opens of the same bytes
+    ("parse", {"XIAOMI_TUI_NO_CACHE": "1"}),  # the first open after an edit: tomllib and pydantic run
+    ("cached", {"XDG_CACHE_HOME": str(OUT / "cache")}),  # later opens of the same bytes: records from the cache
 )
 
 GOAL_FIRST_FRAME_RATIO = 1.25
@@ -204,11 +204,14 @@ def bench_first_frame(plan: Plan, fixture: Path, large: Path | None, goals: dict
     if not shutil.which("tmux"):
         section.notes.append("tmux not found: not measured")
         return section
-    bare, ours = "bare Textual app", f"xiaomi-tui --facts {fixture.name}"
+    environments = dict(CACHE_MODES)
+    bare = "bare Textual app"
+    ours = {mode: f"xiaomi-tui --facts {fixture.name} ({mode})" for mode in environments}
     large_labels: dict[str, str] = {}
-    apps = [(bare, BARE_APP), (ours, _dashboard(fixture))]
+    apps = [(bare, BARE_APP), *((ours[mode], _dashboard(fixture, env)) for mode, env in CACHE_MODES)]
     timings: dict[str, list[tuple[float, float]]] = defaultdict(list)
     with Terminal() as terminal:
+        terminal.first_frame(*_dashboard(fixture, environments["cached"]))  # fill the cache
         for run in range(plan.first_frame_runs):
             progress(f"first frame, run {run + 1}/{plan.first_frame_runs}")
             for label, (command, markers) in apps if run % 2 == 0 else reversed(apps):
@@ -227,10 +230,13 @@ def bench_first_frame(plan: Plan, fixture: Path, large: Path | None, goals: dict
         medians[label] = statistics.median(seconds)
         section.rows.append([label, str(len(samples)), f"{medians[label]:.3f}", f"{min(seconds):.3f}",
                              f"{max(seconds):.3f}", f"{max(rss for _, rss in samples):.0f}"])
-    ratio = medians[ours] / medians[bare]
-    section.notes.append(f"ratio xiaomi-tui / bare = {ratio:.2f} (medians; runs interleaved, order alternating)")
+    ratios = {mode: medians[label] / medians[bare] for mode, label in ours.items()}
+    section.notes.append("ratio xiaomi-tui / bare: " + ", ".join(f"{ratio:.2f} ({mode})" for mode, ratio in ratios.items())
+                         + " (medians; runs interleaved, order alternating)")
     section.notes.append("both include the same tmux launch and polling overhead, which cancels in the ratio only")
-    goals["first_frame"].figure, goals["first_frame"].met = f"{ratio:.2f}x", ratio <= GOAL_FIRST_FRAME_RATIO
+    for mode, ratio in ratios.items():
+        goal = goals[f"first_frame_{mode}"]
+        goal.figure, goal.met = f"{ratio:.2f}x", ratio <= GOAL_FIRST_FRAME_RATIO
     for mode, label in large_labels.items():
         goal = goals[f"first_frame_50k_{mode}"]
         goal.figure, goal.met = f"{medians[label]:.2f} s", medians[label] < GOAL_FIRST_FRAME_50K_S
@@ -250,8 +256,8 @@ def _load_worker(path: Path, repeats: int, env: dict[str, str]) -> dict:
 def bench_load(plan: Plan, files: list[tuple[str, Path, int]], goals: dict[str, Goal]) -> Section:
     """`files` are (label, path, claims it was generated with; 0 for the curated or fixture file).
 
-    Each file is loaded twice over: parsing it, as on the first open after an edit, and from the
-    parsed-TOML cache, as on later opens (files under 256 KiB never use the cache).
+    Each file is loaded twice over: parsing and validating it, as on the first open after an edit,
+    and from the cache of validated records, as on later opens.
     """
     section = Section("b. Load: load() (read, parse, validate, cross-check) then analyse(facts), in a fresh process",
                       ["file", "claims", "MiB", "toml", "runs", "load s", "analyse s", "total s", "us/claim",
@@ -278,8 +284,8 @@ def bench_load(plan: Plan, files: list[tuple[str, Path, int]], goals: dict[str, 
                     goals["memory_10k"].figure, goals["memory_10k"].met = f"{peak:.0f} MiB", peak < GOAL_MEMORY_10K_MIB
     section.notes.append("times are medians; peak RSS is the worker's VmHWM (whole process: interpreter, "
                          "pydantic and the data); delta is over the same process after its imports")
-    section.notes.append("toml: 'parse' runs tomllib (first open after an edit); 'cached' reads the parsed "
-                         "document kept under the user's cache directory (later opens); validation runs in both")
+    section.notes.append("toml: 'parse' runs tomllib and pydantic (first open after an edit); 'cached' reads the "
+                         "validated records kept under the user's cache directory (later opens)")
     return section
 
 
@@ -440,7 +446,8 @@ def run(plan: Plan) -> str:
     fixture = fixture_path()
     synthetic = synthetic_files(sorted({*plan.load_sizes, plan.filter_size}))
     goals = {
-        "first_frame": Goal("first frame vs bare Textual", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
+        "first_frame_cached": Goal("first frame vs bare Textual, later opens", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
+        "first_frame_parse": Goal("first frame vs bare Textual, first open", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
         "load_10k_parse": Goal("load + analyse, 10,000 claims, first open", f"< {GOAL_LOAD_10K_S} s"),
         "load_10k_cached": Goal("load + analyse, 10,000 claims, later opens", f"< {GOAL_LOAD_10K_S} s"),
         "filter": Goal("filter toggle at 10,000 claims, median (slowest pane)", f"< {GOAL_FILTER_MS:.0f} ms"),

@@ -15,7 +15,7 @@ import pytest
 
 from xiaomi_tui.facts.compare import Status, analyse
 from xiaomi_tui.facts.loader import loads
-from xiaomi_tui.facts.schema import TopicKind
+from xiaomi_tui.facts.records import TopicKind
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from helpers import record
 from xiaomi_tui.facts.citations import (
     DEFAULT_STYLE,
     STYLES,
@@ -22,7 +23,7 @@ from xiaomi_tui.facts.citations import (
     csl_item,
 )
 from xiaomi_tui.facts.loader import FactBase, loads
-from xiaomi_tui.facts.schema import Claim, Source
+from xiaomi_tui.facts.records import Claim, Source
 
 FACTS_TOML = r"""
 [meta]
@@ -204,7 +205,7 @@ def test_apa_claim_with_statement_cites_in_text_above_the_reference(facts, claim
 
 
 def test_apa_initials_keep_hyphens_and_a_signed_article_without_title_is_described():
-    source = Source(id="dupont", author="Jean-Paul  Dupont", publisher="L'Automobile", published="2024-H1")
+    source = record(Source, id="dupont", author="Jean-Paul  Dupont", publisher="L'Automobile", published="2024-H1")
     assert cite_source(source, "apa") == "Dupont, J.-P. (2024). [Untitled article]. L'Automobile."
 
 
@@ -246,7 +247,7 @@ def test_mla_in_text_for_unsigned_works_uses_the_short_title(facts, claim_id, in
 
 
 def test_mla_and_chicago_keep_non_english_titles_as_published():
-    source = Source(id="autohome", publisher="Autohome", title="la voiture de Xiaomi", language="fr")
+    source = record(Source, id="autohome", publisher="Autohome", title="la voiture de Xiaomi", language="fr")
     assert cite_source(source, "mla") == '"la voiture de Xiaomi." Autohome.'
     assert cite_source(source, "chicago") == 'Autohome. "la voiture de Xiaomi." n.d.'
 
@@ -287,9 +288,9 @@ def test_chicago_claim_with_statement_puts_the_note_after_it(facts):
 
 
 def test_chicago_note_lets_a_question_mark_stand_for_the_comma():
-    source = Source(id="q", author="Max McDee", title="Can Xiaomi beat Tesla?", publisher="ArenaEV",
+    source = record(Source, id="q", author="Max McDee", title="Can Xiaomi beat Tesla?", publisher="ArenaEV",
                     published="2023-11-04")
-    claim = Claim(id="q-claim", topic="body", source="q", statement="It might.", origin="xiaomi", para=2)
+    claim = record(Claim, id="q-claim", topic="body", source="q", statement="It might.", origin="xiaomi", para=2)
     assert STYLES["chicago"].claim(source, claim, False) == (
         'Max McDee, "Can Xiaomi Beat Tesla?" ArenaEV, November 4, 2023, para. 2.'
     )
@@ -413,7 +414,7 @@ def test_markdown_escapes_text_but_not_the_link(facts):
 
 
 def test_markdown_link_survives_parentheses_in_the_url():
-    source = Source(id="wiki", publisher="Wikipedia", url="https://en.wikipedia.org/wiki/Xiaomi_SU7_(car)")
+    source = record(Source, id="wiki", publisher="Wikipedia", url="https://en.wikipedia.org/wiki/Xiaomi_SU7_(car)")
     assert cite_source(source, "markdown") == "[Wikipedia](https://en.wikipedia.org/wiki/Xiaomi_SU7_%28car%29)"
 
 
@@ -442,7 +443,7 @@ def test_plain_claim_with_and_without_statement(facts):
 
 
 def test_no_style_prints_none_for_a_source_with_only_an_id():
-    bare = Source(id="bare-1")
+    bare = record(Source, id="bare-1")
     for key in STYLES:
         assert "None" not in cite_source(bare, key), key
     assert cite_source(bare, "plain") == "bare-1"

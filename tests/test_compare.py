@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from helpers import record
 from xiaomi_tui.facts.compare import (
     ClaimStanding,
     Relation,
@@ -14,25 +15,26 @@ from xiaomi_tui.facts.compare import (
     compare_claims,
 )
 from xiaomi_tui.facts.loader import FactBase
-from xiaomi_tui.facts.schema import Claim, Rate, Topic
+from xiaomi_tui.facts.records import Claim, Rate, Topic
+from xiaomi_tui.facts.schema import validate
 
 _ids = count(1)
 
-USD_CNY = Rate(base="USD", quote="CNY", rate=7.2382, source="s", para=1)
+USD_CNY = record(Rate, base="USD", quote="CNY", rate=7.2382, source="s", para=1)
 
 
 def make_topic(kind: str, *, exclusive: bool = True, unit: str | None = None) -> Topic:
-    return Topic(id="t", label="T", pane="specs", kind=kind, exclusive=exclusive, unit=unit)
+    return record(Topic, id="t", label="T", pane="specs", kind=kind, exclusive=exclusive, unit=unit)
 
 
 def make_claim(value: Any = None, *, date: str | None = None, source: str = "s1", origin: str = "o1") -> Claim:
-    record: dict[str, Any] = {"id": f"c{next(_ids)}", "topic": "t", "source": source, "statement": "said",
+    fields: dict[str, Any] = {"id": f"c{next(_ids)}", "topic": "t", "source": source, "statement": "said",
                               "origin": origin, "para": 1}
     if value is not None:
-        record["value"] = value
+        fields["value"] = value
     if date is not None:
-        record["date"] = date
-    return Claim.model_validate(record)
+        fields["date"] = date
+    return validate(fields, Claim)
 
 
 def money(currency: str, amount: float | None = None, **bounds: float) -> dict[str, Any]:

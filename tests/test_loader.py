@@ -8,7 +8,7 @@ import pytest
 
 from xiaomi_tui.facts.compare import analyse
 from xiaomi_tui.facts.loader import FactBase, FactsError, Problem, load, loads
-from xiaomi_tui.facts.schema import CURRENCIES, MAX_TEXT
+from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
 
 
 @pytest.fixture

@@ -6,11 +6,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import record
 from xiaomi_tui.facts.compare import Relation, analyse, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.loader import FactBase, FactsError, loads
-from xiaomi_tui.facts.schema import Claim, Topic
+from xiaomi_tui.facts.records import Claim, Topic
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")
 
@@ -114,7 +115,7 @@ def test_a_valid_date_is_a_non_empty_interval_that_reads_back_as_itself(text: st
 
 # -- 3. comparing numbers does not depend on which claim comes first ---------------------------
 
-QUANTITY_TOPIC = Topic(id="t", label="T", pane="specs", kind="quantity")
+QUANTITY_TOPIC = record(Topic, id="t", label="T", pane="specs", kind="quantity")
 FIGURES = st.one_of(
     st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
     st.integers(0, 1_000_000).map(float),
@@ -128,7 +129,7 @@ def numeric_span(draw: st.DrawFn) -> dict[str, float]:
 
 
 def _claim(value: dict[str, float], claim_id: str) -> Claim:
-    return Claim(id=claim_id, topic="t", source="s", statement="said", origin="o", para=1, value=value)
+    return record(Claim, id=claim_id, topic="t", source="s", statement="said", origin="o", para=1, value=value)
 
 
 @settings(max_examples=200, deadline=None)

@@ -23,7 +23,7 @@ from functools import cached_property
 
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_claim_value
 from xiaomi_tui.facts.loader import FactBase
-from xiaomi_tui.facts.schema import Claim, Flag, Money, Quantity, Rate, Text, Topic, TopicKind
+from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Rate, Text, Topic, TopicKind
 
 __all__ = [
     "AGREE_WITHIN",

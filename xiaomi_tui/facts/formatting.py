@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xiaomi_tui.facts.schema import Claim, Flag, Money, Quantity, Text, Topic
+from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Text, Topic
 
 __all__ = ["format_amount", "format_claim_value", "format_number"]
 

@@ -2,6 +2,7 @@
 
 Three stages, each reporting all it finds before giving up: bytes and TOML syntax, structure
 (pydantic), and cross-references (ids, kinds, units), which need the whole file at once.
+A file that passed them before is read back from the cache instead (see `cache.py`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from pydantic import ValidationError
-
-from xiaomi_tui.facts.parse_cache import parse_toml
-from xiaomi_tui.facts.schema import Claim, FactFile, Party, Rate, Source, Topic, TopicKind
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from xiaomi_tui.facts import cache
+from xiaomi_tui.facts.records import Claim, FactFile, Party, Rate, Source, Topic, TopicKind
 
 __all__ = ["FactBase", "FactsError", "Problem", "bundled_facts_path", "load", "loads"]
 
@@ -166,23 +160,37 @@ def load(path: str | Path) -> FactBase:
 
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
+    """Validate a fact base's bytes (or text); bytes validated before come back from the cache."""
+    if isinstance(raw, bytes):
+        with _collector_paused():
+            known = cache.read(raw)
+        if known is not None:
+            return FactBase(known.data, path, known.warnings)
     text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
+    # Only now: a file read back from the cache needs neither the TOML parser nor pydantic.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    from xiaomi_tui.facts.schema import ValidationError, validate
+
     with _collector_paused():
         try:
-            # Only bytes read from a file are worth caching; text given in memory is parsed as it is.
-            document = parse_toml(raw, text) if isinstance(raw, bytes) else tomllib.loads(text)
+            document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise FactsError(path, [_syntax_problem(error, text)]) from None
         locator = _Locator(text)
         try:
-            data = FactFile.model_validate(document)
+            data = validate(document)
         except ValidationError as error:
             raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
     problems, warnings = _cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
+    if isinstance(raw, bytes):
+        cache.write(raw, cache.Validated(data, warnings))
     return FactBase(data, path, warnings)
 
 
@@ -295,7 +303,7 @@ def _explain(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required but missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "is not a known field; check its spelling"
     message = error["msg"].removeprefix("Value error, ")
     received = error.get("input")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from xiaomi_tui.facts.compare import Analysis, analyse
 from xiaomi_tui.facts.loader import FactBase
-from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.facts.records import Claim
 
 
 class Selection(NamedTuple):

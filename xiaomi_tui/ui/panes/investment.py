@@ -8,7 +8,7 @@ from rich.text import Text
 
 from xiaomi_tui.facts.compare import TopicAnalysis, convert
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_number
-from xiaomi_tui.facts.schema import Money, Quantity
+from xiaomi_tui.facts.records import Money, Quantity
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.specs import topic_rows
 from xiaomi_tui.ui.view import Selection, View

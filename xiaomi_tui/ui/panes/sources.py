@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 
 from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, STATUS_STYLES, count_cell, plain

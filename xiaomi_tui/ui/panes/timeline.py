@@ -6,7 +6,7 @@ from functools import partial
 
 from rich.text import Text
 
-from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import plain, standing_cell

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from xiaomi_tui.facts.compare import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.schema import Claim
+from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, STATUS_STYLES, STANDING_LOOK
 

@@ -1,0 +1,79 @@
+"""The validated-fact-base cache: same records as validating, keyed by the bytes and the code, never a reason to fail."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xiaomi_tui.facts import cache
+from xiaomi_tui.facts.loader import FactsError, load
+
+
+def entries() -> list[Path]:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "xiaomi-tui" / "validated"
+    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+
+
+@pytest.fixture
+def facts_path(tmp_path: Path, small_facts_path: Path) -> Path:
+    path = tmp_path / "facts.toml"
+    path.write_bytes(small_facts_path.read_bytes() + b'\n[[sources]]\nid = "delta"\n')  # one warning to keep
+    return path
+
+
+def test_a_file_is_validated_once_and_read_back_the_same(facts_path: Path) -> None:
+    first = load(facts_path)
+    assert len(entries()) == 1
+    second = load(facts_path)
+    assert second.data == first.data
+    assert second.warnings == first.warnings == ["source 'delta' has no claims"]
+    assert second.path == str(facts_path)
+
+
+def test_a_cached_file_opens_without_importing_pydantic_or_tomllib(facts_path: Path) -> None:
+    load(facts_path)
+    script = ("import sys; from xiaomi_tui.facts.loader import load; "
+              f"facts = load({str(facts_path)!r}); "
+              "print(len(facts.claims), sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split(maxsplit=1) == ["15", "[]\n"]
+
+
+def test_an_edit_makes_a_new_entry_and_old_ones_are_pruned(facts_path: Path) -> None:
+    text = facts_path.read_text(encoding="utf-8")
+    for number in range(cache.KEEP + 2):
+        facts_path.write_text(text.replace('title = "', f'title = "{number} ', 1), encoding="utf-8")
+        assert load(facts_path).title.startswith(f"{number} ")
+    assert len(entries()) == cache.KEEP
+
+
+def test_a_change_to_the_code_that_reads_records_makes_entries_stale(facts_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    load(facts_path)
+    monkeypatch.setattr(cache, "CODE", (*cache.CODE, "cache.py"))
+    assert cache.read(facts_path.read_bytes()) is None
+
+
+def test_a_damaged_entry_is_validated_again(facts_path: Path) -> None:
+    load(facts_path)
+    for entry in entries():
+        entry.write_bytes(b"not a pickle")
+    assert len(load(facts_path).claims) == 15
+
+
+def test_a_broken_file_is_reported_every_time_and_never_cached(facts_path: Path) -> None:
+    facts_path.write_text(facts_path.read_text(encoding="utf-8").replace("para = 7", "para = 0"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(FactsError, match="greater than 0"):
+            load(facts_path)
+    assert entries() == []
+
+
+def test_the_cache_can_be_switched_off(facts_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XIAOMI_TUI_NO_CACHE", "1")
+    load(facts_path)
+    assert entries() == []

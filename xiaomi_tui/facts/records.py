@@ -1,0 +1,272 @@
+"""The fact base's records: sources, parties, topics, claims with their values, and rates.
+
+Plain frozen dataclasses, which is all the rest of the program reads. The rules a field must
+meet ride along in `Annotated` metadata (see `rules.py`); `schema.py` hands these same classes
+to pydantic, which checks the raw TOML against them and builds them. Structure is checked there;
+cross-references between records (a claim's topic exists, its value fits the topic) are checked
+by the loader, which sees the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from xiaomi_tui.facts.fuzzydate import FuzzyDate
+from xiaomi_tui.facts.rules import (
+    CURRENCIES,
+    MAX_TEXT,
+    Before,
+    Check,
+    Constrained,
+    OneOf,
+    Parse,
+    clean_text,
+    fuzzy_date,
+    known_currency,
+)
+
+__all__ = [
+    "CURRENCIES",
+    "MAX_TEXT",
+    "Claim",
+    "FactFile",
+    "Flag",
+    "Meta",
+    "Money",
+    "Party",
+    "PartyKind",
+    "Quantity",
+    "Rate",
+    "Source",
+    "Stance",
+    "Text",
+    "Topic",
+    "TopicKind",
+    "Value",
+]
+
+SafeText = Annotated[str, Constrained(min_length=1, max_length=MAX_TEXT), Check(clean_text)]
+Slug = Annotated[str, Constrained(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+Date = Annotated[FuzzyDate, Parse(fuzzy_date)]
+Currency = Annotated[str, Check(known_currency)]
+Amount = Annotated[float, Constrained(allow_inf_nan=False)]
+Paragraph = Annotated[int, Constrained(gt=0, le=100_000)]
+
+STRICT: Any = {"extra": "forbid", "str_strip_whitespace": True}
+"""pydantic's config for every record: unknown fields are typos, and stray spaces are dropped."""
+
+
+def record(cls: type) -> type:
+    """A frozen dataclass that pydantic validates strictly; fields by keyword, in the file's order."""
+    cls.__pydantic_config__ = STRICT
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+class _Span:
+    """An amount, or a range with either end open ("below 300,000"); `amount` is shorthand for min = max."""
+
+    __slots__ = ()
+    min: float | None
+    max: float | None
+
+    def __post_init__(self) -> None:
+        if self.min is None and self.max is None:
+            raise ValueError("a value needs amount, min or max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is greater than max {self.max:g}")
+
+
+@record
+class Money(_Span):
+    kind: ClassVar[str] = "money"
+    min: Amount | None = None
+    max: Amount | None = None
+    approx: bool = False
+    currency: Currency
+
+
+@record
+class Quantity(_Span):
+    kind: ClassVar[str] = "quantity"
+    min: Amount | None = None
+    max: Amount | None = None
+    approx: bool = False
+    unit: str | None = None  # defaults to the topic's unit
+
+
+@record
+class Text:
+    kind: ClassVar[str] = "text"
+    text: SafeText
+
+
+@record
+class Flag:
+    kind: ClassVar[str] = "flag"
+    flag: bool
+
+
+_SCALAR_FIELDS = {bool: "flag", str: "text"}
+
+
+def _value_table(raw: Any) -> Any:
+    """The short ways to write a value: a bare number, string or boolean, and `amount` for min = max."""
+    if isinstance(raw, (bool, str)):
+        return {_SCALAR_FIELDS[type(raw)]: raw}
+    if isinstance(raw, (int, float)):
+        return {"min": raw, "max": raw}
+    if isinstance(raw, dict) and "amount" in raw:
+        if "min" in raw or "max" in raw:
+            raise ValueError("give either amount, or min and/or max, not both")
+        raw = {key: value for key, value in raw.items() if key != "amount"} | {"min": raw["amount"],
+                                                                                "max": raw["amount"]}
+    return raw
+
+
+def _value_shape(raw: Any) -> str | None:
+    """Which kind of value a table is: with a currency, money; with text or flag, those; else a quantity."""
+    if isinstance(raw, (Money, Quantity, Text, Flag)):
+        return raw.kind
+    if not isinstance(raw, dict):
+        return None
+    for key in ("currency", "text", "flag"):
+        if key in raw:
+            return "money" if key == "currency" else key
+    return "quantity"
+
+
+Value = Annotated[
+    Union[Money, Quantity, Text, Flag],
+    OneOf(_value_shape, "a value is a table (amount/min/max with currency or unit), a number, a string or true/false"),
+    Before(_value_table),
+]
+
+
+# -- records ------------------------------------------------------------------------------------
+
+
+@record
+class Meta:
+    title: SafeText
+    as_of: Date  # the fact base's date: later events are expected, not past
+    description: SafeText | None = None
+    curator: SafeText | None = None
+
+
+@record
+class Source:
+    """A document we read. Unknown fields stay empty rather than guessed."""
+
+    id: Slug
+    publisher: SafeText | None = None
+    title: SafeText | None = None
+    author: SafeText | None = None
+    published: Date | None = None
+    url: Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT)] | None = None
+    kind: Literal["news", "blog", "analysis", "aggregator", "press-release", "social"] = "news"
+    language: Annotated[str, Constrained(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    file: SafeText | None = None
+    notes: SafeText | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.publisher or self.title or self.id
+
+
+class PartyKind(str, Enum):
+    OUTLET = "outlet"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNNAMED = "unnamed"
+
+
+@record
+class Party:
+    """Who originates or relays a claim: an outlet, a person, an organisation, or someone unnamed."""
+
+    id: Slug
+    name: SafeText
+    kind: PartyKind
+    role: SafeText | None = None
+
+
+class TopicKind(str, Enum):
+    MONEY = "money"
+    QUANTITY = "quantity"
+    DATE = "date"
+    TEXT = "text"
+    FLAG = "flag"
+
+
+@record
+class Topic:
+    """A comparable question. `exclusive = false` when different answers can all be true (features, likenesses)."""
+
+    id: Slug
+    label: SafeText
+    pane: Literal["specs", "timeline", "investment"]
+    kind: TopicKind
+    unit: SafeText | None = None
+    exclusive: bool = True
+    description: SafeText | None = None
+
+
+class Stance(str, Enum):
+    REPORTED = "reported"
+    PLAN = "plan"
+    TARGET = "target"
+    ESTIMATE = "estimate"
+    RUMOUR = "rumour"
+    OPINION = "opinion"
+
+    @property
+    def is_forward(self) -> bool:
+        """Plans, targets and estimates speak of what is expected, not of what happened."""
+        return self in (Stance.PLAN, Stance.TARGET, Stance.ESTIMATE)
+
+
+@record
+class Claim:
+    """One thing one source said about one topic, in our own words."""
+
+    id: Slug
+    topic: Slug
+    source: Slug
+    statement: SafeText
+    value: Value | None = None
+    origin: Slug
+    via: Annotated[list[Slug], Constrained(max_length=10)] = field(default_factory=list)
+    stance: Stance = Stance.REPORTED
+    date: Date | None = None
+    said: Date | None = None
+    para: Paragraph
+    note: SafeText | None = None
+
+
+@record
+class Rate:
+    """1 `base` = `rate` `quote`, as one source gave it."""
+
+    base: Currency
+    quote: Currency
+    rate: Annotated[float, Constrained(gt=0, allow_inf_nan=False)]
+    source: Slug
+    para: Paragraph
+    note: SafeText | None = None
+
+
+@record
+class FactFile:
+    """The whole file, before cross-references are checked."""
+
+    meta: Meta
+    sources: Annotated[list[Source], Constrained(min_length=1)]
+    parties: list[Party] = field(default_factory=list)
+    topics: Annotated[list[Topic], Constrained(min_length=1)]
+    claims: list[Claim] = field(default_factory=list)
+    rates: list[Rate] = field(default_factory=list)
