@@ -389,3 +389,20 @@ async def test_breakpoints_set_before_the_first_frame_match_textuals(small_facts
         textuals = {name for name in app.screen.classes if name.startswith("-")}
         ours = breakpoint_classes(Size(*size), app.HORIZONTAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS)
         assert textuals == {name for name, on in ours.items() if on}
+
+
+async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        topic_id = app.active_pane.selection.topic_id
+        speaking = small_facts.sources_by_topic[topic_id]
+        silent = next(source for source in small_facts.sources if source not in speaking)
+        drawn = app.query_one(DetailPanel).renderable
+        app.set_sources(set(small_facts.sources) - {silent})
+        await pilot.pause()
+        assert app.query_one(DetailPanel).renderable is drawn  # that source says nothing on this topic
+        app.set_sources(small_facts.sources)
+        app.set_sources(set(small_facts.sources) - {next(iter(speaking))})
+        await pilot.pause()
+        assert app.query_one(DetailPanel).renderable is not drawn

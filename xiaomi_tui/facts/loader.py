@@ -113,6 +113,13 @@ class FactBase:
             grouped[claim.source].append(claim)
         return grouped
 
+    @cached_property
+    def dated_claims(self) -> list[Claim]:
+        """Every claim with a date, earliest first (at the same start, the narrower date first)."""
+        dated = [claim for claim in self.data.claims if claim.date is not None]
+        dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
+        return dated
+
     @property
     def rates(self) -> list[Rate]:
         return self.data.rates

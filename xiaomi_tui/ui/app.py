@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
@@ -60,6 +61,10 @@ class XiaomiApp(App[None]):
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
+    # It says which sources are in view, so it changes on every toggle: the header redraws itself,
+    # and the default (repaint=True) would also repaint the whole screen each time.
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
+
     BINDINGS = [
         *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
                   tooltip=f"The {label} pane")
@@ -93,7 +98,7 @@ class XiaomiApp(App[None]):
         self.view = View(facts, self._cache.get(selected))
         self._stale: set[str] = set()  # panes to rebuild when next shown
         self._last_citation: str | None = None
-        self._detail_shown: tuple[View, Selection | None] | None = None
+        self._detail_shown: tuple[object, ...] | None = None
         self._watched = self._file_signature() if watch else None
         self.reload_error: str | None = None
 
@@ -151,8 +156,9 @@ class XiaomiApp(App[None]):
 
     def _show_detail(self, selection: Selection | None) -> None:
         """Redraw the detail panel only when what it shows has changed: it is the costliest widget."""
-        if (self.view, selection) != self._detail_shown:
-            self._detail_shown = (self.view, selection)
+        key = self.view.detail_key(selection)
+        if key != self._detail_shown:
+            self._detail_shown = key
             self.query_one(DetailPanel).show(self.view, selection)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:

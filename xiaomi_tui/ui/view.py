@@ -69,6 +69,16 @@ class View:
         return self.matches(claim.statement, claim.id, claim.note, source.display_name,
                             self.facts.topics[claim.topic].label, self.facts.chain_text(claim))
 
+    def detail_key(self, selection: Selection | None) -> tuple[object, ...]:
+        """What the detail of `selection` is drawn from: the panel is redrawn only when this changes.
+
+        Topic analyses are shared between views (see `analyse`), so toggling a source that says
+        nothing on the selected topic leaves the key, and the panel, as they were.
+        """
+        if selection is not None and selection.topic_id:
+            return (selection, self.analysis.topics.get(selection.topic_id))
+        return (selection, self.analysis)
+
     @property
     def sources_label(self) -> str:
         return f"{len(self.sources)} of {len(self.facts.sources)} sources"

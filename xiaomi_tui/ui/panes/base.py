@@ -19,7 +19,7 @@ class Pane(Vertical):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._row_cache: dict[tuple[object, str], list[Row]] = {}
+        self._row_cache: dict[tuple[object, str], tuple[list[Row], int]] = {}
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.COLUMNS, self.EMPTY, id=f"{self.id}-table")
@@ -32,18 +32,19 @@ class Pane(Vertical):
         return 0
 
     def show_view(self, view: View) -> None:
-        rows = self.cached_rows(view)
-        self.query_one(FactTable).show_rows(rows, home=self.home_row(view, rows))
+        rows, home = self.cached_rows(view)
+        self.query_one(FactTable).show_rows(rows, home=home)
 
-    def cached_rows(self, view: View) -> list[Row]:
-        """Rows per analysis and search: a source toggled off and on again shows at once."""
+    def cached_rows(self, view: View) -> tuple[list[Row], int]:
+        """Rows and home row per analysis and search: a source toggled off and on again shows at once."""
         key = (view.analysis, view.query)
-        rows = self._row_cache.get(key)
-        if rows is None:
+        cached = self._row_cache.get(key)
+        if cached is None:
             if len(self._row_cache) >= ROW_CACHE_SIZE:
                 self._row_cache.pop(next(iter(self._row_cache)))
-            rows = self._row_cache[key] = self.rows(view)
-        return rows
+            rows = self.rows(view)
+            cached = self._row_cache[key] = (rows, self.home_row(view, rows))
+        return cached
 
     @property
     def current_table(self) -> FactTable:

@@ -32,11 +32,11 @@ class TimelinePane(Pane):
                      if row.selection.claim_id and is_expected(claims[row.selection.claim_id], view)), 0)
 
     def rows(self, view: View) -> list[Row]:
-        dated = [claim for claim in view.analysis.claims()
-                 if claim.date is not None and view.claim_matches(claim)]
-        dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
+        in_view = view.sources
         rows, year = [], None
-        for claim in dated:
+        for claim in view.facts.dated_claims:  # already in order: filtering keeps it
+            if claim.source not in in_view or not view.claim_matches(claim):
+                continue
             first_of_year = claim.date.start.year != year
             year = claim.date.start.year
             rows.append(Row(partial(_cells, view, claim, first_of_year), Selection(claim.topic, claim.id)))
