@@ -8,7 +8,6 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.reactive import Reactive
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
@@ -61,9 +60,6 @@ class XiaomiApp(App[None]):
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
-    # It says which sources are in view, so it changes on every toggle: the header redraws itself,
-    # and the default (repaint=True) would also repaint the whole screen each time.
-    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     BINDINGS = [
         *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
@@ -151,7 +147,8 @@ class XiaomiApp(App[None]):
         if pane.id in self._stale:
             self._stale.discard(pane.id)
             pane.show_view(self.view)
-        self.sub_title = self.view.sources_label + (f"  search: {self.view.query}" if self.view.query else "")
+        # On the pane, not in the header: a header change costs a layout, and two frames, on every toggle.
+        pane.query(FactTable).first().border_title = self.view.filter_label
         self._show_detail(pane.selection)
 
     def _show_detail(self, selection: Selection | None) -> None:

@@ -80,5 +80,7 @@ class View:
         return (selection, self.analysis)
 
     @property
-    def sources_label(self) -> str:
-        return f"{len(self.sources)} of {len(self.facts.sources)} sources"
+    def filter_label(self) -> str:
+        """What narrows the rows: "3 of 5 sources", and the search text if there is one."""
+        label = f"{len(self.sources)} of {len(self.facts.sources)} sources"
+        return f"{label} \u00b7 search: {self.query}" if self.query else label
