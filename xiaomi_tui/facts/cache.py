@@ -24,7 +24,7 @@ __all__ = ["Validated", "read", "write"]
 KEEP = 8
 """Fact bases kept; older ones are removed when a new one is written."""
 
-CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "schema.py")
+CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "parallel_toml.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
 
 

@@ -181,11 +181,12 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
+    from xiaomi_tui.facts import parallel_toml
     from xiaomi_tui.facts.schema import ValidationError, validate
 
     with _collector_paused():
         try:
-            document = tomllib.loads(text)
+            document = parallel_toml.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise FactsError(path, [_syntax_problem(error, text)]) from None
         locator = _Locator(text)
