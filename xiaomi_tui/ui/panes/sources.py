@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 
 from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.records import Claim
+from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, STATUS_STYLES, count_cell, plain
@@ -36,26 +36,27 @@ class SourcesPane(Pane):
 
     @staticmethod
     def _source_rows(view: View) -> list[Row]:
-        rows = []
-        for source in view.facts.sources.values():
-            if source.id not in view.sources or not view.matches(source.display_name, source.title, source.id):
-                continue
-            tally = view.analysis.source_tallies[source.id]
-            rows.append(Row([
-                plain(source.display_name, "bold"),
-                plain(source.published.human() if source.published else "unknown", "" if source.published else "dim"),
-                plain(source.kind),
-                count_cell(sum(tally.values())),
-                *(count_cell(tally[standing]) for standing in (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
-                                                              ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)),
-            ], Selection(source_id=source.id)))
-        return rows
+        return [Row(partial(_source_cells, source, view.analysis.source_tallies[source.id]),
+                    Selection(source_id=source.id))
+                for source in view.facts.sources.values()
+                if source.id in view.sources and view.matches(source.display_name, source.title, source.id)]
 
     @staticmethod
     def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
         return [Row(partial(_matrix_cells, topic, in_view), Selection(topic.topic.id))
                 for topic in view.analysis.topics.values()
                 if topic.claims and view.matches(topic.topic.label)]
+
+
+def _source_cells(source: Source, tally: dict[ClaimStanding, int]) -> list[Text]:
+    return [
+        plain(source.display_name, "bold"),
+        plain(source.published.human() if source.published else "unknown", "" if source.published else "dim"),
+        plain(source.kind),
+        count_cell(sum(tally.values())),
+        *(count_cell(tally[standing]) for standing in (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
+                                                      ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)),
+    ]
 
 
 def _matrix_cells(topic: TopicAnalysis, in_view: list[str]) -> list[Text]:
