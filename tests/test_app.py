@@ -12,7 +12,7 @@ from textual.geometry import Size
 from textual.widgets import Input, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
-from xiaomi_tui.facts.loader import load
+from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.screens.detail import DetailScreen
@@ -411,3 +411,36 @@ async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts):
         app.set_sources(set(small_facts.sources) - {next(iter(speaking))})
         await pilot.pause()
         assert app.query_one(DetailPanel).renderable is not drawn
+
+
+async def test_the_scrollbar_follows_the_row_count_without_a_relayout():
+    facts = load(bundled_facts_path())
+    app = make_app(facts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        specs = table(app, "specs")
+        assert specs.row_count + 1 > specs.scrollable_content_region.height
+        assert specs.show_vertical_scrollbar
+        await pilot.press("slash", *"door frames")
+        await pilot.pause()
+        assert specs.row_count == 1 and not specs.show_vertical_scrollbar
+        await pilot.press("escape")
+        await pilot.pause()
+        assert specs.row_count == len(row_texts(app, "specs")) > 1
+        assert specs.show_vertical_scrollbar
+        assert specs.max_scroll_y == specs.row_count + 1 - specs.scrollable_content_region.height
+
+
+async def test_the_source_list_grows_and_shrinks_with_the_sources_in_view(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        listed = table(app, "sources-list")
+        full = listed.size.height
+        app.set_sources(["alpha", "beta"])
+        await pilot.pause()
+        assert (listed.row_count, listed.size.height) == (2, full - 1)
+        app.set_sources(small_facts.sources)
+        await pilot.pause()
+        assert (listed.row_count, listed.size.height) == (3, full)

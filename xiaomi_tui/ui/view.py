@@ -77,6 +77,8 @@ class View:
         """
         if selection is not None and selection.topic_id:
             return (selection, self.analysis.topics.get(selection.topic_id))
+        if selection is not None and selection.source_id:
+            return (selection, tuple(self.analysis.source_tallies.get(selection.source_id, {}).items()))
         return (selection, self.analysis)
 
     @property

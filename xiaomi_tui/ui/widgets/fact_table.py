@@ -146,9 +146,24 @@ class FactTable(ScrollView, can_focus=True):
         return sum(column.width + 2 for column in self._columns if column.width is not None)
 
     def _set_virtual_size(self) -> None:
-        """As wide as the columns at their narrowest: wider terminals stretch them, narrower ones scroll."""
+        """As wide as the columns at their narrowest: wider terminals stretch them, narrower ones scroll.
+
+        Unless its height follows its rows (`auto`, below its maximum), the table's size does not
+        depend on them, so a new row count needs no layout of the screen (which Textual runs a frame
+        later, and repaints the scrollbar a frame after that): the scrollbar is updated at once, in
+        the same frame as the rows.
+        """
         narrowest = self._fixed_width + sum(column.minimum + 2 for column in self._columns if column.width is None)
-        self.virtual_size = Size(narrowest, len(self._rows) + 1)
+        size = Size(narrowest, len(self._rows) + 1)
+        if size != self.virtual_size:
+            height = self.styles.height
+            shown = self.size.height
+            capped = self.virtual_size.height > shown and size.height > shown  # at its maximum, before and after
+            if height is not None and height.is_auto and not capped:
+                self.virtual_size = size  # the height follows the rows: that takes a layout
+            else:
+                self.set_reactive(FactTable.virtual_size, size)
+                self._scroll_update(size)  # Textual's own scrollbar update (textual is pinned: see pyproject)
         self._fitted_width = None
         self.refresh()
 
