@@ -3,14 +3,19 @@
 Run by `run.py` once per file, so each size starts from the same interpreter state and the peak
 resident set size (VmHWM) belongs to that size alone.
 
-    python benchmarks/load_worker.py PATH REPEATS
+    python benchmarks/load_worker.py PATH REPEATS [EMPTY_CACHES_IN]
+
+With EMPTY_CACHES_IN, every repeat is a first open: it gets an empty cache directory of its own
+there (a repeat must not read what the previous one wrote, even in the background).
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,10 +34,12 @@ def peak_rss_mib(pid: int | str = "self") -> float:
     raise RuntimeError(f"no VmHWM in /proc/{pid}/status")
 
 
-def main(path: str, repeats: int) -> None:
+def main(path: str, repeats: int, empty_caches_in: str | None = None) -> None:
     baseline = peak_rss_mib()
     load_times, analyse_times, claims = [], [], 0
     for _ in range(repeats):
+        if empty_caches_in:
+            os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=empty_caches_in)
         started = time.perf_counter()
         facts = load(path)
         loaded = time.perf_counter()
@@ -48,4 +55,4 @@ def main(path: str, repeats: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts import cache
+from xiaomi_tui.facts import cache, forking
 from xiaomi_tui.facts.loader import FactsError, load
 
 
@@ -77,3 +79,37 @@ def test_the_cache_can_be_switched_off(facts_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("XIAOMI_TUI_NO_CACHE", "1")
     load(facts_path)
     assert entries() == []
+
+
+def test_a_large_fact_base_is_kept_by_a_detached_process(small_facts_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "BACKGROUND_CLAIMS", 10)  # the fixture's 15 claims count as large
+    written = []
+    monkeypatch.setattr(cache, "detached", lambda work: written.append(work) or True)
+    load(small_facts_path)
+    assert entries() == [] and len(written) == 1  # handed over, not written here
+    written[0]()  # what the detached process runs
+    assert len(entries()) == 1
+    assert load(small_facts_path).data == load(small_facts_path).data
+
+
+def test_detached_work_runs_in_another_process(tmp_path: Path) -> None:
+    marker = tmp_path / "done"
+    assert forking.detached(lambda: marker.write_text(str(os.getpid())))
+    for _ in range(100):
+        if marker.exists() and marker.read_text():
+            break
+        time.sleep(0.02)
+    assert int(marker.read_text()) != os.getpid()
+
+
+def test_nothing_is_forked_while_other_threads_run() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not forking.can_fork()
+        assert forking.detached(lambda: None) is False
+    finally:
+        stop.set()
+        other.join()

@@ -17,12 +17,16 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from xiaomi_tui.facts.forking import detached
 from xiaomi_tui.facts.records import FactFile
 
 __all__ = ["Validated", "read", "write"]
 
 KEEP = 8
 """Fact bases kept; older ones are removed when a new one is written."""
+
+BACKGROUND_CLAIMS = 2000
+"""From here on pickling takes long enough (0.66 s at 50,000 claims) to hand to another process."""
 
 CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "parallel_toml.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
@@ -46,10 +50,16 @@ def read(raw: bytes) -> Validated | None:
 
 
 def write(raw: bytes, validated: Validated) -> None:
-    """Write atomically and prune."""
+    """Keep the records; a large fact base is pickled in a forked process, so the caller goes on at once."""
     entry = _entry(raw)
     if entry is None:
         return
+    if len(validated.data.claims) < BACKGROUND_CLAIMS or not detached(lambda: _store(entry, validated)):
+        _store(entry, validated)
+
+
+def _store(entry: Path, validated: Validated) -> None:
+    """Write atomically and prune."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_suffix(f".{os.getpid()}.tmp")

@@ -6,7 +6,7 @@ at 10,000 claims). A fact base is mostly `[[claims]]` tables, so the text is cut
 second half and pickles it back while this process parses the first.
 
 Anything unusual falls back to one plain parse, which also gives syntax errors their true line:
-a file too small to gain, no `fork` (Windows) or other threads running (forking them is unsafe),
+a file too small to gain, no safe `fork` (on Windows, or with other threads running),
 a second half holding anything but claims, or an error in either half.
 """
 
@@ -16,8 +16,9 @@ import os
 import pickle
 import re
 import sys
-import threading
 from typing import Any
+
+from xiaomi_tui.facts.forking import can_fork
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,7 +52,7 @@ def _cut(text: str) -> int | None:
     two lists means what the whole file means. A header inside a multi-line string would leave
     that string open in the first half: a syntax error there, and a plain parse instead.
     """
-    if len(text) < MIN_CHARS or not hasattr(os, "fork") or threading.active_count() > 1:
+    if len(text) < MIN_CHARS or not can_fork():
         return None
     middle = _CLAIMS_HEADER.search(text, len(text) // 2)
     if middle is None or _CLAIMS_HEADER.search(text, 0, middle.start()) is None:
