@@ -114,6 +114,17 @@ class FactBase:
         return grouped
 
     @cached_property
+    def search_text(self) -> dict[str, str]:
+        """Per claim id, the text a search looks in, casefolded: its words, id, note, source, topic, chain.
+
+        Built on the first search, so each keystroke after it is one substring test per claim.
+        """
+        return {claim.id: "\n".join(filter(None, (
+            claim.statement, claim.id, claim.note, self.sources[claim.source].display_name,
+            self.topics[claim.topic].label, self.chain_text(claim)))).casefold()
+            for claim in self.data.claims}
+
+    @cached_property
     def dated_claims(self) -> list[Claim]:
         """Every claim with a date, earliest first (at the same start, the narrower date first)."""
         dated = [claim for claim in self.data.claims if claim.date is not None]

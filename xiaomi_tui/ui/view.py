@@ -63,11 +63,7 @@ class View:
         return any(text and self._needle in text.casefold() for text in texts)
 
     def claim_matches(self, claim: Claim) -> bool:
-        if not self._needle:
-            return True
-        source = self.facts.sources[claim.source]
-        return self.matches(claim.statement, claim.id, claim.note, source.display_name,
-                            self.facts.topics[claim.topic].label, self.facts.chain_text(claim))
+        return not self._needle or self._needle in self.facts.search_text[claim.id]
 
     def detail_key(self, selection: Selection | None) -> tuple[object, ...]:
         """What the detail of `selection` is drawn from: the panel is redrawn only when this changes.
