@@ -46,8 +46,9 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_large_file_is_split_and_means_the_same(large_text: str, forks: list[int]) -> None:
-    assert parallel_toml.loads(large_text) == tomllib.loads(large_text)
-    assert len(forks) == 1
+    ran = []
+    assert parallel_toml.loads(large_text, meanwhile=lambda: ran.append(True)) == tomllib.loads(large_text)
+    assert len(forks) == 1 and ran == [True]
 
 
 def test_tables_after_the_claims_make_it_parse_whole(large_text: str, forks: list[int]) -> None:
@@ -57,8 +58,9 @@ def test_tables_after_the_claims_make_it_parse_whole(large_text: str, forks: lis
 
 
 def test_a_header_inside_a_string_is_not_a_place_to_cut(large_text: str) -> None:
-    middle = large_text.index("[[claims]]", len(large_text) // 2)
-    text = large_text[:middle] + 'note = """\n[[claims]]\n"""\n' + large_text[middle:]
+    cut = large_text.index("[[claims]]", int(len(large_text) * parallel_toml.PARENT_SHARE))
+    text = large_text[:cut] + 'note = """\n[[claims]]\n"""\n' + large_text[cut:]
+    assert parallel_toml._cut(text) == cut + len('note = """\n')  # the cut lands inside the string
     assert parallel_toml.loads(text) == tomllib.loads(text)
 
 

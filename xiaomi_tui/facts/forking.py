@@ -21,7 +21,8 @@ def detached(work: Callable[[], object]) -> bool:
     """Run `work` in a grandchild nobody waits for; False (and nothing run) when forking is unsafe.
 
     The child forks the grandchild and exits at once, so this process reaps it straight away and
-    the grandchild, orphaned, is reaped by init when `work` is done.
+    the grandchild, orphaned, is reaped by init when `work` is done. The grandchild starts a
+    session of its own, so closing the terminal (SIGHUP to its process group) does not cut it short.
     """
     if not can_fork():
         return False
@@ -30,6 +31,7 @@ def detached(work: Callable[[], object]) -> bool:
         try:
             if os.fork() == 0:
                 try:
+                    os.setsid()
                     work()
                 finally:
                     os._exit(0)

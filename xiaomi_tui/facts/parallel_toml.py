@@ -1,9 +1,10 @@
-"""`tomllib.loads` on two cores for a large fact base: the claims after the middle go to a child process.
+"""`tomllib.loads` on two cores for a large fact base: the later claims go to a child process.
 
 tomllib is pure Python, and parsing is most of the first open of a large file (0.45 s of 0.56 s
 at 10,000 claims). A fact base is mostly `[[claims]]` tables, so the text is cut at a
-`[[claims]]` header near its middle: the child (forked, so nothing is imported again) parses the
-second half and pickles it back while this process parses the first.
+`[[claims]]` header: the child (forked, so nothing is imported again) parses the part after it
+and pickles it back while this process does `meanwhile` (getting the validator ready) and parses
+the part before, which is the smaller for that.
 
 Anything unusual falls back to one plain parse, which also gives syntax errors their true line:
 a file too small to gain, no safe `fork` (on Windows, or with other threads running),
@@ -16,6 +17,7 @@ import os
 import pickle
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from xiaomi_tui.facts.forking import can_fork
@@ -30,14 +32,19 @@ __all__ = ["MIN_CHARS", "loads"]
 MIN_CHARS = 512 * 1024
 """Below this (about 2,000 claims) forking and pickling cost more than half a parse saves."""
 
+PARENT_SHARE = 0.4
+"""Of the text, what this process parses: it also runs `meanwhile` and unpickles the child's part."""
+
 _CLAIMS_HEADER = re.compile(r"^\[\[claims\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 
 
-def loads(text: str) -> dict[str, Any]:
+def loads(text: str, meanwhile: Callable[[], object] = lambda: None) -> dict[str, Any]:
+    """The parsed document; `meanwhile` runs in this process while the child parses its part."""
     cut = _cut(text)
     if cut is None:
+        meanwhile()
         return tomllib.loads(text)
-    halves = _parse_halves(text[:cut], text[cut:])
+    halves = _parse_halves(text[:cut], text[cut:], meanwhile)
     if halves is None:
         return tomllib.loads(text)
     first, second = halves
@@ -46,7 +53,7 @@ def loads(text: str) -> dict[str, Any]:
 
 
 def _cut(text: str) -> int | None:
-    """Where to split: a `[[claims]]` header past the middle, with another one before it.
+    """Where to split: the first `[[claims]]` header past `PARENT_SHARE` of the text, with another before it.
 
     The earlier header makes `claims` an array of tables in the first half too, so joining the
     two lists means what the whole file means. A header inside a multi-line string would leave
@@ -54,13 +61,14 @@ def _cut(text: str) -> int | None:
     """
     if len(text) < MIN_CHARS or not can_fork():
         return None
-    middle = _CLAIMS_HEADER.search(text, len(text) // 2)
+    middle = _CLAIMS_HEADER.search(text, int(len(text) * PARENT_SHARE))
     if middle is None or _CLAIMS_HEADER.search(text, 0, middle.start()) is None:
         return None
     return middle.start()
 
 
-def _parse_halves(first_text: str, second_text: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def _parse_halves(first_text: str, second_text: str,
+                  meanwhile: Callable[[], object]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child
@@ -74,6 +82,7 @@ def _parse_halves(first_text: str, second_text: str) -> tuple[dict[str, Any], di
     os.close(writer)
     try:
         with os.fdopen(reader, "rb") as incoming:
+            meanwhile()
             try:
                 first = tomllib.loads(first_text)
             except tomllib.TOMLDecodeError:
