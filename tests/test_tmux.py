@@ -196,3 +196,14 @@ def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_
     copied = term.tmux("show-buffer")
     assert copied in citations
     assert copied.startswith("Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily.")
+
+
+def test_a_search_typed_straight_after_the_slash_keeps_every_key(terminal):
+    term = terminal()
+    term.wait_for("5 of 5 sources")
+    term.press("2")
+    term.wait_for("Mass-production start")
+    term.tmux("send-keys", "-t", "main", "/lei jun")  # one burst, as a fast typist or a paste sends it
+    screen = term.wait_for("search: lei jun")
+    assert "Mass-production start" in _pane(screen)
+    assert "Spy photos" not in _pane(screen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -113,8 +113,9 @@ class XiaomiApp(App[None]):
                     with TabPane(label, id=f"tab-{pane_id}"):
                         yield pane_class(id=pane_id)
             yield DetailPanel(id="detail")
+        # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
         yield Input(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
-                    id="search")
+                    select_on_focus=False, id="search")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -186,7 +187,18 @@ class XiaomiApp(App[None]):
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.add_class("-open")
-        search.focus()
+        self.screen.set_focus(search)  # at once: `focus()` would wait behind the keys already typed
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` were already on their way to the table: they belong to the search.
+
+        Textual routes a key to the widget focused when it arrives, so "/lei" typed fast (or pasted)
+        would lose "lei" to the table. A printable key the search box handled never gets here.
+        """
+        search = self.query_one("#search", Input)
+        if event.is_printable and event.character and self.focused is search:
+            search.insert_text_at_cursor(event.character)
+            event.stop()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
