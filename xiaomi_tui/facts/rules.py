@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, get_args
 
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
@@ -110,11 +111,17 @@ def clean_text(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _parsed_date(value: str | date) -> FuzzyDate:
+    """Dates repeat across claims ("2023-11-15" in every claim said that day): parse each once."""
+    return FuzzyDate.parse(value)
+
+
 def fuzzy_date(value: Any) -> FuzzyDate:
     if isinstance(value, FuzzyDate):
         return value
     if isinstance(value, (str, date)):
-        return FuzzyDate.parse(value)
+        return _parsed_date(value)
     raise ValueError("a date is written as a string such as \"2024-H1\" or \"2023-11-08\"")
 
 
