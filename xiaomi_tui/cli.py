@@ -156,8 +156,12 @@ def _saved_style() -> str:
 
 
 def _dashboard(facts, sources: list[str] | None, clipboard: str) -> int:
+    import gc
+
     from xiaomi_tui.ui.app import XiaomiApp
 
+    # The fact base lives as long as the dashboard: spare the collector walking it on every full pass.
+    gc.freeze()
     app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard)
     app.run()
     return app.return_code or EXIT_OK
