@@ -60,7 +60,6 @@ class XiaomiApp(App[None]):
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
-
     BINDINGS = [
         *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
                   tooltip=f"The {label} pane")
