@@ -57,7 +57,9 @@ def test_a_change_to_the_code_that_reads_records_makes_entries_stale(facts_path:
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     load(facts_path)
     monkeypatch.setattr(cache, "CODE", (*cache.CODE, "cache.py"))
-    assert cache.read(facts_path.read_bytes()) is None
+    entry = cache.entry_for(facts_path.read_bytes())
+    assert entry is not None and entry not in entries()
+    assert cache.read(entry) is None
 
 
 def test_a_damaged_entry_is_validated_again(facts_path: Path) -> None:

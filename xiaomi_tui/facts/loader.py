@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -179,19 +178,16 @@ def load(path: str | Path) -> FactBase:
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     """Validate a fact base's bytes (or text); bytes validated before come back from the cache."""
-    if isinstance(raw, bytes):
+    entry = cache.entry_for(raw) if isinstance(raw, bytes) else None
+    if entry is not None:
         with _collector_paused():
-            known = cache.read(raw)
+            known = cache.read(entry)
         if known is not None:
             return FactBase(known.data, path, known.warnings)
     text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
     # Only now: a file read back from the cache needs neither the TOML parser nor pydantic.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
     from xiaomi_tui.facts import parallel_toml
 
     def prepare_validator():  # 0.12 s of imports, done while a child parses part of a large file
@@ -202,7 +198,7 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     with _collector_paused():
         try:
             document = parallel_toml.loads(text, meanwhile=prepare_validator)
-        except tomllib.TOMLDecodeError as error:
+        except parallel_toml.TOMLDecodeError as error:
             raise FactsError(path, [_syntax_problem(error, text)]) from None
         schema = prepare_validator()
         locator = _Locator(text)
@@ -213,8 +209,8 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     problems, warnings = _cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
-    if isinstance(raw, bytes):
-        cache.write(raw, cache.Validated(data, warnings))
+    if entry is not None:
+        cache.write(entry, cache.Validated(data, warnings))
     return FactBase(data, path, warnings)
 
 

@@ -27,7 +27,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["MIN_CHARS", "loads"]
+__all__ = ["MIN_CHARS", "TOMLDecodeError", "loads"]
+
+TOMLDecodeError = tomllib.TOMLDecodeError
 
 MIN_CHARS = 512 * 1024
 """Below this (about 2,000 claims) forking and pickling cost more than half a parse saves."""
