@@ -35,7 +35,8 @@ from textual.widgets import Input
 
 import synth
 from load_worker import peak_rss_mib, wait_for_cache
-from xiaomi_tui.facts.loader import FactBase, load
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.loader import load
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 
 HERE = Path(__file__).resolve().parent

@@ -22,7 +22,8 @@ from xiaomi_tui.facts.citations import (
     cite_source,
     csl_item,
 )
-from xiaomi_tui.facts.loader import FactBase, loads
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.records import Claim, Source
 
 FACTS_TOML = r"""

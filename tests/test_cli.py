@@ -13,7 +13,7 @@ import pytest
 
 from xiaomi_tui.cli import main
 from xiaomi_tui.facts.export import COLUMNS
-from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.model import FactBase
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:

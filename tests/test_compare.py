@@ -14,7 +14,7 @@ from xiaomi_tui.facts.compare import (
     analyse_topic,
     compare_claims,
 )
-from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Rate, Topic
 from xiaomi_tui.facts.schema import validate
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.facts.compare import analyse
-from xiaomi_tui.facts.loader import FactBase, FactsError, Problem, load, loads
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.loader import FactsError, Problem, load, loads
 from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
 
 

@@ -10,7 +10,8 @@ from helpers import record
 from xiaomi_tui.facts.compare import Relation, analyse, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
-from xiaomi_tui.facts.loader import FactBase, FactsError, loads
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.loader import FactsError, loads
 from xiaomi_tui.facts.records import Claim, Topic
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")

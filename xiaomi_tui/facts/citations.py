@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.fuzzydate import FuzzyDate
-    from xiaomi_tui.facts.loader import FactBase
+    from xiaomi_tui.facts.model import FactBase
     from xiaomi_tui.facts.records import Claim, Source
 
 __all__ = ["DEFAULT_STYLE", "STYLES", "Style", "UnknownStyle", "cite_claim", "cite_source", "csl_item"]

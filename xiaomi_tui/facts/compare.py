@@ -22,7 +22,7 @@ from enum import Enum
 from functools import cached_property
 
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_claim_value
-from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Rate, Text, Topic, TopicKind
 
 __all__ = [

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from xiaomi_tui.facts.compare import analyse
 from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.model import FactBase
 
 __all__ = ["export"]
 

@@ -13,7 +13,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
-from xiaomi_tui.facts.loader import FactBase, FactsError, load
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.loader import FactsError, load
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.panes.base import Pane

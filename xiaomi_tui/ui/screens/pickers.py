@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection as Choice
 
-from xiaomi_tui.facts.loader import FactBase
+from xiaomi_tui.facts.model import FactBase
 
 
 class SourcePicker(ModalScreen[None]):

@@ -1,0 +1,94 @@
+"""The fact base as the rest of the program reads it: validated records, indexed by id.
+
+The loader builds one; analysis, citations, export and the UI only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from xiaomi_tui.facts.records import Claim, FactFile, Party, Rate, Source, Topic
+
+__all__ = ["FactBase"]
+
+
+@dataclass
+class FactBase:
+    """A validated fact base with its records indexed by id."""
+
+    data: FactFile
+    path: str = "<memory>"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.data.meta.title
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.data.sources}
+
+    @cached_property
+    def parties(self) -> dict[str, Party]:
+        return {party.id: party for party in self.data.parties}
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.data.topics}
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.data.claims}
+
+    @cached_property
+    def claims_by_topic(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {topic_id: [] for topic_id in self.topics}
+        for claim in self.data.claims:
+            grouped[claim.topic].append(claim)
+        return grouped
+
+    @cached_property
+    def sources_by_topic(self) -> dict[str, frozenset[str]]:
+        return {topic_id: frozenset(claim.source for claim in claims)
+                for topic_id, claims in self.claims_by_topic.items()}
+
+    @cached_property
+    def claims_by_source(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {source_id: [] for source_id in self.sources}
+        for claim in self.data.claims:
+            grouped[claim.source].append(claim)
+        return grouped
+
+    @cached_property
+    def search_text(self) -> dict[str, str]:
+        """Per claim id, the text a search looks in, casefolded: its words, id, note, source, topic, chain.
+
+        Built on the first search, so each keystroke after it is one substring test per claim.
+        """
+        return {claim.id: "\n".join(filter(None, (
+            claim.statement, claim.id, claim.note, self.sources[claim.source].display_name,
+            self.topics[claim.topic].label, self.chain_text(claim)))).casefold()
+            for claim in self.data.claims}
+
+    @cached_property
+    def dated_claims(self) -> list[Claim]:
+        """Every claim with a date, earliest first (at the same start, the narrower date first)."""
+        dated = [claim for claim in self.data.claims if claim.date is not None]
+        dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
+        return dated
+
+    @property
+    def rates(self) -> list[Rate]:
+        return self.data.rates
+
+    def chain(self, claim: Claim) -> list[Party]:
+        """Origin first, then each party it passed through on its way to the source."""
+        return [self.parties[party_id] for party_id in (claim.origin, *claim.via)]
+
+    def chain_text(self, claim: Claim) -> str:
+        """ "CnEVPost, citing National Business Daily, citing a person familiar with the matter"."""
+        names = [self.sources[claim.source].display_name]
+        names += [party.name for party in reversed(self.chain(claim))]
+        deduped = [name for index, name in enumerate(names) if index == 0 or name != names[index - 1]]
+        return ", citing ".join(deduped)
