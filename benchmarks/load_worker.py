@@ -6,7 +6,7 @@ resident set size (VmHWM) belongs to that size alone.
     python benchmarks/load_worker.py PATH REPEATS [EMPTY_CACHES_IN]
 
 With EMPTY_CACHES_IN, every repeat is a first open: it gets an empty cache directory of its own
-there (a repeat must not read what the previous one wrote, even in the background).
+there (a repeat must not read what the previous one wrote).
 """
 
 from __future__ import annotations
@@ -34,15 +34,6 @@ def peak_rss_mib(pid: int | str = "self") -> float:
     raise RuntimeError(f"no VmHWM in /proc/{pid}/status")
 
 
-def wait_for_cache(cache_home: str, timeout: float = 20.0) -> None:
-    """Until the records of a first open are written (by a detached process for a large file), so the
-    next measurement does not share the machine's two cores with that write."""
-    folder = Path(cache_home) / "xiaomi-tui" / "validated"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not any(folder.glob("*.pickle")):
-        time.sleep(0.05)
-
-
 def main(path: str, repeats: int, empty_caches_in: str | None = None) -> None:
     baseline = peak_rss_mib()
     load_times, analyse_times, claims = [], [], 0
@@ -60,8 +51,6 @@ def main(path: str, repeats: int, empty_caches_in: str | None = None) -> None:
         claims = len(facts.data.claims)
         del facts
         gc.collect()
-        if empty_caches_in:
-            wait_for_cache(os.environ["XDG_CACHE_HOME"])
     print(json.dumps({"claims": claims, "load": load_times, "analyse": analyse_times,
                       "baseline_rss_mib": baseline, "peak_rss_mib": peak_rss_mib()}))
 

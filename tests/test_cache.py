@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts import cache, forking
+from xiaomi_tui.facts import cache
 from xiaomi_tui.facts.loader import FactsError, load
 
 
@@ -83,35 +83,28 @@ def test_the_cache_can_be_switched_off(facts_path: Path, monkeypatch: pytest.Mon
     assert entries() == []
 
 
-def test_a_large_fact_base_is_kept_by_a_detached_process(small_facts_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache, "BACKGROUND_CLAIMS", 10)  # the fixture's 15 claims count as large
-    written = []
-    monkeypatch.setattr(cache, "detached", lambda work: written.append(work) or True)
-    load(small_facts_path)
-    assert entries() == [] and len(written) == 1  # handed over, not written here
-    written[0]()  # what the detached process runs
-    assert len(entries()) == 1
-    assert load(small_facts_path).data == load(small_facts_path).data
+def test_what_a_killed_writer_left_is_pruned_but_a_write_under_way_is_not(facts_path: Path) -> None:
+    load(facts_path)
+    folder = entries()[0].parent
+    killed, under_way = folder / "killed.1.tmp", folder / "under-way.2.tmp"
+    for temporary in (killed, under_way):
+        temporary.write_bytes(b"half a pickle")
+    long_ago = time.time() - cache.ABANDONED_AFTER - 1
+    os.utime(killed, (long_ago, long_ago))
+    facts_path.write_text(facts_path.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    load(facts_path)  # a new entry is written, and the folder pruned
+    assert not killed.exists() and under_way.exists()
+    assert len(entries()) == 2
 
 
-def test_detached_work_runs_in_another_process(tmp_path: Path) -> None:
-    marker = tmp_path / "done"
-    assert forking.detached(lambda: marker.write_text(str(os.getpid())))
-    for _ in range(100):
-        if marker.exists() and marker.read_text():
-            break
-        time.sleep(0.02)
-    assert int(marker.read_text()) != os.getpid()
+def test_loading_never_forks_nor_pauses_the_collector(facts_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One path for every size: the process that validates a file writes its cache, and the
+    collector stays on (pausing it from the dashboard's reload thread would pause it for everyone)."""
+    def refuse(*args: object) -> None:
+        raise AssertionError("loading must not fork, start a session or switch the collector off")
 
-
-def test_nothing_is_forked_while_other_threads_run() -> None:
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert not forking.can_fork()
-        assert forking.detached(lambda: None) is False
-    finally:
-        stop.set()
-        other.join()
+    for name in ("fork", "setsid"):
+        monkeypatch.setattr(os, name, refuse, raising=False)
+    monkeypatch.setattr(gc, "disable", refuse)
+    load(facts_path)
+    assert len(entries()) == 1 and gc.isenabled()

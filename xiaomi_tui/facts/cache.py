@@ -14,10 +14,10 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import NamedTuple
 
-from xiaomi_tui.facts.forking import detached
 from xiaomi_tui.facts.records import FactFile
 
 __all__ = ["Validated", "entry_for", "read", "write"]
@@ -25,10 +25,10 @@ __all__ = ["Validated", "entry_for", "read", "write"]
 KEEP = 8
 """Fact bases kept; older ones are removed when a new one is written."""
 
-BACKGROUND_CLAIMS = 2000
-"""From here on pickling takes long enough (0.66 s at 50,000 claims) to hand to another process."""
+ABANDONED_AFTER = 60.0
+"""Seconds after which a temporary file is a write that was killed (a write takes under a second)."""
 
-CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "parallel_toml.py", "schema.py")
+CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
 
 
@@ -47,24 +47,33 @@ def read(entry: Path) -> Validated | None:
 
 
 def write(entry: Path, validated: Validated) -> None:
-    """Keep the records; a large fact base is pickled in a forked process, so the caller goes on at once."""
-    if len(validated.data.claims) < BACKGROUND_CLAIMS or not detached(lambda: _store(entry, validated)):
-        _store(entry, validated)
+    """Keep the records: written atomically, so a reader never sees half a file; then prune.
 
-
-def _store(entry: Path, validated: Validated) -> None:
-    """Write atomically and prune."""
+    Paid once per version of a file, in the process that validated it (0.66 s at 50,000 claims).
+    """
+    temporary = entry.with_suffix(f".{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(validated, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
-        entries = sorted(entry.parent.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP:]:
-            stale.unlink(missing_ok=True)
+        try:
+            with temporary.open("wb") as handle:
+                pickle.dump(validated, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, entry)
+        finally:
+            temporary.unlink(missing_ok=True)
+        _prune(entry.parent)
     except OSError:
         pass
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest entries, and drop what killed writers left behind."""
+    entries = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)
+    abandoned = time.time() - ABANDONED_AFTER
+    for temporary in folder.glob("*.tmp"):
+        if temporary.stat().st_mtime < abandoned:
+            temporary.unlink(missing_ok=True)
 
 
 def entry_for(raw: bytes) -> Path | None:

@@ -7,14 +7,13 @@ A file that passed them before is read back from the cache instead (see `cache.p
 
 from __future__ import annotations
 
-import gc
 import re
+import sys
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from xiaomi_tui.facts import cache
 from xiaomi_tui.facts.model import FactBase
@@ -100,50 +99,35 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     """Validate a fact base's bytes (or text); bytes validated before come back from the cache."""
     entry = cache.entry_for(raw) if isinstance(raw, bytes) else None
     if entry is not None:
-        with _collector_paused():
-            known = cache.read(entry)
+        known = cache.read(entry)
         if known is not None:
             return FactBase(known.data, path, known.warnings)
     text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
     # Only now: a file read back from the cache needs neither the TOML parser nor pydantic.
-    from xiaomi_tui.facts import parallel_toml
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
 
-    def prepare_validator():  # 0.12 s of imports, done while a child parses part of a large file
-        from xiaomi_tui.facts import schema
+    from xiaomi_tui.facts import schema
 
-        return schema
-
-    with _collector_paused():
-        try:
-            document = parallel_toml.loads(text, meanwhile=prepare_validator)
-        except parallel_toml.TOMLDecodeError as error:
-            raise FactsError(path, [_syntax_problem(error, text)]) from None
-        schema = prepare_validator()
-        locator = _Locator(text)
-        try:
-            data = schema.validate(document)
-        except schema.ValidationError as error:
-            raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FactsError(path, [_syntax_problem(error, text)]) from None
+    locator = _Locator(text)
+    try:
+        data = schema.validate(document)
+    except schema.ValidationError as error:
+        raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
     problems, warnings = _cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
     if entry is not None:
         cache.write(entry, cache.Validated(data, warnings))
     return FactBase(data, path, warnings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing makes many objects and frees none: garbage collection meanwhile only costs time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _decode(raw: bytes, path: str) -> str:
