@@ -1,0 +1,101 @@
+"""The layer rules, read from the source: they fail the day someone breaks them, not the day a test imports it.
+
+Imports are read with `ast`, including those inside functions (the lazy ones a plain import test never
+runs) and followed through the package's own modules, so `facts/` reaching Textual by way of some
+helper module counts too.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from importlib.util import resolve_name
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "xiaomi_tui"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+@cache
+def imports(module: str) -> frozenset[tuple[str, str | None]]:
+    """(module, name) for every import in `module`'s source; name is None for `import x`."""
+    found: set[tuple[str, str | None]] = set()
+    for node in ast.walk(ast.parse(MODULES[module].read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update((alias.name, None) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+            base = resolve_name("." * node.level + (node.module or ""), package)
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                found.add((submodule, None) if submodule in MODULES else (base, alias.name))
+    return frozenset(found)
+
+
+def reachable(start: str) -> dict[str, str]:
+    """Every module `start` imports, directly or through the package's own modules: module -> importer."""
+    seen: dict[str, str] = {}
+    pending = [start]
+    while pending:
+        current = pending.pop()
+        for imported, _ in imports(current):
+            if imported not in seen:
+                seen[imported] = current
+                if imported in MODULES:
+                    pending.append(imported)
+    return seen
+
+
+def is_under(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+FACTS = [module for module in MODULES if is_under(module, "xiaomi_tui.facts")]
+UI = [module for module in MODULES if is_under(module, "xiaomi_tui.ui")]
+LOADING_INTERNALS = ("xiaomi_tui.facts.cache", "xiaomi_tui.facts.schema")
+
+
+def test_the_package_is_where_the_rules_expect_it() -> None:
+    """A moved package would make every rule below pass on nothing."""
+    assert "xiaomi_tui.facts.loader" in FACTS and "xiaomi_tui.ui.app" in UI
+
+
+@pytest.mark.parametrize("module", FACTS)
+def test_the_data_layer_never_reaches_textual_nor_the_ui(module: str) -> None:
+    reached = reachable(module)
+    forbidden = {imported: importer for imported, importer in reached.items()
+                 if is_under(imported, "textual") or is_under(imported, "xiaomi_tui.ui")}
+    assert forbidden == {}, f"{module} reaches (module: imported by) {forbidden}"
+
+
+def internals_used(module: str) -> list[str]:
+    """The cache and the validator are the loader's business; names with an underscore are a module's own."""
+    return sorted(f"{imported}.{name}" if name else imported for imported, name in imports(module)
+                  if any(is_under(imported, internal) for internal in LOADING_INTERNALS)
+                  or (is_under(imported, "xiaomi_tui.facts") and name is not None and name.startswith("_")))
+
+
+@pytest.mark.parametrize("module", UI)
+def test_the_ui_uses_only_what_the_data_layer_offers(module: str) -> None:
+    assert internals_used(module) == []
+
+
+def test_the_rules_catch_a_lazy_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks above, on a module that breaks both rules inside a function."""
+    broken = tmp_path / "broken.py"
+    broken.write_text("def show():\n    from xiaomi_tui.facts import cache\n"
+                      "    from xiaomi_tui.facts.loader import _decode\n    from ..clipboard import copy\n"
+                      "    from textual.app import App\n", encoding="utf-8")
+    monkeypatch.setitem(MODULES, "xiaomi_tui.facts.broken", broken)
+    assert "textual.app" in reachable("xiaomi_tui.facts.broken")
+    assert "xiaomi_tui.clipboard" in reachable("xiaomi_tui.facts.broken")  # relative, resolved
+    assert internals_used("xiaomi_tui.facts.broken") == ["xiaomi_tui.facts.cache", "xiaomi_tui.facts.loader._decode"]
