@@ -250,14 +250,27 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
                 ))
             ids[table].add(record.id)
     topics = {topic.id: topic for topic in data.topics}
+    problems += _party_problems(data, ids["parties"], locator)
+    relays = {}
+    for index, source in enumerate(data.sources):
+        if source.relays is None:
+            continue
+        if source.relays in ids["parties"]:
+            relays[source.id] = source.relays
+        else:
+            problems.append(Problem(_unknown("party", source.relays, ids["parties"]),
+                                    locator.line("sources", index, "relays"), None,
+                                    f"source {source.id!r} field 'relays'"))
 
     for index, claim in enumerate(data.claims):
-        def report(field_name: str, message: str) -> None:
-            problems.append(Problem(message, locator.line("claims", index, field_name), None,
+        def report(field_name: str, message: str, key: str | None = None) -> None:
+            problems.append(Problem(message, locator.line("claims", index, key or field_name), None,
                                     f"claim {claim.id!r} field '{field_name}'"))
 
         if claim.source not in ids["sources"]:
             report("source", _unknown("source", claim.source, ids["sources"]))
+        for field_name, key, message in _assessment_problems(claim, ids["claims"], relays.get(claim.source)):
+            report(field_name, message, key)
         for field_name, party_ids in (("origin", [claim.origin]), ("via", claim.via)):
             for party_id in party_ids:
                 if party_id not in ids["parties"]:
@@ -285,6 +298,46 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
     cited = {claim.source for claim in data.claims}
     warnings = [f"source {source_id!r} has no claims" for source_id in sorted(ids["sources"] - cited)]
     return problems, warnings
+
+
+def _party_problems(data: FactFile, party_ids: set[str], locator: _Locator) -> Iterable[Problem]:
+    """Affiliations name a known party and never lead back to where they started."""
+    affiliation = {party.id: party.affiliation for party in data.parties if party.affiliation}
+    for index, party in enumerate(data.parties):
+        if party.affiliation is None:
+            continue
+        where = f"party {party.id!r} field 'affiliation'"
+        line = locator.line("parties", index, "affiliation")
+        if party.affiliation not in party_ids:
+            yield Problem(_unknown("party", party.affiliation, party_ids), line, None, where)
+            continue
+        path = [party.id]
+        while path[-1] in affiliation and affiliation[path[-1]] not in path:
+            path.append(affiliation[path[-1]])
+        if path[-1] in affiliation and affiliation[path[-1]] == party.id:
+            loop = " -> ".join([*path, party.id])
+            yield Problem(f"affiliations go round in a circle ({loop}); an organisation speaks for itself",
+                          line, None, where)
+
+
+def _assessment_problems(claim: Claim, claim_ids: set[str], relay: str | None) -> Iterable[tuple[str, str, str]]:
+    """Our own readings: a basis exactly when the origin is inferred, one assessment, a relay honoured.
+
+    Each problem as (field, the key whose line to show, message)."""
+    if claim.inferred and claim.basis is None:
+        yield "basis", "origin_basis", "an inferred origin needs a basis: say why we think it came from there"
+    if not claim.inferred and claim.basis is not None:
+        yield "basis", "basis", 'a basis goes with origin_basis = "inferred"; a stated origin is in the text'
+    if claim.disputed is not None and claim.superseded is not None:
+        yield "superseded", "superseded", "a claim is either disputed or superseded, not both"
+    if claim.superseded is not None:
+        if claim.superseded.by == claim.id:
+            yield "superseded.by", "superseded", "a claim cannot supersede itself"
+        elif claim.superseded.by not in claim_ids:
+            yield "superseded.by", "superseded", _unknown("claim", claim.superseded.by, claim_ids)
+    if relay is not None and [claim.origin, *claim.via][-1] != relay:
+        yield "via", "via", (f"source {claim.source!r} relays {relay!r} as a whole: end the chain with it "
+                             f"(last in via, or as the origin)")
 
 
 def _value_fits(claim: Claim, topic: Topic) -> Iterable[tuple[str, str]]:

@@ -67,7 +67,7 @@ class FactBase:
         Built on the first search, so each keystroke after it is one substring test per claim.
         """
         return {claim.id: "\n".join(filter(None, (
-            claim.statement, claim.id, claim.note, self.sources[claim.source].display_name,
+            claim.statement, claim.id, claim.note, self.source_name(claim.source),
             self.topics[claim.topic].label, self.chain_text(claim)))).casefold()
             for claim in self.data.claims}
 
@@ -87,8 +87,35 @@ class FactBase:
         return [self.parties[party_id] for party_id in (claim.origin, *claim.via)]
 
     def chain_text(self, claim: Claim) -> str:
-        """ "CnEVPost, citing National Business Daily, citing a person familiar with the matter"."""
-        names = [self.sources[claim.source].display_name]
+        """ "CnEVPost, citing National Business Daily, citing a person familiar with the matter (inferred)"."""
+        names = [self.source_name(claim.source)]
         names += [party.name for party in reversed(self.chain(claim))]
         deduped = [name for index, name in enumerate(names) if index == 0 or name != names[index - 1]]
-        return ", citing ".join(deduped)
+        return ", citing ".join(deduped) + (" (inferred)" if claim.inferred else "")
+
+    def origin_text(self, claim: Claim) -> str:
+        """The origin's name, marked when it is our inference: "Reuters (inferred)"."""
+        return self.parties[claim.origin].name + (" (inferred)" if claim.inferred else "")
+
+    def organisation_of(self, party_id: str) -> Party:
+        """The organisation a party speaks for, following affiliations to the end; a party without one speaks for
+        itself. Lei Jun, William Lu and Xiaomi are one voice; a report speaks for its outlet."""
+        return self._organisations[party_id]
+
+    @cached_property
+    def _organisations(self) -> dict[str, Party]:
+        resolved: dict[str, Party] = {}
+        for party in self.data.parties:
+            seen, current = {party.id}, party
+            while current.affiliation is not None and current.affiliation not in seen:  # the loader refuses cycles
+                seen.add(current.affiliation)
+                current = self.parties[current.affiliation]
+            resolved[party.id] = current
+        return resolved
+
+    def source_name(self, source_id: str) -> str:
+        """How a source is named on screen: its publisher or title; an anonymous relay by what it credits."""
+        source = self.sources[source_id]
+        if source.publisher is None and source.title is None and source.relays is not None:
+            return f"unnamed outlet, crediting {self.organisation_of(source.relays).name}"
+        return source.display_name

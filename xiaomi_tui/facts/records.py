@@ -31,6 +31,7 @@ __all__ = [
     "CURRENCIES",
     "MAX_TEXT",
     "Claim",
+    "Dispute",
     "FactFile",
     "Flag",
     "Meta",
@@ -41,6 +42,7 @@ __all__ = [
     "Rate",
     "Source",
     "Stance",
+    "Supersession",
     "Text",
     "Topic",
     "TopicKind",
@@ -53,6 +55,7 @@ Date = Annotated[FuzzyDate, Parse(fuzzy_date)]
 Currency = Annotated[str, Check(known_currency)]
 Amount = Annotated[float, Constrained(allow_inf_nan=False)]
 Paragraph = Annotated[int, Constrained(gt=0, le=100_000)]
+Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT)]
 
 STRICT: Any = {"extra": "forbid", "str_strip_whitespace": True}
 """pydantic's config for every record: unknown fields are typos, and stray spaces are dropped."""
@@ -167,11 +170,12 @@ class Source:
     title: SafeText | None = None
     author: SafeText | None = None
     published: Date | None = None
-    url: Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT)] | None = None
+    url: Url | None = None
     kind: Literal["news", "blog", "analysis", "aggregator", "press-release", "social"] = "news"
     language: Annotated[str, Constrained(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
     file: SafeText | None = None
     notes: SafeText | None = None
+    relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
 
     @property
     def display_name(self) -> str:
@@ -183,16 +187,33 @@ class PartyKind(str, Enum):
     PERSON = "person"
     ORGANISATION = "organisation"
     UNNAMED = "unnamed"
+    DOCUMENT = "document"  # one report or post, which can be cited in its own right
 
 
 @record
 class Party:
-    """Who originates or relays a claim: an outlet, a person, an organisation, or someone unnamed."""
+    """Who originates or relays a claim: an outlet, a person, an organisation, someone unnamed, or a document.
+
+    `affiliation` is the organisation a party speaks for (Lei Jun for Xiaomi, a report for its outlet):
+    agreement within one organisation is not independent. A document carries what is known of it,
+    for citing it directly; unknown fields stay empty.
+    """
 
     id: Slug
     name: SafeText
     kind: PartyKind
     role: SafeText | None = None
+    affiliation: Slug | None = None
+    author: SafeText | None = None
+    publisher: SafeText | None = None
+    title: SafeText | None = None
+    published: Date | None = None
+    url: Url | None = None
+
+    @property
+    def citable(self) -> bool:
+        """Enough is known to find the document again: who published it, or its title."""
+        return self.publisher is not None or self.title is not None
 
 
 class TopicKind(str, Enum):
@@ -231,8 +252,29 @@ class Stance(str, Enum):
 
 
 @record
+class Dispute:
+    """Our assessment that a claim is wrong, kept apart from what the source said; `url` backs it where known."""
+
+    reason: SafeText
+    url: Url | None = None
+
+
+@record
+class Supersession:
+    """Our assessment that a later claim in the fact base replaces this one."""
+
+    by: Slug
+    reason: SafeText
+
+
+@record
 class Claim:
-    """One thing one source said about one topic, in our own words."""
+    """One thing one source said about one topic, in our own words.
+
+    `origin_basis` says whether the text names the origin ("stated") or we inferred it ("inferred",
+    with `basis` saying why). `disputed` and `superseded` are our assessments: such a claim is shown
+    but never counts toward agreement.
+    """
 
     id: Slug
     topic: Slug
@@ -240,12 +282,25 @@ class Claim:
     statement: SafeText
     value: Value | None = None
     origin: Slug
+    origin_basis: Literal["stated", "inferred"] = "stated"
+    basis: SafeText | None = None
     via: Annotated[list[Slug], Constrained(max_length=10)] = field(default_factory=list)
     stance: Stance = Stance.REPORTED
     date: Date | None = None
     said: Date | None = None
     para: Paragraph
     note: SafeText | None = None
+    disputed: Dispute | None = None
+    superseded: Supersession | None = None
+
+    @property
+    def inferred(self) -> bool:
+        return self.origin_basis == "inferred"
+
+    @property
+    def set_aside(self) -> bool:
+        """Disputed or superseded: shown, never counted toward agreement or conflict."""
+        return self.disputed is not None or self.superseded is not None
 
 
 @record
