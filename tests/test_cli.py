@@ -80,8 +80,11 @@ def test_check_prints_loader_warnings(capsys, tmp_path: Path, small_facts_path: 
         ("para = 7", "para = 0", "{line}: claim 'gamma-price' field 'para': Input should be greater than 0 (got 0)"),
         ('topic = "price"\nsource = "gamma"', 'topic = "prize"\nsource = "gamma"',
          "{line}: claim 'gamma-price' field 'topic': unknown topic 'prize'; did you mean 'price'?"),
+        ('url = "https://beta.example/meeting"', 'url = "https://beta.example/\\u001b]0;owned\\u0007"',
+         "{line}: source 'beta' field 'url': control character U+001B at position 22; remove it"),
+        ("para = 7", 'para = "7"', "{line}: claim 'gamma-price' field 'para': Input should be a valid integer (got '7')"),
     ],
-    ids=["syntax", "schema", "cross-reference"],
+    ids=["syntax", "schema", "cross-reference", "escape-in-url", "strict-type"],
 )
 def test_check_on_a_broken_file_exits_2_naming_the_line(
     capsys, tmp_path: Path, small_facts_path: Path, old: str, new: str, expected: str
@@ -190,11 +193,11 @@ def test_export_filtered_by_source(capsys, small_facts_path: Path) -> None:
     }
 
 
-def test_export_markdown_keeps_a_multiline_statement_with_pipes_on_one_row(
+def test_export_markdown_keeps_a_statement_with_pipes_in_one_cell(
     capsys, tmp_path: Path, small_facts_path: Path
 ) -> None:
     path = broken_copy(tmp_path, small_facts_path, 'statement = "The car is a sedan, the insider said."',
-                       'statement = """The car | is a sedan,\nthe insider said."""')
+                       'statement = "The car | is a sedan, the insider said."')
 
     code, out, _ = run(capsys, "--facts", path, "--source", "alpha", "export", "--format", "markdown")
 
@@ -209,8 +212,6 @@ def test_export_markdown_keeps_a_multiline_statement_with_pipes_on_one_row(
 
 
 def test_cite_an_unknown_claim_exits_2_with_a_hint(capsys, small_facts_path: Path) -> None:
-    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
-
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-bodi")
 
     assert (code, out) == (2, "")
@@ -218,8 +219,6 @@ def test_cite_an_unknown_claim_exits_2_with_a_hint(capsys, small_facts_path: Pat
 
 
 def test_cite_with_no_close_match_points_at_export(capsys, small_facts_path: Path) -> None:
-    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
-
     code, _, err = run(capsys, "--facts", small_facts_path, "cite", "zzzz")
 
     assert code == 2
@@ -227,7 +226,6 @@ def test_cite_with_no_close_match_points_at_export(capsys, small_facts_path: Pat
 
 
 def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_path: Path) -> None:
-    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
     from xiaomi_tui.settings import Settings, settings_path
 
     assert Settings(citation_style="csl-json").save() is None
@@ -243,8 +241,6 @@ def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_p
 
 
 def test_cite_with_an_unknown_style_exits_2(capsys, small_facts_path: Path) -> None:
-    pytest.importorskip("xiaomi_tui.facts.citations", reason="citations are not written yet")
-
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-body", "--style", "harvard")
 
     assert (code, out) == (2, "")

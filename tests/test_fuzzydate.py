@@ -51,13 +51,23 @@ def test_a_datetime_date_is_a_day() -> None:
     assert parsed.human() == "8 Nov 2023"
 
 
-@pytest.mark.parametrize("moment", [datetime(2023, 11, 8, 10, 30), datetime(2023, 11, 8, 23, 59, tzinfo=timezone.utc)])
-def test_a_datetime_is_its_day(moment: datetime) -> None:
-    parsed = FuzzyDate.parse(moment)
+@pytest.mark.parametrize("moment", [datetime(2023, 11, 8, 10, 30), datetime(2023, 11, 8, 23, 59, tzinfo=timezone.utc),
+                                    datetime(2023, 11, 8)])
+def test_a_datetime_is_refused_not_cut_to_its_day(moment: datetime) -> None:
+    with pytest.raises(FuzzyDateError) as raised:
+        FuzzyDate.parse(moment)
 
-    assert parsed == FuzzyDate.parse("2023-11-08")
-    assert type(parsed.start) is date and type(parsed.end) is date
-    assert FuzzyDate.parse("2023-11").contains(parsed)
+    assert str(raised.value) == f'{moment.isoformat()} has a time of day; a date here is a day at most: write "2023-11-08"'
+
+
+@pytest.mark.parametrize("text", ["\uff12\uff10\uff12\uff13", "\uff12\uff10\uff12\uff13-11-08", "2023-\u0661\u0661",
+                                  "\u0968\u0966\u0968\u0969-H1"])
+def test_digits_other_than_ascii_are_not_a_date(text: str) -> None:
+    """int() reads fullwidth, Arabic-Indic and Devanagari digits; a date in the fact base is written 0-9."""
+    with pytest.raises(FuzzyDateError) as raised:
+        FuzzyDate.parse(text)
+
+    assert str(raised.value) == f"{text!r} {NOT_A_DATE}"
 
 
 def test_surrounding_whitespace_is_ignored() -> None:
@@ -125,7 +135,8 @@ def test_sort_key_puts_earlier_then_narrower_first() -> None:
         ("2023-04-31", "'2023-04-31': Apr 2023 has 30 days"),
         ("2023-13", "'2023-13': month 13 does not exist"),
         ("2023-00", "'2023-00': month 0 does not exist"),
-        ("1899", "'1899': year 1899 is out of range"),
+        ("1899", "'1899': year 1899 is out of range; years run from 1900 to 2200"),
+        ("2201-Q1", "'2201-Q1': year 2201 is out of range; years run from 1900 to 2200"),
         ("late-2024-H1", "'late-2024-H1': early-/mid-/late- go before a year or a month only"),
         ("early-2023-11-08", "'early-2023-11-08': early-/mid-/late- go before a year or a month only"),
         ("99", f"'99' {NOT_A_DATE}"),

@@ -93,16 +93,28 @@ def test_a_bom_file_loads_from_disk(tmp_path: Path, fixture_text: str) -> None:
     assert len(load(write(tmp_path, b"\xef\xbb\xbf" + fixture_text.encode())).claims) == 15
 
 
-def test_toml_native_dates_and_datetimes_are_days(fixture_text: str) -> None:
-    text = edit(fixture_text, 'date = "2023-08"\n', "date = 2023-08-24T10:00:00Z\n")
+def test_toml_native_dates_are_days(fixture_text: str) -> None:
+    text = edit(fixture_text, 'date = "2023-08"\n', "date = 2023-08-24\n")
     text = edit(text, 'date = "2023-08-23"', "date = 2023-08-23")
 
     facts = loads(text)
 
     assert facts.claims["beta-approval"].date.text == "2023-08-24"
     assert facts.claims["alpha-approval"].date.text == "2023-08-23"
-    # A datetime once slipped through as a datetime and broke every comparison with a date.
     assert analyse(facts).topics["approval"].reason == "23 Aug 2023 vs 24 Aug 2023 cannot both be true"
+
+
+@pytest.mark.parametrize("moment", ["2023-08-24T10:00:00Z", "2023-08-24 10:00:00", "2023-08-24T00:00:00"])
+def test_a_toml_datetime_is_refused_rather_than_cut_to_its_day(fixture_text: str, moment: str) -> None:
+    """Keeping only the day would drop what the curator wrote; saying so lets them choose."""
+    text = edit(fixture_text, 'date = "2023-08"\n', f"date = {moment}\n")
+
+    with pytest.raises(FactsError) as raised:
+        loads(text, "f.toml")
+
+    [problem] = raised.value.problems
+    assert problem.where == "claim 'beta-approval' field 'date'"
+    assert problem.message.endswith('has a time of day; a date here is a day at most: write "2023-08-24"')
 
 
 # -- the file itself -----------------------------------------------------------------------------
@@ -248,6 +260,77 @@ RECORD_PROBLEMS = [
         'statement = "The car is a sedan', 'statement = "The car is a \\u202esedan',
         "\\u202e", "claim 'alpha-body' field 'statement'",
         "control character RIGHT-TO-LEFT OVERRIDE (U+202E) at position 14; remove it", id="bidi-override"),
+    # Every string field goes through the same text rule, urls included: an escape in a url once reached
+    # the clipboard through OSC 52 and the window title, and a line break drew over the detail panel.
+    pytest.param(
+        'url = "https://alpha.example/maker-december"', 'url = "https://alpha.example/a\\u001b]52;c;cHduZWQ=\\u0007"',
+        "\\u001b]52", "source 'alpha' field 'url'", "control character U+001B at position 24; remove it",
+        id="osc52-in-url"),
+    pytest.param(
+        'url = "https://beta.example/meeting"', 'url = "https://beta.example/\\u009d0;title\\u009c"',
+        "\\u009d", "source 'beta' field 'url'", "control character U+009D at position 22; remove it",
+        id="c1-in-url"),
+    pytest.param(
+        'title = "Test fact base"', 'title = "Test\\u007ffact base"', "\\u007f", "[meta] field 'title'",
+        "control character U+007F at position 5; remove it", id="delete-in-title"),
+    pytest.param(
+        'author = "Jo Writer"', 'author = "Jo \\u2066Writer\\u2069"', "\\u2066", "source 'beta' field 'author'",
+        "control character LEFT-TO-RIGHT ISOLATE (U+2066) at position 4; remove it", id="bidi-isolate"),
+    pytest.param(
+        'role = "securities analyst"', 'role = "securities\\u200eanalyst"', "\\u200e", "party 'analyst' field 'role'",
+        "control character LEFT-TO-RIGHT MARK (U+200E) at position 11; remove it", id="bidi-mark"),
+    pytest.param(
+        'value = { amount = 300000 }\norigin = "maker"',
+        'value = { amount = 300000, unit = "vehicles/year\\u001b[2J" }\norigin = "maker"',
+        "\\u001b[2J", "claim 'alpha-capacity' field 'value.unit'", "control character U+001B at position 14; remove it",
+        id="escape-in-value-unit"),
+    pytest.param(
+        'name = "Maker Corp"', 'name = "Maker\\u2028Corp"', "\\u2028", "party 'maker' field 'name'",
+        "line break (U+2028) at position 6: this field is one line; remove it", id="line-separator-in-name"),
+    pytest.param(
+        'statement = "The car is a sedan, the insider said."', 'statement = "The car\\n# is a sedan"',
+        "# is a sedan", "claim 'alpha-body' field 'statement'",
+        "line break (U+000A) at position 8: this field is one line; remove it", id="newline-in-statement"),
+    pytest.param(
+        'statement = "The car is a sedan, the insider said."', 'statement = """The car\nis a sedan"""',
+        '"""The car', "claim 'alpha-body' field 'statement'",
+        "line break (U+000A) at position 8: this field is one line; remove it", id="multiline-string-statement"),
+    pytest.param(
+        'label = "Body style"', 'label = "Body\\tstyle"', "Body\\tstyle", "topic 'body-style' field 'label'",
+        "tab (U+0009) at position 5: this field is one line; use a space", id="tab-in-label"),
+    # Strict types: TOML has them, so a string where a number goes is a mistake to name, not to convert.
+    pytest.param(
+        "para = 14", 'para = "14"', 'para = "14"', "claim 'alpha-price' field 'para'",
+        "Input should be a valid integer (got '14')", id="para-as-string"),
+    pytest.param(
+        "para = 14", "para = 14.0", "para = 14.0", "claim 'alpha-price' field 'para'",
+        "Input should be a valid integer (got 14.0)", id="para-as-float"),
+    pytest.param(
+        'value = { amount = 300000 }\norigin = "maker"', 'value = { amount = "300000" }\norigin = "maker"',
+        'amount = "300000"', "claim 'alpha-capacity' field 'value'", "amount should be a number, not a string",
+        id="amount-as-string"),
+    pytest.param(
+        "value = { max = 300000, currency", 'value = { max = "300000", currency', 'max = "300000"',
+        "claim 'alpha-price' field 'value.max'", "Input should be a valid number (got '300000')", id="max-as-string"),
+    pytest.param(
+        "approx = true", 'approx = "yes"', 'approx = "yes"', "claim 'gamma-investment-usd' field 'value.approx'",
+        "Input should be a valid boolean (got 'yes')", id="approx-as-string"),
+    pytest.param(
+        'value = "sedan"', "value = { flag = 1 }", "flag = 1", "claim 'alpha-body' field 'value'",
+        "Input should be a valid boolean (got 1)", id="flag-as-number"),
+    pytest.param(
+        "exclusive = false", "exclusive = 0", "exclusive = 0", "topic 'looks-like' field 'exclusive'",
+        "Input should be a valid boolean (got 0)", id="exclusive-as-number"),
+    pytest.param(
+        "rate = 7.2382", 'rate = "7.2382"', 'rate = "7.2382"', "rate #1 field 'rate'",
+        "Input should be a valid number (got '7.2382')", id="rate-as-string"),
+    pytest.param(
+        'said = "2023-10-13"', 'said = "\uff12\uff10\uff12\uff13-10-13"', "\uff12\uff10", "claim 'alpha-price' field 'said'",
+        "'\uff12\uff10\uff12\uff13-10-13' is not a date; write 2024, 2024-H1, 2024-Q3, 2023-12, 2023-11-08, "
+        "or early-/mid-/late- before a year or month (late-2021-11)", id="fullwidth-year"),
+    pytest.param(
+        'said = "2023-10-13"', 'said = "1800"', 'said = "1800"', "claim 'alpha-price' field 'said'",
+        "'1800': year 1800 is out of range; years run from 1900 to 2200", id="year-out-of-range"),
     pytest.param(
         'statement = "The car is a sedan, the insider said."', f'statement = "{"x" * (MAX_TEXT + 1)}"',
         "x" * (MAX_TEXT + 1), "claim 'alpha-body' field 'statement'",
@@ -290,6 +373,18 @@ def test_a_broken_record_is_named_with_its_line(
     line = line_of(text, at)
     assert error.problems == [Problem(message, line, None, where)]
     assert error.report() == f"error: {path} has 1 problem:\n  {path}:{line}: {where}: {message}"
+
+
+def test_an_unknown_key_is_named_with_its_control_characters_escaped(fixture_text: str) -> None:
+    """The report goes to the terminal: a quoted TOML key may hold anything, escapes included."""
+    text = edit(fixture_text, 'stance = "estimate"\npara = 7', '"\\u001b]0;pwned\\u0007" = 1\npara = 7')
+
+    with pytest.raises(FactsError) as raised:
+        loads(text, "f.toml")
+
+    [problem] = raised.value.problems
+    assert problem.where == "claim 'gamma-price' field '\\x1b]0;pwned\\x07'"
+    assert all(line.isprintable() for line in raised.value.report().splitlines())
 
 
 def test_a_date_topic_given_a_value_names_both_fields(fixture_text: str) -> None:

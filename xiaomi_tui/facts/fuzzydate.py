@@ -33,8 +33,11 @@ _PATTERN = re.compile(
             Q(?P<quarter>\d) |
             (?P<month>\d{2})(?:-(?P<day>\d{2}))?
         ))?$""",
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # digits are 0-9: int() would also read fullwidth "２０２４" as a year
 )
+
+YEARS = (1900, 2200)
+"""The years a date may name: wider than any car's story, narrow enough to catch a typo ("20244")."""
 
 
 class FuzzyDateError(ValueError):
@@ -61,9 +64,11 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, value: str | date) -> FuzzyDate:
+        if isinstance(value, datetime):  # a subclass of date: test it first
+            raise FuzzyDateError(
+                f"{value.isoformat()} has a time of day; a date here is a day at most: write \"{value.date()}\""
+            )
         if isinstance(value, date):
-            if isinstance(value, datetime):  # a TOML datetime: its day, so intervals compare with dates
-                value = value.date()
             return cls(value.isoformat(), value, value, Precision.DAY)
         text = value.strip()
         match = _PATTERN.match(text)
@@ -74,8 +79,8 @@ class FuzzyDate:
             )
         year = int(match["year"])
         part = match["part"]
-        if year < 1900 or year > 2200:
-            raise FuzzyDateError(f"{value!r}: year {year} is out of range")
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise FuzzyDateError(f"{value!r}: year {year} is out of range; years run from {YEARS[0]} to {YEARS[1]}")
         if match["half"]:
             half = int(match["half"])
             if half not in (1, 2):

@@ -217,10 +217,15 @@ def _schema_problem(error: dict[str, Any], document: dict[str, Any], locator: _L
     elif table:
         where = f"[{table}]" if table == "meta" else table
     if field_name:
-        dotted = ".".join(str(part) for part in rest)
+        dotted = ".".join(_printable(str(part)) for part in rest)
         where = f"{where} field '{dotted}'" if where else f"field '{dotted}'"
     line = locator.line(table, index, field_name) if table else None
     return Problem(_explain(error), line, None, where)
+
+
+def _printable(name: str) -> str:
+    """A key as typed, or with its control characters escaped: an unknown key is echoed to the terminal."""
+    return name if name.isprintable() else repr(name)[1:-1]
 
 
 def _explain(error: dict[str, Any]) -> str:

@@ -40,22 +40,28 @@ __all__ = [
     "PartyKind",
     "Quantity",
     "Rate",
+    "SafeText",
     "Source",
     "Stance",
     "Supersession",
     "Text",
     "Topic",
     "TopicKind",
+    "Url",
     "Value",
 ]
 
+# The types of fields. Every string a person reads goes through `SafeText` (or `Url`, `Slug`, `Currency`,
+# which allow less): one line, no control characters. Numbers and flags are strict: TOML has types, so
+# `para = "3"` or `approx = "yes"` is a mistake to name, not a value to guess at.
 SafeText = Annotated[str, Constrained(min_length=1, max_length=MAX_TEXT), Check(clean_text)]
+Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT), Check(clean_text)]
 Slug = Annotated[str, Constrained(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Date = Annotated[FuzzyDate, Parse(fuzzy_date)]
 Currency = Annotated[str, Check(known_currency)]
-Amount = Annotated[float, Constrained(allow_inf_nan=False)]
-Paragraph = Annotated[int, Constrained(gt=0, le=100_000)]
-Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT)]
+Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True)]
+Paragraph = Annotated[int, Constrained(gt=0, le=100_000, strict=True)]
+Boolean = Annotated[bool, Constrained(strict=True)]
 
 STRICT: Any = {"extra": "forbid", "str_strip_whitespace": True}
 """pydantic's config for every record: unknown fields are typos, and stray spaces are dropped."""
@@ -89,7 +95,7 @@ class Money(_Span):
     kind: ClassVar[str] = "money"
     min: Amount | None = None
     max: Amount | None = None
-    approx: bool = False
+    approx: Boolean = False
     currency: Currency
 
 
@@ -98,8 +104,8 @@ class Quantity(_Span):
     kind: ClassVar[str] = "quantity"
     min: Amount | None = None
     max: Amount | None = None
-    approx: bool = False
-    unit: str | None = None  # defaults to the topic's unit
+    approx: Boolean = False
+    unit: SafeText | None = None  # defaults to the topic's unit
 
 
 @record
@@ -111,10 +117,11 @@ class Text:
 @record
 class Flag:
     kind: ClassVar[str] = "flag"
-    flag: bool
+    flag: Boolean
 
 
 _SCALAR_FIELDS = {bool: "flag", str: "text"}
+_TOML_TYPES = {str: "a string", bool: "true or false", list: "an array", dict: "a table"}
 
 
 def _value_table(raw: Any) -> Any:
@@ -126,6 +133,9 @@ def _value_table(raw: Any) -> Any:
     if isinstance(raw, dict) and "amount" in raw:
         if "min" in raw or "max" in raw:
             raise ValueError("give either amount, or min and/or max, not both")
+        if isinstance(raw["amount"], bool) or not isinstance(raw["amount"], (int, float)):
+            # Checked here, once: as min and max it would be reported twice, under names the file never used.
+            raise ValueError(f"amount should be a number, not {_TOML_TYPES.get(type(raw['amount']), 'a date')}")
         raw = {key: value for key, value in raw.items() if key != "amount"} | {"min": raw["amount"],
                                                                                 "max": raw["amount"]}
     return raw
@@ -233,7 +243,7 @@ class Topic:
     pane: Literal["specs", "timeline", "investment"]
     kind: TopicKind
     unit: SafeText | None = None
-    exclusive: bool = True
+    exclusive: Boolean = True
     description: SafeText | None = None
 
 
@@ -309,7 +319,7 @@ class Rate:
 
     base: Currency
     quote: Currency
-    rate: Annotated[float, Constrained(gt=0, allow_inf_nan=False)]
+    rate: Annotated[float, Constrained(gt=0, allow_inf_nan=False, strict=True)]
     source: Slug
     para: Paragraph
     note: SafeText | None = None

@@ -96,18 +96,29 @@ class OneOf:
 # -- the functions behind them ---------------------------------------------------------------------
 
 
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+"""Everything `str.splitlines` splits on: each would start a new row on the screen or a heading in Markdown."""
+
+HARMLESS_FORMAT = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners: format characters that shape emoji and Persian script and move nothing."""
+
+
 def clean_text(value: str) -> str:
-    """Refuse characters a terminal could act on (escapes, bidi overrides); markup is kept as literal text."""
-    if value.isprintable():  # the usual case, checked in C: no controls, no format characters
+    """One line of plain text: refuse line breaks, tabs, and characters a terminal could act on
+    (C0 and C1 controls, DEL, bidi overrides and other format characters); markup stays literal text."""
+    if value.isprintable():  # the usual case, checked in C: no controls, no format characters, no separators
         return value
-    for index, char in enumerate(value):
-        if char in "\n\t":
-            continue
+    for index, char in enumerate(value, start=1):
+        code = f"U+{ord(char):04X}"
+        if char in LINE_BREAKS:
+            raise ValueError(f"line break ({code}) at position {index}: this field is one line; remove it")
+        if char == "\t":
+            raise ValueError(f"tab (U+0009) at position {index}: this field is one line; use a space")
         category = unicodedata.category(char)
-        if category == "Cc" or category == "Cf" and char not in "\u200d":
+        if category in ("Cc", "Cs") or category == "Cf" and char not in HARMLESS_FORMAT:
             name = unicodedata.name(char, "")  # C0/C1 controls have no name
-            label = f"{name} (U+{ord(char):04X})" if name else f"U+{ord(char):04X}"
-            raise ValueError(f"control character {label} at position {index + 1}; remove it")
+            raise ValueError(f"control character {f'{name} ({code})' if name else code} at position {index}; "
+                             "remove it")
     return value
 
 
