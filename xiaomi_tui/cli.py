@@ -139,10 +139,11 @@ def _cite(facts, claim_id: str, style: str | None, with_statement: bool, copy: b
     chosen = style or _saved_style()
     if chosen not in citations.STYLES:
         raise UsageError(f"unknown style {chosen!r}; choose one of {', '.join(citations.STYLES)}")
-    text = citations.cite_claim(facts, claim, chosen, with_statement=with_statement)
+    from xiaomi_tui.clipboard import copy_to_system, pasteable
+
+    text = pasteable(citations.cite_claim(facts, claim, chosen, with_statement=with_statement))
     print(text)
     if copy:
-        from xiaomi_tui.clipboard import copy_to_system
 
         outcome = copy_to_system(text)
         print(outcome.message, file=sys.stderr)

@@ -1,4 +1,5 @@
-"""The system clipboard, best effort: pyperclip needs a display (X11/Wayland) or macOS/Windows."""
+"""The clipboard: what may go on it, and the system clipboard, best effort (pyperclip needs a display
+(X11/Wayland) or macOS/Windows)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,21 @@ import os
 import sys
 from dataclasses import dataclass
 
-__all__ = ["CopyOutcome", "copy_to_system"]
+from xiaomi_tui.facts.rules import terminal_acts_on
+
+__all__ = ["CopyOutcome", "copy_to_system", "pasteable"]
+
+
+def pasteable(text: str) -> str:
+    """`text` without the characters a terminal would act on when it is pasted or printed.
+
+    The loader already refuses them in a fact base; this holds whatever the text's origin, for every
+    payload that leaves the app (OSC 52, the system clipboard, `cite` on stdout). Line breaks and
+    tabs stay: a BibTeX entry has both.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char for char in text if char in "\n\t" or not terminal_acts_on(char))
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,7 @@ def copy_to_system(text: str) -> CopyOutcome:
     try:
         import pyperclip
 
-        pyperclip.copy(text)
+        pyperclip.copy(pasteable(text))
     except Exception as error:  # pyperclip raises its own and OS errors for missing tools
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return CopyOutcome(False, f"no system clipboard: {reason[:120]}")

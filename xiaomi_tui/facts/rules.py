@@ -17,7 +17,8 @@ from typing import Any, get_args
 
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 
-__all__ = ["Before", "Check", "Constrained", "OneOf", "Parse", "clean_text", "fuzzy_date", "known_currency"]
+__all__ = ["Before", "Check", "Constrained", "OneOf", "Parse", "clean_text", "fuzzy_date", "known_currency",
+           "terminal_acts_on"]
 
 MAX_TEXT = 2000
 """Longest text accepted in any field: a statement is one sentence, a note a short paragraph."""
@@ -103,6 +104,13 @@ HARMLESS_FORMAT = frozenset("\u200c\u200d")
 """Zero-width (non-)joiners: format characters that shape emoji and Persian script and move nothing."""
 
 
+def terminal_acts_on(char: str) -> bool:
+    """C0 and C1 controls (ESC, BEL, CSI...), DEL, format characters such as the bidi overrides and marks
+    (but the zero-width joiners), line and paragraph separators, and lone surrogates."""
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs", "Zl", "Zp") or category == "Cf" and char not in HARMLESS_FORMAT
+
+
 def clean_text(value: str) -> str:
     """One line of plain text: refuse line breaks, tabs, and characters a terminal could act on
     (C0 and C1 controls, DEL, bidi overrides and other format characters); markup stays literal text."""
@@ -114,8 +122,7 @@ def clean_text(value: str) -> str:
             raise ValueError(f"line break ({code}) at position {index}: this field is one line; remove it")
         if char == "\t":
             raise ValueError(f"tab (U+0009) at position {index}: this field is one line; use a space")
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or category == "Cf" and char not in HARMLESS_FORMAT:
+        if terminal_acts_on(char):
             name = unicodedata.name(char, "")  # C0/C1 controls have no name
             raise ValueError(f"control character {f'{name} ({code})' if name else code} at position {index}; "
                              "remove it")

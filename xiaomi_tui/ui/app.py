@@ -278,6 +278,12 @@ class XiaomiApp(App[None]):
             self.notify(f"{style} citation sent to the terminal clipboard (OSC 52). v shows it.",
                         title="Citation", markup=False)
 
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every OSC 52 payload, ours or a widget's, without the characters a terminal would act on."""
+        from xiaomi_tui.clipboard import pasteable
+
+        super().copy_to_clipboard(pasteable(text))
+
     @work(thread=True, exclusive=True, group="clipboard")
     def _copy_to_system(self, text: str, style: str) -> None:
         from xiaomi_tui.clipboard import copy_to_system

@@ -1,0 +1,59 @@
+"""What leaves the app for a clipboard or stdout carries no character a terminal would act on, whatever its origin."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from xiaomi_tui.cli import main
+from xiaomi_tui.clipboard import copy_to_system, pasteable
+from xiaomi_tui.facts import citations
+
+HOSTILE = ("https://x/a\x1b]52;c;cHduZWQ=\x07 \x9b31m \x7f title\x1b]0;owned\x9c "
+           "\u202eevil\u202c \u2066iso\u2069 \u200emark\u200f \u2028sep\u2029 \x00nul")
+
+
+def test_pasteable_drops_every_control_and_keeps_the_text() -> None:
+    assert pasteable(HOSTILE) == "https://x/a]52;c;cHduZWQ= 31m  title]0;owned evil iso mark sep nul"
+
+
+@pytest.mark.parametrize("text", [
+    "@online{writer2023,\n\ttitle = {Maker},\n}",  # a BibTeX entry: its line breaks and tabs are the format
+    "[red]Maker[/red] [@click=app.quit]x[/]",  # markup is text
+    "小米汽车 SU7 \u00a0 👩\u200d🔧 \u200cx",  # wide characters, a no-break space, the zero-width joiners
+])
+def test_pasteable_keeps_line_breaks_tabs_markup_and_wide_text(text: str) -> None:
+    assert pasteable(text) == text
+
+
+def test_the_system_clipboard_gets_the_cleaned_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    copied: list[str] = []
+    monkeypatch.setitem(sys.modules, "pyperclip", types.SimpleNamespace(copy=copied.append))
+    monkeypatch.setenv("DISPLAY", ":0")
+
+    outcome = copy_to_system("a\x1b]0;x\x07b")
+
+    assert outcome.copied
+    assert copied == ["a]0;xb"]
+
+
+def test_cite_prints_the_cleaned_text(capsys, monkeypatch: pytest.MonkeyPatch, small_facts_path: Path) -> None:
+    """Belt and braces: the loader refuses escapes, and `cite` would not print one if a formatter made it."""
+    monkeypatch.setattr(citations, "cite_claim", lambda *args, **options: "Maker.\x1b]0;owned\x07 (para. 3)")
+
+    assert main(["--facts", str(small_facts_path), "cite", "alpha-body"]) == 0
+
+    assert capsys.readouterr().out == "Maker.]0;owned (para. 3)\n"
+
+
+async def test_c_sends_the_cleaned_text_through_osc52(small_facts, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.ui.app import XiaomiApp
+
+    monkeypatch.setattr(citations, "cite_claim", lambda *args, **options: "Maker.\x1b]0;owned\x07 (para. 3)")
+    app = XiaomiApp(small_facts, watch=False, clipboard_mode="osc52")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        assert app.clipboard == "Maker.]0;owned (para. 3)"
