@@ -264,3 +264,19 @@ def test_export_takes_source_before_or_after_the_command(small_facts_path: Path,
     rows = json.loads(capsys.readouterr().out)
     assert {row["source"] for row in rows} == {"beta"}
     assert len(rows) == 2
+
+
+# -- the dashboard needs a terminal -------------------------------------------------------------
+
+
+def test_the_dashboard_without_a_terminal_exits_2_at_once(tmp_path: Path, small_facts_path: Path) -> None:
+    """With stdin and stdout redirected it ran until killed, writing escapes into the file (tmux tests
+    redirect one end at a time, the other a real terminal)."""
+    out = tmp_path / "out"
+    with out.open("wb") as written:
+        result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "--facts", str(small_facts_path)],
+                                stdin=subprocess.DEVNULL, stdout=written, stderr=subprocess.PIPE, timeout=60)
+
+    assert result.returncode == 2
+    assert result.stderr.decode() == "xiaomi-tui needs a terminal; check, cite and export work in scripts\n"
+    assert out.read_bytes() == b""

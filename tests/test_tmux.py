@@ -207,3 +207,10 @@ def test_a_search_typed_straight_after_the_slash_keeps_every_key(terminal):
     screen = term.wait_for("search: lei jun")
     assert "Mass-production start" in _pane(screen)
     assert "Spy photos" not in _pane(screen)
+
+
+@pytest.mark.parametrize("redirect", ["< /dev/null", "> /dev/null", "< /dev/null > /dev/null"])
+def test_the_dashboard_without_a_terminal_at_either_end_exits_2_at_once(terminal, redirect):
+    term = terminal("--facts", str(FIXTURE), redirect)  # the shell line in tmux applies the redirection
+    screen = term.wait_for("XIAOMI-EXIT=2")
+    assert "xiaomi-tui needs a terminal; check, cite and export work in scripts" in screen

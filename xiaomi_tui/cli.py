@@ -54,8 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+NEEDS_A_TERMINAL = "xiaomi-tui needs a terminal; check, cite and export work in scripts"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Piped, the dashboard would ignore every key, or write escapes into a file until killed.
+        print(NEEDS_A_TERMINAL, file=sys.stderr)
+        return EXIT_USAGE
     from xiaomi_tui.facts.loader import FactsError
 
     try:
