@@ -160,7 +160,10 @@ def _cite(facts, claim_id: str, style: str | None, with_statement: bool, copy: b
 def _saved_style() -> str:
     from xiaomi_tui.settings import Settings
 
-    return Settings.load().citation_style
+    settings = Settings.load()
+    if settings.problem:
+        print(f"xiaomi-tui: warning: {settings.problem}", file=sys.stderr)
+    return settings.citation_style
 
 
 def _dashboard(facts, sources: list[str] | None, clipboard: str) -> int:

@@ -1,13 +1,22 @@
-"""The few choices worth remembering between runs, in a small JSON file under the user's config directory."""
+"""The few choices worth remembering between runs, in a small JSON file under the user's config directory.
+
+The file is the user's to edit, and may be anything: reading it never fails. A file that cannot be used
+gives the defaults and a one-line `problem` for the caller to show (a notification, a line on stderr).
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+import stat
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Settings", "settings_path"]
+
+MAX_BYTES = 64 * 1024
+"""A settings file is a few dozen bytes; reading stops here, so a huge or endless file costs nothing."""
 
 
 def settings_path() -> Path:
@@ -17,30 +26,80 @@ def settings_path() -> Path:
     return user_config_path("xiaomi-tui", appauthor=False) / "settings.json"
 
 
+class _Unusable(Exception):
+    """Why the settings file was set aside, in words for the user."""
+
+
 @dataclass
 class Settings:
     citation_style: str = "apa"
+    problem: str | None = field(default=None, compare=False)
+    """Why the saved file was not used, if it was not; never saved."""
 
     @classmethod
     def load(cls) -> Settings:
-        """Read the saved settings; a missing or damaged file means the defaults, never an error."""
+        """The saved settings; a missing file means the defaults, an unusable one the defaults and a `problem`."""
+        path = settings_path()
         try:
-            saved = json.loads(settings_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return cls(citation_style=_citation_style(_read_json(path)))
+        except FileNotFoundError:
             return cls()
-        if not isinstance(saved, dict):
-            return cls()
-        style = saved.get("citation_style")
-        return cls(citation_style=style) if isinstance(style, str) else cls()
+        except _Unusable as unusable:
+            return cls(problem=f"settings file {path} {unusable}; using the defaults")
 
     def save(self) -> str | None:
-        """Write atomically; return an error message instead of raising, so the UI can say it."""
+        """Write to a temporary file beside the real one, then rename it over: a crash or a second
+        instance never leaves half a file. Returns an error message instead of raising, for the UI."""
         path = settings_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
-            os.replace(temporary, path)
+            descriptor, temporary = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+                    json.dump({"citation_style": self.citation_style}, file, indent=2)
+                    file.write("\n")
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
         except OSError as error:
             return f"could not save settings to {path}: {error.strerror or error}"
         return None
+
+
+def _read_json(path: Path) -> object:
+    """The file's JSON. Opened without blocking and checked to be a file: a FIFO would wait forever."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise  # no file: the defaults, with nothing to say
+    except OSError as error:
+        raise _Unusable(f"cannot be read ({error.strerror or error})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _Unusable("is not a regular file")
+        raw = os.read(descriptor, MAX_BYTES + 1)
+    except OSError as error:
+        raise _Unusable(f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_BYTES:
+        raise _Unusable(f"is larger than {MAX_BYTES // 1024} KB")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _Unusable("is not valid JSON") from None
+
+
+def _citation_style(saved: object) -> str:
+    from xiaomi_tui.facts.citations import DEFAULT_STYLE, STYLES
+
+    if not isinstance(saved, dict):
+        raise _Unusable("is not a JSON object")
+    style = saved.get("citation_style", DEFAULT_STYLE)
+    if not isinstance(style, str):
+        raise _Unusable("has a citation_style that is not a string")
+    if style not in STYLES:
+        shown = repr(style if len(style) <= 40 else style[:40] + "...")  # repr: escapes reach no terminal
+        raise _Unusable(f"has an unknown citation_style {shown} (one of {', '.join(STYLES)})")
+    return style

@@ -122,6 +122,8 @@ class XiaomiApp(App[None]):
         self.title = self.facts.title
         self.set_view(self.view)
         self.query_one("#specs-table", FactTable).focus()
+        if self.settings.problem:
+            self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
         if self._watched is not None:
             self.set_interval(RELOAD_EVERY, self.check_for_changes)
 
