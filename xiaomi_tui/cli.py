@@ -118,11 +118,18 @@ def _check(path: Path | None) -> int:
     facts = load(target)
     data = facts.data
     print(f"{target}: ok")
-    print(f"  {len(data.sources)} sources, {len(data.claims)} claims, {len(data.topics)} topics, "
+    print(f"  {len(facts.sources)} sources, {len(facts.claims)} claims, {len(data.topics)} topics, "
           f"{len(data.parties)} parties, {len(data.rates)} rates")
     per_source = Counter(claim.source for claim in data.claims)
-    for source in data.sources:
-        print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {source.display_name}")
+
+    def list_sources(sources) -> None:
+        for source in sources.values():
+            print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {source.display_name}")
+
+    list_sources(facts.sources)
+    if facts.outcome_sources:  # listed apart: the findings below are about the press alone
+        print(f"  and {len(facts.outcome_sources)} later reports of outcomes, {len(facts.outcome_claims)} claims:")
+        list_sources(facts.outcome_sources)
     for warning in facts.warnings:
         print(f"warning: {warning}")
     findings = analyse(facts).warnings()

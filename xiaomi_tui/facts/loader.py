@@ -257,7 +257,12 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
     topics = {topic.id: topic for topic in data.topics}
     problems += _party_problems(data, ids["parties"], locator)
     relays = {}
+    outcome_sources = {source.id for source in data.sources if source.outcome}
+    press_claims = {claim.id for claim in data.claims if claim.source not in outcome_sources}
     for index, source in enumerate(data.sources):
+        if source.outcome and source.published is None:
+            problems.append(Problem("an outcome source needs `published`: scoring as of a date counts it from then",
+                                    locator.line("sources", index), None, f"source {source.id!r}"))
         if source.relays is None:
             continue
         if source.relays in ids["parties"]:
@@ -289,6 +294,8 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
             report("topic", _unknown("topic", claim.topic, ids["topics"]))
             continue
         for field_name, message in _value_fits(claim, topic):
+            report(field_name, message)
+        for field_name, message in _outcome_fields_fit(claim, topic, claim.source in outcome_sources, press_claims):
             report(field_name, message)
 
     for index, rate in enumerate(data.rates):
@@ -364,9 +371,30 @@ def _value_fits(claim: Claim, topic: Topic) -> Iterable[tuple[str, str]]:
         yield "value", f"unit {unit!r} does not match topic {topic.id!r}'s unit {topic.unit!r}"
 
 
+def _outcome_fields_fit(claim: Claim, topic: Topic, is_outcome: bool,
+                        press_claims: set[str]) -> Iterable[tuple[str, str]]:
+    """A press claim gives its paragraph; only an outcome says how it answers the press, and only press claims."""
+    used = [name for name in ("metric", "scope", "answers", "refutes") if getattr(claim, name)]
+    if claim.happened != "on":
+        used.append("happened")
+    if not is_outcome:
+        if claim.para is None:
+            yield "para", "is required but missing"
+        for name in used:
+            yield name, "only a claim of an outcome source (outcome = true) says how it answers the press"
+        return
+    if claim.happened != "on" and topic.kind is not TopicKind.DATE:
+        yield "happened", f"topic {topic.id!r} is not about a date: `happened` qualifies a date"
+    for name in ("answers", "refutes"):
+        for claim_id in getattr(claim, name):
+            if claim_id not in press_claims:
+                yield name, _unknown("press claim", claim_id, press_claims)
+
+
 def _unknown(kind: str, wanted: str, known: set[str]) -> str:
     from difflib import get_close_matches
 
     close = get_close_matches(wanted, sorted(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{'parties' if kind == 'party' else kind + 's'}]] entry"
+    table = {"party": "parties", "press claim": "claims"}.get(kind, kind + "s")
+    hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{table}]] entry"
     return f"unknown {kind} {wanted!r}{hint}"

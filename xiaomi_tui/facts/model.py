@@ -1,6 +1,8 @@
 """The fact base as the rest of the program reads it: validated records, indexed by id.
 
-The loader builds one; analysis, citations, export and the UI only read it.
+The loader builds one; analysis, citations, export and the UI only read it. Its plain views
+(`sources`, `claims` and those built on them) are the 2023 press; later reports of how things
+turned out (sources marked `outcome`) are only in the `outcome_` views, which scoring reads.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ class FactBase:
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        return {source.id: source for source in self.data.sources}
+        """The press: what "5 of 5 sources", the source filter and every status count."""
+        return {source.id: source for source in self.data.sources if not source.outcome}
+
+    @cached_property
+    def outcome_sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.data.sources if source.outcome}
 
     @cached_property
     def parties(self) -> dict[str, Party]:
@@ -38,13 +45,22 @@ class FactBase:
         return {topic.id: topic for topic in self.data.topics}
 
     @cached_property
+    def press_claims(self) -> list[Claim]:
+        """The claims of the press, in the file's order."""
+        return [claim for claim in self.data.claims if claim.source in self.sources]
+
+    @cached_property
     def claims(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.data.claims}
+        return {claim.id: claim for claim in self.press_claims}
+
+    @cached_property
+    def outcome_claims(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.data.claims if claim.source in self.outcome_sources}
 
     @cached_property
     def claims_by_topic(self) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = {topic_id: [] for topic_id in self.topics}
-        for claim in self.data.claims:
+        for claim in self.press_claims:
             grouped[claim.topic].append(claim)
         return grouped
 
@@ -56,7 +72,7 @@ class FactBase:
     @cached_property
     def claims_by_source(self) -> dict[str, list[Claim]]:
         grouped: dict[str, list[Claim]] = {source_id: [] for source_id in self.sources}
-        for claim in self.data.claims:
+        for claim in self.press_claims:
             grouped[claim.source].append(claim)
         return grouped
 
@@ -69,14 +85,20 @@ class FactBase:
         return {claim.id: "\n".join(filter(None, (
             claim.statement, claim.id, claim.note, self.source_name(claim.source),
             self.topics[claim.topic].label, self.chain_text(claim)))).casefold()
-            for claim in self.data.claims}
+            for claim in self.press_claims}
 
     @cached_property
     def dated_claims(self) -> list[Claim]:
         """Every claim with a date, earliest first (at the same start, the narrower date first)."""
-        dated = [claim for claim in self.data.claims if claim.date is not None]
+        dated = [claim for claim in self.press_claims if claim.date is not None]
         dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
         return dated
+
+    def is_expected(self, claim: Claim) -> bool:
+        """After the fact base's date, or a plan, target or estimate not yet due then: expected, not past."""
+        as_of = self.data.meta.as_of.start
+        assert claim.date is not None
+        return claim.date.start > as_of or (claim.stance.is_forward and claim.date.end >= as_of)
 
     @property
     def rates(self) -> list[Rate]:

@@ -186,6 +186,7 @@ class Source:
     file: SafeText | None = None
     notes: SafeText | None = None
     relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
+    outcome: bool = False  # a later report of how things turned out, kept apart from the press it answers
 
     @property
     def display_name(self) -> str:
@@ -245,6 +246,8 @@ class Topic:
     unit: SafeText | None = None
     exclusive: Boolean = True
     description: SafeText | None = None
+    metric: SafeText | None = None  # what its figures count ("shipments"), so a later count of another is flagged
+    better: Literal["more", "less"] | None = None  # which way an outcome beats a forecast (a sales target: more)
 
 
 class Stance(str, Enum):
@@ -298,10 +301,16 @@ class Claim:
     stance: Stance = Stance.REPORTED
     date: Date | None = None
     said: Date | None = None
-    para: Paragraph
+    para: Paragraph | None = None  # required of press claims (see the loader); an outcome's page gives none
     note: SafeText | None = None
     disputed: Dispute | None = None
     superseded: Supersession | None = None
+    # Only on outcome claims: how a later report answers the press (see `scoring.py`).
+    happened: Literal["on", "by", "not by"] = "on"  # on a date topic: on `date`, by then, or not yet then
+    metric: SafeText | None = None  # what the outcome counts when it is not what its topic counts
+    scope: SafeText | None = None  # which version or market it speaks of ("SU7 Max")
+    answers: Annotated[list[Slug], Constrained(max_length=20)] = field(default_factory=list)  # on other topics
+    refutes: Annotated[list[Slug], Constrained(max_length=20)] = field(default_factory=list)  # shown false outright
 
     @property
     def inferred(self) -> bool:

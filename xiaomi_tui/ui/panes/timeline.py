@@ -13,13 +13,6 @@ from xiaomi_tui.ui.widgets.cells import plain, standing_cell
 from xiaomi_tui.ui.widgets.fact_table import Column, Row
 
 
-def is_expected(claim: Claim, view: View) -> bool:
-    """After the fact base's date, or a plan/target/estimate not yet due: expected, not past."""
-    as_of = view.facts.data.meta.as_of.start
-    assert claim.date is not None
-    return claim.date.start > as_of or (claim.stance.is_forward and claim.date.end >= as_of)
-
-
 class TimelinePane(Pane):
     COLUMNS = [Column("Year", 4), Column("When", 15), Column("What", None, 20), Column("Source", 12),
                Column("Standing", 14)]
@@ -29,7 +22,7 @@ class TimelinePane(Pane):
         """Open at the fact base's date: what happened is above, what is expected below."""
         claims = view.facts.claims
         return next((index for index, row in enumerate(rows)
-                     if row.selection.claim_id and is_expected(claims[row.selection.claim_id], view)), 0)
+                     if row.selection.claim_id and view.facts.is_expected(claims[row.selection.claim_id])), 0)
 
     def rows(self, view: View) -> list[Row]:
         in_view = view.sources
@@ -44,7 +37,7 @@ class TimelinePane(Pane):
 
 
 def _cells(view: View, claim: Claim, first_of_year: bool) -> list[Text]:
-    expected = is_expected(claim, view)
+    expected = view.facts.is_expected(claim)
     what = Text.assemble((view.facts.topics[claim.topic].label, "bold"), ": ", claim.statement)
     if expected:
         what.stylize("italic")
