@@ -1,0 +1,267 @@
+"""What happened next: outcome records kept apart from the press, and each verdict rule of the scoring engine."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, load, loads
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.scoring import Verdict, score
+
+LATER = date(2030, 1, 1)
+"""A scoring date after every report in these tests."""
+
+
+@pytest.fixture
+def fixture_text(small_facts_path: Path) -> str:
+    return small_facts_path.read_text(encoding="utf-8")
+
+
+def report(published: str, source_id: str = "later") -> str:
+    return f'[[sources]]\nid = "{source_id}"\npublisher = "Later Wire"\npublished = "{published}"\noutcome = true\n'
+
+
+def outcome(claim_id: str, topic: str, source: str = "later", **fields: str) -> str:
+    lines = [f'id = "{claim_id}"', f'topic = "{topic}"', f'source = "{source}"',
+             'statement = "What a later report found."', 'origin = "wire"']
+    lines += [f"{name} = {value}" for name, value in fields.items()]
+    return "[[claims]]\n" + "\n".join(lines) + "\n"
+
+
+def with_outcomes(text: str, *records: str) -> FactBase:
+    """The small fixture with later reports appended, as a curator appends them to facts.toml."""
+    return loads(text + "\n" + "\n".join(records), "f.toml")
+
+
+def verdict(facts: FactBase, claim_id: str, as_of: date = LATER):
+    scored = score(facts, as_of).by_claim[claim_id]
+    return scored.verdict, scored.reason
+
+
+# -- kept apart from the press ------------------------------------------------------------------
+
+
+def test_outcome_records_never_reach_the_press_views(fixture_text: str, small_facts: FactBase) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("later-price", "price", value='{ amount = 215900, currency = "CNY" }'),
+                          outcome("later-launch", "mass-production", date='"2024-03-28"'))
+    assert list(facts.sources) == list(small_facts.sources)
+    assert list(facts.outcome_sources) == ["later"]
+    assert list(facts.claims) == list(small_facts.claims)
+    assert set(facts.outcome_claims) == {"later-price", "later-launch"}
+    assert [claim.id for claim in facts.claims_by_topic["price"]] == ["alpha-price", "gamma-price"]
+    assert "later-launch" not in {claim.id for claim in facts.dated_claims}
+    assert "later-price" not in facts.search_text
+    before, after = analyse(small_facts), analyse(facts)
+    assert {topic_id: (topic.status, topic.counts_text) for topic_id, topic in after.topics.items()} == {
+        topic_id: (topic.status, topic.counts_text) for topic_id, topic in before.topics.items()}
+    assert after.warnings() == before.warnings()
+
+
+@pytest.mark.parametrize(("records", "where", "message"), [
+    pytest.param((report("2024").replace('published = "2024"\n', ""),), "source 'later'",
+                 "an outcome source needs `published`", id="outcome-without-date"),
+    pytest.param((report("2024"), outcome("x", "price", value='{ amount = 1, currency = "CNY" }',
+                                          happened='"by"')),
+                 "claim 'x' field 'happened'", "is not about a date", id="happened-on-a-value"),
+    pytest.param((report("2024"), outcome("x", "price", value='{ amount = 1, currency = "CNY" }',
+                                          answers='["alpha-prize"]')),
+                 "claim 'x' field 'answers'", "unknown press claim 'alpha-prize'; did you mean 'alpha-price'?",
+                 id="answers-unknown"),
+    pytest.param((outcome("x", "price", source="alpha", value='{ amount = 1, currency = "CNY" }', para="1",
+                          refutes='["gamma-price"]'),),
+                 "claim 'x' field 'refutes'", "only a claim of an outcome source", id="press-claim-refutes"),
+    pytest.param((outcome("x", "price", source="alpha", value='{ amount = 1, currency = "CNY" }'),),
+                 "claim 'x' field 'para'", "is required but missing", id="press-claim-without-para"),
+])
+def test_the_loader_names_each_misused_outcome_field(fixture_text: str, records, where: str, message: str) -> None:
+    with pytest.raises(FactsError) as raised:
+        with_outcomes(fixture_text, *records)
+    assert any(problem.where == where and message in problem.message for problem in raised.value.problems), \
+        raised.value.report()
+
+
+# -- the verdict rules --------------------------------------------------------------------------
+
+
+def test_a_date_inside_the_expected_interval_held_and_one_outside_missed(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("later-mass", "mass-production", date='"2024-03"'))
+    assert verdict(facts, "alpha-mass-production-h1") == (
+        Verdict.HELD, "expected H1 2024; Mar 2024 (Later Wire, Apr 2024)")
+    assert verdict(facts, "alpha-mass-production-dec")[0] is Verdict.MISSED
+
+
+def test_not_by_and_by_narrow_the_date_to_an_interval(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-01-05", "early"), report("2024-04-02"),
+                          outcome("not-yet", "mass-production", source="early", date='"2023-12"',
+                                  happened='"not by"'),
+                          outcome("by-march", "mass-production", date='"2024-03"', happened='"by"'))
+    assert verdict(facts, "alpha-mass-production-dec") == (
+        Verdict.MISSED, "expected Dec 2023; not yet by Dec 2023 (Later Wire, 5 Jan 2024); "
+                        "by Mar 2024 (Later Wire, 2 Apr 2024)")
+    assert verdict(facts, "alpha-mass-production-h1")[0] is Verdict.HELD
+    # With only "not yet by Dec 2023" known, H1 2024 is still open.
+    assert verdict(facts, "alpha-mass-production-h1", date(2024, 2, 1)) == (
+        Verdict.PENDING, "expected H1 2024; not yet by Dec 2023 (Later Wire, 5 Jan 2024); "
+                         "not decidable with what was reported by 1 Feb 2024")
+
+
+def test_as_of_uses_only_the_reports_published_by_then(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("later-mass", "mass-production", date='"2024-03"'))
+    assert verdict(facts, "alpha-mass-production-h1", date(2024, 4, 29)) == (
+        Verdict.PENDING, "expected H1 2024; no later report by 29 Apr 2024")  # "Apr 2024" counts from its end
+    assert verdict(facts, "alpha-mass-production-h1", date(2024, 4, 30))[0] is Verdict.HELD
+    assert score(facts, date(2024, 4, 29)).by_claim["alpha-mass-production-h1"].outcomes == ()
+
+
+def test_a_claim_no_report_answers_is_not_scorable_and_says_so(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024"))
+    assert verdict(facts, "alpha-capacity") == (
+        Verdict.NOT_SCORABLE, "expected 300,000 vehicles/year; no later report in the fact base answers it")
+
+
+def test_only_forward_claims_and_those_a_report_answers_are_scored(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024"),
+                          outcome("later-approval", "approval", date='"2023-08-23"'))
+    scored = score(facts, LATER).by_claim
+    assert "alpha-looks" not in scored  # an opinion
+    assert "alpha-body" not in scored  # reported, and no later report speaks to it
+    assert "alpha-approval" in scored and "alpha-investment" not in scored  # a plan dated before the fact base
+    assert "alpha-capacity" in scored  # an undated plan
+
+
+@pytest.mark.parametrize(("better", "found", "expected"), [
+    ("more", 400000, Verdict.BEATEN),
+    ("more", 200000, Verdict.FELL_SHORT),
+    ("less", 200000, Verdict.BEATEN),
+    ("less", 400000, Verdict.FELL_SHORT),
+    (None, 400000, Verdict.MISSED),
+    (None, 300500, Verdict.HELD),  # within 0.5%, as the press's own figures agree
+])
+def test_a_figure_past_the_claim_beats_it_or_falls_short_by_the_topic_s_direction(
+        fixture_text: str, better: str | None, found: int, expected: Verdict) -> None:
+    text = fixture_text.replace('unit = "vehicles/year"\n', f'unit = "vehicles/year"\nbetter = "{better}"\n'
+                                if better else 'unit = "vehicles/year"\n')
+    facts = with_outcomes(text, report("2025"), outcome("built", "capacity", value=f"{{ amount = {found} }}"))
+    assert verdict(facts, "alpha-capacity")[0] is expected
+
+
+def test_reports_that_disagree_make_it_partly_with_each_scope_named(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("max", "capacity", value="{ amount = 300000 }", scope='"line A"'),
+                          outcome("base", "capacity", value="{ amount = 100000 }", scope='"line B"'))
+    assert verdict(facts, "alpha-capacity") == (
+        Verdict.PARTLY, "expected 300,000 vehicles/year; 300,000 vehicles/year (line A) (Later Wire, Apr 2024): "
+                        "same figure; 100,000 vehicles/year (line B) (Later Wire, Apr 2024): 67% apart")
+
+
+def test_a_figure_in_a_currency_without_a_rate_is_not_scorable_with_the_reason(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("listed", "price", value='{ min = 215900, max = 299900, currency = "CNY" }'))
+    assert verdict(facts, "alpha-price") == (
+        Verdict.HELD, "expected below RMB 300,000; RMB 215,900–299,900 (Later Wire, Apr 2024): "
+                      "one range holds the other")
+    assert verdict(facts, "gamma-price") == (
+        Verdict.NOT_SCORABLE, "expected EUR 40,000–50,000; RMB 215,900–299,900 (Later Wire, Apr 2024): "
+                              "not comparable: no EUR rate in the fact base")
+
+
+def test_a_report_on_another_topic_answers_the_claims_it_names(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2025"),
+                          outcome("paid", "investment", value='{ amount = 250000, currency = "CNY" }',
+                                  answers='["alpha-price", "alpha-investment"]'))
+    card = score(facts, LATER).by_claim
+    assert (card["alpha-price"].verdict, card["alpha-price"].reason) == (
+        Verdict.HELD, "expected below RMB 300,000; First-phase investment: RMB 250,000 (Later Wire, 2025): "
+                      "one range holds the other")
+    assert card["alpha-investment"].outcomes == (facts.outcome_claims["paid"],)  # named and on its topic: once
+
+
+def test_a_report_that_refutes_a_claim_makes_it_missed_whatever_its_value(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2022-11"),
+                          outcome("court", "approval", date='"2022-11-29"', refutes='["beta-approval"]'))
+    scored = score(facts, LATER).by_claim["beta-approval"]
+    assert scored.verdict is Verdict.MISSED
+    assert scored.reason == "said Aug 2023; Later Wire, Nov 2022: What a later report found."
+    assert scored.outcomes == (facts.outcome_claims["court"],)
+
+
+def test_a_metric_mismatch_is_stated(fixture_text: str) -> None:
+    text = fixture_text.replace('unit = "vehicles/year"\n', 'unit = "vehicles/year"\nmetric = "capacity"\n')
+    facts = with_outcomes(text, report("2025"),
+                          outcome("made", "capacity", value="{ amount = 300000 }", metric='"output"'))
+    assert verdict(facts, "alpha-capacity") == (
+        Verdict.HELD, "expected 300,000 vehicles/year; 300,000 vehicles/year (Later Wire, 2025): same figure; "
+                      "metric mismatch: the claim counts capacity, the outcome output")
+
+
+def test_track_records_count_each_origin_and_source(fixture_text: str) -> None:
+    facts = with_outcomes(fixture_text, report("2024-04"),
+                          outcome("later-mass", "mass-production", date='"2024-03"'))
+    card = score(facts, LATER)
+    records = {record.key: record for record in card.by_origin()}
+    assert records["insider"].counts[Verdict.MISSED] == 1 and records["insider"].total == 1
+    assert records["maker"].summary == "1 held, 3 not scorable of 4"
+    sources = {record.key: record for record in card.by_source()}
+    assert sources["alpha"].counts[Verdict.HELD] == 1 and sources["alpha"].counts[Verdict.MISSED] == 1
+
+
+def test_verdicts_have_distinct_symbols_and_hyphenated_words() -> None:
+    assert len({verdict.symbol for verdict in Verdict}) == len(Verdict)
+    assert Verdict.FELL_SHORT.slug == "fell-short" and Verdict.NOT_SCORABLE.slug == "not-scorable"
+
+
+# -- the bundled fact base ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> FactBase:
+    return load(bundled_facts_path())
+
+
+@pytest.mark.parametrize(("claim_id", "expected", "because"), [
+    ("cnevpost-mass-production-dec-2023", Verdict.MISSED, "not yet by late Dec 2023"),
+    ("cnevpost-mass-production-h1-2024", Verdict.HELD, "by late Mar 2024"),
+    ("cnevpost-official-launch-feb-2024", Verdict.MISSED, "28 Mar 2024"),
+    ("pandaily-official-launch", Verdict.HELD, "28 Mar 2024"),
+    ("cnevpost-shipments-2024", Verdict.BEATEN, "the claim counts shipments, the outcome deliveries"),
+    ("cnevpost-sales-target-2024", Verdict.BEATEN, "135,000 vehicles"),
+    ("cnevpost-price", Verdict.HELD, "RMB 215,900–299,900"),
+    ("unknown-outlet-variant-count", Verdict.MISSED, "3 variants"),
+    ("unknown-outlet-price", Verdict.NOT_SCORABLE, "China only"),
+    ("unknown-outlet-production-qualification", Verdict.MISSED, "BAIC's"),
+    ("unknown-outlet-foton-acquisition", Verdict.MISSED, "Beijing Borgward bankrupt"),
+    ("cnevpost-charging-voltage", Verdict.PARTLY, "SU7 Max"),
+])
+def test_the_bundled_forecasts_score_as_the_outcomes_say(bundled: FactBase, claim_id: str, expected: Verdict,
+                                                         because: str) -> None:
+    scored = score(bundled, date(2025, 6, 30)).by_claim[claim_id]
+    assert scored.verdict is expected
+    assert because in scored.reason
+
+
+def test_as_of_mid_2024_the_2024_delivery_forecasts_are_pending_and_the_february_launch_missed(
+        bundled: FactBase) -> None:
+    card = score(bundled, date(2024, 6, 30)).by_claim
+    assert card["cnevpost-shipments-2024"].verdict is Verdict.PENDING
+    assert card["cnevpost-sales-target-2024"].verdict is Verdict.PENDING
+    assert card["cnevpost-official-launch-feb-2024"].verdict is Verdict.MISSED
+
+
+def test_an_organisation_s_voices_share_one_track_record_and_are_each_named(fixture_text: str) -> None:
+    text = fixture_text.replace('name = "An Analyst"\nkind = "person"\n',
+                                'name = "An Analyst"\nkind = "person"\naffiliation = "maker"\n')
+    facts = with_outcomes(text, report("2024-04"), outcome("later-mass", "mass-production", date='"2024-03"'))
+    card = score(facts, LATER)
+    organisations = {record.key: record for record in card.by_organisation()}
+    assert "analyst" not in organisations
+    assert organisations["maker"].members == ("Maker Corp", "An Analyst")
+    assert organisations["maker"].total == sum(record.total for record in card.by_origin()
+                                               if record.key in ("maker", "analyst"))
+    assert organisations["insider"].members == ()  # a voice of its own
