@@ -278,5 +278,5 @@ def test_the_dashboard_without_a_terminal_exits_2_at_once(tmp_path: Path, small_
                                 stdin=subprocess.DEVNULL, stdout=written, stderr=subprocess.PIPE, timeout=60)
 
     assert result.returncode == 2
-    assert result.stderr.decode() == "xiaomi-tui needs a terminal; check, cite and export work in scripts\n"
+    assert result.stderr.decode() == "xiaomi-tui needs a terminal; check, cite, export and scorecard work in scripts\n"
     assert out.read_bytes() == b""

@@ -152,24 +152,32 @@ def test_a_figure_past_the_claim_beats_it_or_falls_short_by_the_topic_s_directio
     assert verdict(facts, "alpha-capacity")[0] is expected
 
 
-def test_reports_that_disagree_make_it_partly_with_each_scope_named(fixture_text: str) -> None:
-    facts = with_outcomes(fixture_text, report("2024-04"),
-                          outcome("max", "capacity", value="{ amount = 300000 }", scope='"line A"'),
-                          outcome("base", "capacity", value="{ amount = 100000 }", scope='"line B"'))
-    assert verdict(facts, "alpha-capacity") == (
-        Verdict.PARTLY, "expected 300,000 vehicles/year; 300,000 vehicles/year (line A) (Later Wire, Apr 2024): "
-                        "same figure; 100,000 vehicles/year (line B) (Later Wire, Apr 2024): 67% apart")
+CAPACITY_UNIT = 'unit = "vehicles/year"\n'
+LISTED = '{ min = 215900, max = 299900, currency = "CNY" }'
 
 
-def test_a_figure_in_a_currency_without_a_rate_is_not_scorable_with_the_reason(fixture_text: str) -> None:
-    facts = with_outcomes(fixture_text, report("2024-04"),
-                          outcome("listed", "price", value='{ min = 215900, max = 299900, currency = "CNY" }'))
-    assert verdict(facts, "alpha-price") == (
-        Verdict.HELD, "expected below RMB 300,000; RMB 215,900–299,900 (Later Wire, Apr 2024): "
-                      "one range holds the other")
-    assert verdict(facts, "gamma-price") == (
-        Verdict.NOT_SCORABLE, "expected EUR 40,000–50,000; RMB 215,900–299,900 (Later Wire, Apr 2024): "
-                              "not comparable: no EUR rate in the fact base")
+@pytest.mark.parametrize(("topic_fields", "records", "claim_id", "expected", "reason"), [
+    pytest.param("", (outcome("max", "capacity", value="{ amount = 300000 }", scope='"line A"'),
+                      outcome("base", "capacity", value="{ amount = 100000 }", scope='"line B"')),
+                 "alpha-capacity", Verdict.PARTLY,
+                 "expected 300,000 vehicles/year; 300,000 vehicles/year (line A) (Later Wire, Apr 2024): same figure; "
+                 "100,000 vehicles/year (line B) (Later Wire, Apr 2024): 67% apart", id="reports-disagree-partly"),
+    pytest.param("", (outcome("listed", "price", value=LISTED),), "alpha-price", Verdict.HELD,
+                 "expected below RMB 300,000; RMB 215,900–299,900 (Later Wire, Apr 2024): one range holds the other",
+                 id="range-inside-held"),
+    pytest.param("", (outcome("listed", "price", value=LISTED),), "gamma-price", Verdict.NOT_SCORABLE,
+                 "expected EUR 40,000–50,000; RMB 215,900–299,900 (Later Wire, Apr 2024): "
+                 "not comparable: no EUR rate in the fact base", id="no-rate-not-scorable"),
+    pytest.param('metric = "capacity"\n', (outcome("made", "capacity", value="{ amount = 300000 }",
+                                                   metric='"output"'),),
+                 "alpha-capacity", Verdict.HELD,
+                 "expected 300,000 vehicles/year; 300,000 vehicles/year (Later Wire, Apr 2024): same figure; "
+                 "metric mismatch: the claim counts capacity, the outcome output", id="metric-mismatch-stated"),
+])
+def test_each_rule_gives_its_verdict_and_its_reasoning(fixture_text: str, topic_fields: str, records,
+                                                       claim_id: str, expected: Verdict, reason: str) -> None:
+    text = fixture_text.replace(CAPACITY_UNIT, CAPACITY_UNIT + topic_fields)
+    assert verdict(with_outcomes(text, report("2024-04"), *records), claim_id) == (expected, reason)
 
 
 def test_a_report_on_another_topic_answers_the_claims_it_names(fixture_text: str) -> None:
@@ -190,15 +198,6 @@ def test_a_report_that_refutes_a_claim_makes_it_missed_whatever_its_value(fixtur
     assert scored.verdict is Verdict.MISSED
     assert scored.reason == "said Aug 2023; Later Wire, Nov 2022: What a later report found."
     assert scored.outcomes == (facts.outcome_claims["court"],)
-
-
-def test_a_metric_mismatch_is_stated(fixture_text: str) -> None:
-    text = fixture_text.replace('unit = "vehicles/year"\n', 'unit = "vehicles/year"\nmetric = "capacity"\n')
-    facts = with_outcomes(text, report("2025"),
-                          outcome("made", "capacity", value="{ amount = 300000 }", metric='"output"'))
-    assert verdict(facts, "alpha-capacity") == (
-        Verdict.HELD, "expected 300,000 vehicles/year; 300,000 vehicles/year (Later Wire, 2025): same figure; "
-                      "metric mismatch: the claim counts capacity, the outcome output")
 
 
 def test_track_records_count_each_origin_and_source(fixture_text: str) -> None:

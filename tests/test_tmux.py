@@ -213,4 +213,4 @@ def test_a_search_typed_straight_after_the_slash_keeps_every_key(terminal):
 def test_the_dashboard_without_a_terminal_at_either_end_exits_2_at_once(terminal, redirect):
     term = terminal("--facts", str(FIXTURE), redirect)  # the shell line in tmux applies the redirection
     screen = term.wait_for("XIAOMI-EXIT=2")
-    assert "xiaomi-tui needs a terminal; check, cite and export work in scripts" in screen
+    assert "xiaomi-tui needs a terminal; check, cite, export and scorecard work in scripts" in screen

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from xiaomi_tui import __version__
@@ -46,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--statement", action="store_true", help="include the claim's statement")
     cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
 
+    scorecard = commands.add_parser("scorecard", help="each 2023 forecast scored against what happened next")
+    scorecard.add_argument("--as-of", metavar="DATE", type=_day, default=None,
+                           help="score with the later reports published by this day, YYYY-MM-DD (default: today)")
+    scorecard.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
     export = commands.add_parser("export", help="write every claim in view as json, csv or markdown")
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
     # Also accepted after the command; SUPPRESS keeps an absent one from hiding the top-level option.
@@ -54,7 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-NEEDS_A_TERMINAL = "xiaomi-tui needs a terminal; check, cite and export work in scripts"
+NEEDS_A_TERMINAL = "xiaomi-tui needs a terminal; check, cite, export and scorecard work in scripts"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2024-06-30") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,6 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sources = _checked_sources(facts, args.sources)
         if args.command == "cite":
             return _cite(facts, args.claim_id, args.style, args.statement, args.copy)
+        if args.command == "scorecard":
+            from xiaomi_tui.facts.scorecard import render
+            from xiaomi_tui.facts.scoring import score
+
+            sys.stdout.write(render(score(facts, args.as_of), args.format))
+            return EXIT_OK
         if args.command == "export":
             from xiaomi_tui.facts.export import export
 

@@ -6,13 +6,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from xiaomi_tui.facts.compare import analyse
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 
-__all__ = ["export", "markdown_cell", "spreadsheet_cell"]
+__all__ = ["export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
 
 COLUMNS = ("id", "topic", "source", "value", "stance", "date", "para", "standing", "chain", "statement")
 
@@ -28,15 +28,20 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
         writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
         return buffer.getvalue()
     if fmt == "markdown":
-        lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-        lines += ["| " + " | ".join(markdown_cell(row[column]) for column in COLUMNS) + " |" for row in rows]
-        return "\n".join(lines) + "\n"
+        return markdown_table(COLUMNS, [[row[column] for column in COLUMNS] for row in rows])
     raise ValueError(f"unknown export format {fmt!r}")
 
 
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_~\[\]<>!|&#$])")
 """What could make a cell more than text: links and images (`[`, `]`, `!`), raw HTML and autolinks (`<`),
 entities (`&`), code, emphasis and strikethrough, the table's own pipes, and backslash itself."""
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table of literal text, one line per row."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(markdown_cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def markdown_cell(value: object) -> str:

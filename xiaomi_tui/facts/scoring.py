@@ -154,6 +154,8 @@ def score(facts: FactBase, as_of: date | None = None) -> Scorecard:
               for claim in facts.press_claims
               if looks_forward(facts, claim) or (claim.stance is not Stance.OPINION
                                                  and (claim.id in answering or claim.id in refuting))]
+    order = list(Verdict)
+    scores.sort(key=lambda item: order.index(item.verdict))  # settled first, in the file's order within each
     return Scorecard(facts, when, scores)
 
 
