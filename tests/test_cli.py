@@ -120,6 +120,29 @@ def test_the_console_entry_point_reports_a_broken_file_without_a_traceback(tmp_p
     assert "the ISO code for renminbi is CNY" in result.stderr
 
 
+def special_file(tmp_path: Path, kind: str) -> Path:
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "facts.toml")
+        return tmp_path / "facts.toml"
+    return Path("/dev/zero")
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(("kind", "said"), [("fifo", "is a FIFO (named pipe)"), ("device", "is a character device")])
+@pytest.mark.parametrize("command", [["check", "{}"], ["--facts", "{}", "export"]], ids=["check", "export"])
+def test_a_special_file_exits_2_at_once_without_reading_it(tmp_path: Path, kind: str, said: str,
+                                                         command: list[str]) -> None:
+    """`check /dev/zero` once read until memory ran out, and a FIFO hung until killed."""
+    path = special_file(tmp_path, kind)
+
+    result = subprocess.run([sys.executable, "-m", "xiaomi_tui", *(part.format(path) for part in command)],
+                            capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
+
+    assert result.returncode == 2
+    assert f"{path}: {said}; give the path of a facts.toml file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # -- --source -----------------------------------------------------------------------------------
 
 

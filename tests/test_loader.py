@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.loader import FactsError, Problem, UnreadableFile, load, loads, read_regular_file
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.loader import FactsError, Problem, load, loads
 from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
 
 
@@ -135,10 +138,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "facts.toml"
     path.write_text("[meta]\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads anything, so chmod would not do
+    monkeypatch.setattr(os, "open", refuse)  # root reads anything, so chmod would not do
 
     assert load_error(path).problems == [Problem("cannot be read (permission denied)")]
 
@@ -153,6 +156,36 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 def test_directory(tmp_path: Path) -> None:
     assert load_error(tmp_path).problems == [Problem("is a directory; give the path of a facts.toml file")]
+
+
+@pytest.mark.timeout(10)
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "facts.toml"
+    os.mkfifo(fifo)
+
+    assert load_error(fifo).problems == [Problem("is a FIFO (named pipe); give the path of a facts.toml file")]
+
+
+@pytest.mark.timeout(10)
+def test_a_device_is_refused_without_reading_it() -> None:
+    assert load_error(Path("/dev/zero")).problems == [
+        Problem("is a character device; give the path of a facts.toml file")]
+
+
+def test_a_socket_is_refused() -> None:
+    with tempfile.TemporaryDirectory() as folder, socket.socket(socket.AF_UNIX) as listener:
+        path = Path(folder) / "facts.sock"  # a short path: sockets allow about 100 bytes
+        listener.bind(str(path))
+
+        assert load_error(path).problems == [Problem("is a socket; give the path of a facts.toml file")]
+
+
+def test_the_size_cap_holds_while_reading_a_file_that_claims_to_be_empty() -> None:
+    status = Path("/proc/self/status")  # a regular file that stat() calls empty, with more to read
+    assert status.stat().st_size == 0
+
+    with pytest.raises(UnreadableFile, match="grew past"):
+        read_regular_file(status, limit=16)
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n\t\n", "\ufeff"], ids=["empty", "blank", "bom-only"])
