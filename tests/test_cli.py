@@ -143,6 +143,19 @@ def test_a_special_file_exits_2_at_once_without_reading_it(tmp_path: Path, kind:
     assert "Traceback" not in result.stderr
 
 
+def test_check_on_a_file_nested_too_deep_to_parse_exits_2_naming_the_line(tmp_path: Path,
+                                                                          small_facts_path: Path) -> None:
+    depth = 500
+    path = broken_copy(tmp_path, small_facts_path, "[meta]\n", "[meta]\ndeep = " + "[" * depth + "]" * depth + "\n")
+
+    result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "check", str(path)],
+                            capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 2
+    assert f"{path}:3: TOML syntax: tables or arrays are nested too deeply to read" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # -- --source -----------------------------------------------------------------------------------
 
 

@@ -495,3 +495,35 @@ def test_data_layer_and_cli_import_without_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
     assert result.returncode == 0, result.stderr
+
+
+# -- nesting ----------------------------------------------------------------------------------
+
+
+def nested(depth: int) -> str:
+    return "{ a = " * depth + "1" + " }" * depth
+
+
+@pytest.mark.parametrize("depth", [400, 3000], ids=["past-the-parser", "far-past"])
+def test_nesting_too_deep_to_parse_is_a_problem_on_its_line(tmp_path: Path, fixture_text: str, depth: int) -> None:
+    """tomllib recurses once per level: a few hundred once gave a RecursionError traceback."""
+    text = edit(fixture_text, "[meta]\n", f"[meta]\ndeep = {nested(depth)}\n")
+
+    error = load_error(write(tmp_path, text))
+
+    assert error.problems == [Problem(
+        "TOML syntax: tables or arrays are nested too deeply to read; "
+        "a fact base needs four levels at most: flatten this value", line_of(text, "deep = "))]
+
+
+def test_nesting_the_parser_takes_is_a_problem_on_its_field(tmp_path: Path, fixture_text: str) -> None:
+    text = edit(fixture_text, "[meta]\n", f"[meta]\ndeep = {nested(300)}\n")
+
+    error = load_error(write(tmp_path, text))
+
+    assert error.problems == [Problem("is not a known field; check its spelling", line_of(text, "deep = "), None,
+                                      "[meta] field 'deep'")]
+
+
+def test_the_nesting_a_fact_base_uses_is_accepted(fixture_text: str) -> None:
+    assert loads(fixture_text).claims

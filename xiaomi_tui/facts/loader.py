@@ -153,6 +153,8 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FactsError(path, [_syntax_problem(error, text)]) from None
+    except RecursionError:  # the parser recurses once per level: some hundreds exhaust Python's stack
+        raise FactsError(path, [Problem(f"TOML syntax: {_TOO_DEEP}", _most_nested_line(text))]) from None
     locator = _Locator(text)
     try:
         data = schema.validate(document)
@@ -164,6 +166,16 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     if entry is not None:
         cache.write(entry, cache.Validated(data, warnings))
     return FactBase(data, path, warnings)
+
+
+_TOO_DEEP = "tables or arrays are nested too deeply to read; a fact base needs four levels at most: flatten this value"
+
+
+def _most_nested_line(text: str) -> int:
+    """Where a structure too deep to parse most likely is: the line with the most opening brackets."""
+    lines = text.splitlines() or [""]
+    counts = [line.count("{") + line.count("[") for line in lines]
+    return counts.index(max(counts)) + 1
 
 
 def _decode(raw: bytes, path: str) -> str:
