@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
+import pickle
+import stat
 import subprocess
 import sys
 import time
@@ -108,3 +111,91 @@ def test_loading_never_forks_nor_pauses_the_collector(facts_path: Path, monkeypa
     monkeypatch.setattr(gc, "disable", refuse)
     load(facts_path)
     assert len(entries()) == 1 and gc.isenabled()
+
+
+# -- trust: unpickling runs code, so only the user's own entries are read -----------------------------
+
+
+class Raising:
+    """Pickles into bytes that raise `error` when unpickled: a damaged entry, whatever its bytes."""
+
+    def __init__(self, call: object, *arguments: object):
+        self.reduced = (call, arguments)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return self.reduced
+
+
+@pytest.mark.parametrize("damage", [
+    Raising(math.exp, 1000),  # OverflowError
+    Raising(bytearray, 1 << 62),  # MemoryError
+    Raising(int, "x" * 5000),  # ValueError
+], ids=["overflow", "memory", "value"])
+def test_an_entry_that_raises_anything_when_read_is_a_miss_and_is_replaced(facts_path: Path, damage: Raising) -> None:
+    load(facts_path)
+    [entry] = entries()
+    entry.write_bytes(pickle.dumps(damage))
+
+    assert len(load(facts_path).claims) == 15
+    assert cache.read(entry) is not None  # written again, good this time
+
+
+def plant(entry: Path, marker: Path) -> None:
+    """What an attacker with write access to the cache would leave: an entry that runs code when read."""
+    entry.write_bytes(pickle.dumps(Raising(os.mkdir, str(marker))))
+
+
+def test_the_cache_is_private_to_the_user(facts_path: Path) -> None:
+    load(facts_path)
+    [entry] = entries()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("opening", ["entry", "folder"])
+def test_an_entry_others_could_have_written_is_never_loaded(facts_path: Path, tmp_path: Path, opening: str) -> None:
+    load(facts_path)
+    [entry] = entries()
+    marker = tmp_path / "planted-code-ran"
+    plant(entry, marker)
+    (entry if opening == "entry" else entry.parent).chmod(0o666 if opening == "entry" else 0o777)
+
+    assert cache.read(entry) is None
+    assert len(load(facts_path).claims) == 15
+    assert not marker.exists()
+
+
+def test_an_entry_owned_by_another_user_is_never_loaded(facts_path: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    load(facts_path)
+    [entry] = entries()
+    marker = tmp_path / "planted-code-ran"
+    plant(entry, marker)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(entry).st_uid + 1)  # as another user sees it
+
+    assert cache.read(entry) is None
+    assert not marker.exists()
+
+
+def test_a_symbolic_link_in_place_of_an_entry_is_never_followed(facts_path: Path, tmp_path: Path) -> None:
+    load(facts_path)
+    [entry] = entries()
+    elsewhere = tmp_path / "elsewhere.pickle"
+    plant(elsewhere, tmp_path / "planted-code-ran")
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+
+    assert cache.read(entry) is None
+    assert not (tmp_path / "planted-code-ran").exists()
+
+
+def test_our_own_folder_left_group_writable_is_closed_when_written(facts_path: Path) -> None:
+    load(facts_path)
+    folder = entries()[0].parent
+    folder.chmod(0o775)  # what an umask of 002 gave earlier versions
+    facts_path.write_text(facts_path.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+
+    load(facts_path)
+
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert len(entries()) == 2

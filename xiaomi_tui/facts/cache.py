@@ -6,6 +6,12 @@ bytes and of the code that reads them, so an edit to either makes a new entry. R
 needs neither tomllib (0.45 s at 10,000 claims) nor pydantic (120 ms to import and build), which
 brings the dashboard's start-up close to a bare Textual app's. An entry that cannot be read or
 written is simply not used.
+
+Unpickling runs code, so an entry is loaded only if nobody but the user could have written it,
+checked as OpenSSH checks `~/.ssh`: the folder and the entry belong to the user, are writable by
+nobody else, and are not symbolic links; both are created that way (0700 and 0600). A shared
+or group-writable cache directory therefore means no cache, never someone else's code. Where
+there are no user ids to check (Windows) there is no cache.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import time
 from pathlib import Path
@@ -28,6 +35,9 @@ KEEP = 8
 ABANDONED_AFTER = 60.0
 """Seconds after which a temporary file is a write that was killed (a write takes under a second)."""
 
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+_NEW_PRIVATE_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+
 CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
 
@@ -38,12 +48,34 @@ class Validated(NamedTuple):
 
 
 def read(entry: Path) -> Validated | None:
+    """The records kept for an entry, or None: missing, written by someone else, or damaged in any way."""
     try:
-        with entry.open("rb") as handle:
+        folder = _open_private(entry.parent, os.O_DIRECTORY)
+    except OSError:
+        return None
+    try:
+        descriptor = _open_private(entry.name, 0, folder)
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
             kept = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+    except Exception:  # damaged bytes can raise anything while unpickling: OverflowError, MemoryError...
         return None
     return kept if isinstance(kept, Validated) and isinstance(kept.data, FactFile) else None
+
+
+def _open_private(path: Path | str, flags: int, folder: int | None = None) -> int:
+    """Open a file or folder that only this user can have written; raise `PermissionError` otherwise."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | flags, dir_fd=folder)
+    status = os.fstat(descriptor)
+    kind = stat.S_ISDIR if flags & os.O_DIRECTORY else stat.S_ISREG
+    if kind(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & _OTHERS_WRITE:
+        return descriptor
+    os.close(descriptor)
+    raise PermissionError(f"{path} could have been written by someone else")
 
 
 def write(entry: Path, validated: Validated) -> None:
@@ -53,9 +85,10 @@ def write(entry: Path, validated: Validated) -> None:
     """
     temporary = entry.with_suffix(f".{os.getpid()}.tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        _make_private_folder(entry.parent)
+        os.close(_open_private(entry.parent, os.O_DIRECTORY))  # never write where others could too
         try:
-            with temporary.open("wb") as handle:
+            with os.fdopen(os.open(temporary, _NEW_PRIVATE_FILE, 0o600), "wb") as handle:
                 pickle.dump(validated, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, entry)
         finally:
@@ -63,6 +96,15 @@ def write(entry: Path, validated: Validated) -> None:
         _prune(entry.parent)
     except OSError:
         pass
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create the folder 0700; one of ours left group-writable by an earlier umask is closed, not refused:
+    entries others could have put there are still refused one by one, as they are not ours."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    status = folder.lstat()
+    if stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid() and status.st_mode & 0o077:
+        folder.chmod(0o700)
 
 
 def _prune(folder: Path) -> None:
@@ -81,7 +123,7 @@ def entry_for(raw: bytes) -> Path | None:
 
     Hashing is the cost of a hit (25 ms for a 12 MB file): find the entry once, then read or write it.
     """
-    if os.environ.get("XIAOMI_TUI_NO_CACHE"):
+    if os.environ.get("XIAOMI_TUI_NO_CACHE") or not hasattr(os, "getuid"):
         return None
     digest = hashlib.sha256(raw)
     here = Path(__file__).parent
