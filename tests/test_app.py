@@ -254,7 +254,7 @@ async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, t
 
 
 async def _reload(app: XiaomiApp, pilot) -> None:
-    app.check_for_changes()
+    app.live_reload.check()
     await app.workers.wait_for_complete()
     await pilot.pause()
 

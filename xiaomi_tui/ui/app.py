@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import events, work
+from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,18 +16,22 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.loader import FactsError, load
 from xiaomi_tui.settings import Settings
+from xiaomi_tui.ui.citing import CitationFlow
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.sources import SourcesPane
 from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
+from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
 from xiaomi_tui.ui.view import AnalysisCache, Selection, View
-from xiaomi_tui.ui.widgets.detail import DetailPanel, claims_behind
+from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
+
+if TYPE_CHECKING:
+    from xiaomi_tui.ui.screens.pickers import SourcePicker
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
@@ -34,9 +40,6 @@ DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_de
 
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
-
-RELOAD_EVERY = 1.0
-"""Seconds between checks of the fact base file: curators edit it while the dashboard is open."""
 
 
 def breakpoint_classes(size: Size, horizontal: list[tuple[int, str]],
@@ -93,9 +96,9 @@ class XiaomiApp(App[None]):
         selected = frozenset(sources) if sources else frozenset(facts.sources)
         self.view = View(facts, self._cache.get(selected))
         self._stale: set[str] = set()  # panes to rebuild when next shown
-        self._last_citation: str | None = None
         self._detail_shown: tuple[object, ...] | None = None
-        self._watched = self._file_signature() if watch else None
+        self.citations = CitationFlow(self)
+        self.live_reload = LiveReload(self, facts.path) if watch else None
         self.reload_error: str | None = None
 
     # -- layout ---------------------------------------------------------------------------
@@ -124,8 +127,8 @@ class XiaomiApp(App[None]):
         self.query_one("#specs-table", FactTable).focus()
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
-        if self._watched is not None:
-            self.set_interval(RELOAD_EVERY, self.check_for_changes)
+        if self.live_reload is not None:
+            self.live_reload.start()
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -140,7 +143,7 @@ class XiaomiApp(App[None]):
         self._stale = {pane_id for pane_id, _, _ in PANES}
         self._refresh_active()
 
-    def set_sources(self, sources) -> None:
+    def set_sources(self, sources: Iterable[str]) -> None:
         wanted = frozenset(sources)
         if wanted != self.view.sources:
             self.set_view(View(self.facts, self._cache.get(wanted), self.view.query))
@@ -243,42 +246,16 @@ class XiaomiApp(App[None]):
                  (["ctrl+p"], "Command palette: every action, pane and source")]
         self.push_screen(HelpScreen(keys))
 
-    # -- citations --------------------------------------------------------------------------
+    def on_source_picker_changed(self, message: SourcePicker.Changed) -> None:
+        self.set_sources(message.sources)
 
-    def _selection_to_cite(self) -> tuple[Selection | None, str | None]:
-        """The claim to cite: the one highlighted in the detail screen, or the row's claim, or its first."""
-        from xiaomi_tui.ui.screens.detail import DetailScreen
-
-        if isinstance(self.screen, DetailScreen):
-            return self.screen.selection, self.screen.highlighted_claim_id
-        selection = self.active_pane.selection
-        claims = claims_behind(self.view, selection)
-        return selection, (claims[0].id if claims else None)
-
-    def citation_for(self, style: str) -> str | None:
-        from xiaomi_tui.facts.citations import cite_claim, cite_source
-
-        selection, claim_id = self._selection_to_cite()
-        if claim_id:
-            return cite_claim(self.facts, self.facts.claims[claim_id], style)
-        if selection and selection.source_id:
-            return cite_source(self.facts.sources[selection.source_id], style)
-        return None
+    # -- citations and live reload, each in a module of its own -----------------------------
 
     def action_copy_citation(self) -> None:
-        style = self.settings.citation_style
-        text = self.citation_for(style)
-        if text is None:
-            self.notify("Move to a row with a claim or a source to cite it.", severity="warning")
-            return
-        self._last_citation = text
-        if self.clipboard_mode in ("auto", "osc52"):
-            self.copy_to_clipboard(text)
-        if self.clipboard_mode in ("auto", "system"):
-            self._copy_to_system(text, style)
-        else:
-            self.notify(f"{style} citation sent to the terminal clipboard (OSC 52). v shows it.",
-                        title="Citation", markup=False)
+        self.citations.copy()
+
+    def action_view_citation(self) -> None:
+        self.citations.show_last()
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every OSC 52 payload, ours or a widget's, without the characters a terminal would act on."""
@@ -286,74 +263,12 @@ class XiaomiApp(App[None]):
 
         super().copy_to_clipboard(pasteable(text))
 
-    @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_to_system(self, text: str, style: str) -> None:
-        from xiaomi_tui.clipboard import copy_to_system
-
-        outcome = copy_to_system(text)
-        self.call_from_thread(self._report_copy, style, outcome.copied, outcome.message)
-
-    def _report_copy(self, style: str, copied: bool, message: str) -> None:
-        if copied:
-            also = " and sent to the terminal" if self.clipboard_mode == "auto" else ""
-            self.notify(f"{style} citation copied to the system clipboard{also}.", title="Citation", markup=False)
-        elif self.clipboard_mode == "auto":
-            self.notify(f"{style} citation sent to the terminal clipboard (OSC 52); {message}. v shows it.",
-                        title="Citation", markup=False)
-        else:
-            self.action_view_citation(reason=message)
-
-    def action_view_citation(self, reason: str = "the last citation") -> None:
-        from xiaomi_tui.ui.screens.pickers import CopyByHand
-
-        if self._last_citation is None:
-            self.notify("Nothing cited yet: press c on a row first.", severity="warning")
-            return
-        self.push_screen(CopyByHand(self._last_citation, reason))
-
     def action_pick_style(self) -> None:
-        from xiaomi_tui.facts.citations import STYLES
-        from xiaomi_tui.ui.screens.pickers import StylePicker
+        self.citations.pick_style()
 
-        preview = {key: text for key in STYLES if (text := self.citation_for(key))}
-        labels = {key: style.label for key, style in STYLES.items()}
-        self.push_screen(StylePicker(labels, self.settings.citation_style, preview), self._style_chosen)
-
-    def _style_chosen(self, style: str | None) -> None:
-        if style is None:
-            return
-        self.settings.citation_style = style
-        problem = self.settings.save()
-        self.notify(problem or f"c now copies {style} citations.", severity="warning" if problem else "information",
-                    markup=False)
-
-    # -- live reload ------------------------------------------------------------------------
-
-    def _file_signature(self) -> tuple[int, int] | None:
-        try:
-            stat = Path(self.facts.path).stat()
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size)
-
-    def check_for_changes(self) -> None:
-        signature = self._file_signature()
-        if signature != self._watched:  # changed, or gone: either way the reload says what happened
-            self._watched = signature
-            self._reload()
-
-    @work(thread=True, exclusive=True, group="reload")
-    def _reload(self) -> None:
-        try:
-            facts = load(self.facts.path)
-        except FactsError as error:
-            self.call_from_thread(self._reload_failed, error)
-        else:
-            self.call_from_thread(self._reloaded, facts)
-
-    def _reloaded(self, facts: FactBase) -> None:
+    def on_fact_base_reloaded(self, message: FactBaseReloaded) -> None:
         """Swap in the new fact base, keeping pane, cursor, search and the sources that still exist."""
-        self.facts = facts
+        facts = self.facts = message.facts
         self._cache = AnalysisCache(facts)
         kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
         self.title = facts.title
@@ -362,14 +277,13 @@ class XiaomiApp(App[None]):
         self.set_view(View(facts, self._cache.get(frozenset(kept or facts.sources)), self.view.query))
         self.notify("Fact base reloaded.", timeout=3)
 
-    def _reload_failed(self, error: FactsError) -> None:
+    def on_fact_base_broken(self, message: FactBaseBroken) -> None:
         """Keep showing the last good data; say what is wrong and where."""
-        from rich.text import Text
-
+        error = message.error
         self.reload_error = error.first_line
-        banner = self.query_one("#banner", Static)
         more = len(error.problems) - 1
         suffix = f" (+{more} more; run xiaomi-tui check)" if more else ""
+        banner = self.query_one("#banner", Static)
         banner.update(Text(f"Showing the last good data. {error.first_line}{suffix}"))
         banner.add_class("-error")
 

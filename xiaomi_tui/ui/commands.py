@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+if TYPE_CHECKING:
+    from xiaomi_tui.ui.app import XiaomiApp
+
 
 class SourceCommands(Provider):
-    def _commands(self):
-        app = self.app
+    @property
+    def dashboard(self) -> XiaomiApp:
+        """The app, typed: this provider is only ever registered by `XiaomiApp`."""
+        return cast("XiaomiApp", self.app)
+
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        app = self.dashboard
         for source in app.facts.sources.values():
             name = source.display_name
             state = "hide" if source.id in app.view.sources else "show"

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -16,6 +17,13 @@ from xiaomi_tui.facts.model import FactBase
 
 class SourcePicker(ModalScreen[None]):
     """A checklist of sources; every change applies at once, so the panes behind follow as you tick."""
+
+    class Changed(Message):
+        """The ticked sources, for the app to put in view."""
+
+        def __init__(self, sources: list[str]) -> None:
+            super().__init__()
+            self.sources = sources
 
     BINDINGS = [
         Binding("escape,enter,s", "close", "Done", id="sources.done", priority=True),
@@ -45,7 +53,7 @@ class SourcePicker(ModalScreen[None]):
             yield SelectionList[str](*choices, id="source-choices")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.app.set_sources(event.selection_list.selected)
+        self.post_message(self.Changed(event.selection_list.selected))
 
     def action_select_all(self) -> None:
         self.query_one(SelectionList).select_all()

@@ -1,0 +1,105 @@
+"""The cite flow: which claim `c` cites, where the citation goes, and which style `c` uses.
+
+The app's cite keys call one `CitationFlow`; it keeps the last citation, for `v` to show when no
+clipboard could be reached.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from xiaomi_tui.ui.view import Selection
+from xiaomi_tui.ui.widgets.detail import claims_behind
+
+if TYPE_CHECKING:
+    from xiaomi_tui.ui.app import XiaomiApp
+
+
+class CitationFlow:
+    def __init__(self, app: XiaomiApp) -> None:
+        self.app = app
+        self.last: str | None = None
+
+    def _selection_to_cite(self) -> tuple[Selection | None, str | None]:
+        """The claim to cite: the one highlighted in the detail screen, or the row's claim, or its first."""
+        from xiaomi_tui.ui.screens.detail import DetailScreen
+
+        screen = self.app.screen
+        if isinstance(screen, DetailScreen):
+            return screen.selection, screen.highlighted_claim_id
+        selection = self.app.active_pane.selection
+        claims = claims_behind(self.app.view, selection)
+        return selection, (claims[0].id if claims else None)
+
+    def citation_for(self, style: str) -> str | None:
+        from xiaomi_tui.facts.citations import cite_claim, cite_source
+
+        facts = self.app.facts
+        selection, claim_id = self._selection_to_cite()
+        if claim_id:
+            return cite_claim(facts, facts.claims[claim_id], style)
+        if selection and selection.source_id:
+            return cite_source(facts.sources[selection.source_id], style)
+        return None
+
+    def copy(self) -> None:
+        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which."""
+        app, style = self.app, self.app.settings.citation_style
+        text = self.citation_for(style)
+        if text is None:
+            app.notify("Move to a row with a claim or a source to cite it.", severity="warning")
+            return
+        self.last = text
+        if app.clipboard_mode in ("auto", "osc52"):
+            app.copy_to_clipboard(text)
+        if app.clipboard_mode in ("auto", "system"):
+            app.run_worker(partial(self._copy_to_system, text, style), thread=True, exclusive=True,
+                           group="clipboard")
+        else:
+            app.notify(f"{style} citation sent to the terminal clipboard (OSC 52). v shows it.",
+                       title="Citation", markup=False)
+
+    def _copy_to_system(self, text: str, style: str) -> None:
+        """In a thread: xclip and friends can take a while, or hang without a display."""
+        from xiaomi_tui.clipboard import copy_to_system
+
+        outcome = copy_to_system(text)
+        self.app.call_from_thread(self._report_copy, style, outcome.copied, outcome.message)
+
+    def _report_copy(self, style: str, copied: bool, message: str) -> None:
+        app = self.app
+        if copied:
+            also = " and sent to the terminal" if app.clipboard_mode == "auto" else ""
+            app.notify(f"{style} citation copied to the system clipboard{also}.", title="Citation", markup=False)
+        elif app.clipboard_mode == "auto":
+            app.notify(f"{style} citation sent to the terminal clipboard (OSC 52); {message}. v shows it.",
+                       title="Citation", markup=False)
+        else:
+            self.show_last(reason=message)
+
+    def show_last(self, reason: str = "the last citation") -> None:
+        from xiaomi_tui.ui.screens.pickers import CopyByHand
+
+        if self.last is None:
+            self.app.notify("Nothing cited yet: press c on a row first.", severity="warning")
+            return
+        self.app.push_screen(CopyByHand(self.last, reason))
+
+    def pick_style(self) -> None:
+        """The style picker, previewing the selected claim in every style."""
+        from xiaomi_tui.facts.citations import STYLES
+        from xiaomi_tui.ui.screens.pickers import StylePicker
+
+        preview = {key: text for key in STYLES if (text := self.citation_for(key))}
+        labels = {key: style.label for key, style in STYLES.items()}
+        self.app.push_screen(StylePicker(labels, self.app.settings.citation_style, preview), self._style_chosen)
+
+    def _style_chosen(self, style: str | None) -> None:
+        if style is None:
+            return
+        settings = self.app.settings
+        settings.citation_style = style
+        problem = settings.save()
+        self.app.notify(problem or f"c now copies {style} citations.",
+                        severity="warning" if problem else "information", markup=False)
