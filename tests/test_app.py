@@ -12,9 +12,10 @@ from textual.geometry import Size
 from textual.widgets import Input, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
+from xiaomi_tui.facts.compare import Status
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
-from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
+from xiaomi_tui.ui.app import NOT_IN_PALETTE, XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
@@ -132,8 +133,12 @@ async def test_help_lists_every_key_and_closes(small_facts):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         markdown = app.screen.query_one("Markdown")
-        for key in ("/", "s", "c", "C", "?", "q", "ctrl+p", "enter"):
+        for key in ("/", "s", "c", "C", "?", "q", "^p", "\u23ce", "tab"):
             assert f"`{key}`" in markdown.source
+        for binding in [*app.BINDINGS, *FactTable.BINDINGS]:  # generated: a new key cannot be left out
+            assert f"| {binding.tooltip or binding.description} |" in markdown.source
+        for status in Status:
+            assert status is Status.NONE or f"| {status.symbol} {status.value}" in markdown.source
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
@@ -161,6 +166,17 @@ async def test_command_palette_lists_sources(small_facts):
         await run_command(pilot, "Only source: Beta")
         assert app.view.sources == {"beta"}
         assert filter_label(app) == "1 of 3 sources"
+
+
+async def test_the_palette_offers_every_dashboard_key(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {binding.tooltip for binding in app.BINDINGS if binding.id not in NOT_IN_PALETTE} <= titles
+        await run_command(pilot, "Hide or show the detail panel")
+        assert app.query_one(DetailPanel).has_class("-hidden")
+        await run_command(pilot, "Choose the citation style")
+        assert isinstance(app.screen, StylePicker)
 
 
 async def test_markup_in_the_fact_base_is_shown_literally(small_facts):

@@ -85,13 +85,25 @@ _STATUS_SYMBOLS = {
 
 
 class ClaimStanding(str, Enum):
-    """How one claim stands among the others in view."""
+    """How one claim stands among the others in view; its symbol is its topic status's counterpart."""
 
     CONFLICT = "conflict"
     CORROBORATED = "corroborated"
     ECHOED = "echoed"
     UNIQUE = "unique"
 
+
+    @property
+    def symbol(self) -> str:
+        return _STATUS_SYMBOLS[_STANDING_STATUS[self]]
+
+
+_STANDING_STATUS = {
+    ClaimStanding.CONFLICT: Status.CONFLICT,
+    ClaimStanding.CORROBORATED: Status.AGREE,
+    ClaimStanding.ECHOED: Status.ECHO,
+    ClaimStanding.UNIQUE: Status.SINGLE,
+}
 
 # -- comparing two values ---------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -41,6 +41,9 @@ DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_de
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
 
+NOT_IN_PALETTE = frozenset({"search.clear", "quit", "quit.now"})
+"""Bindings the palette leaves out: escape means nothing there, and Textual offers its own Quit."""
+
 
 def breakpoint_classes(size: Size, horizontal: list[tuple[int, str]],
                        vertical: list[tuple[int, str]]) -> dict[str, bool]:
@@ -66,9 +69,9 @@ class XiaomiApp(App[None]):
 
     BINDINGS = [
         *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
-                  tooltip=f"The {label} pane")
+                  tooltip=f"Show the {label} pane")
           for number, (pane_id, label, _) in enumerate(PANES, start=1)),
-        Binding("slash", "search", "Search", id="search", tooltip="Filter rows by text"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search: filter every pane's rows by text"),
         Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
         Binding("a", "all_sources", "All sources", show=False, id="sources.all",
                 tooltip="Put every source back in view"),
@@ -81,7 +84,7 @@ class XiaomiApp(App[None]):
                 tooltip="Clear the search; in a dialog, close it"),
         Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
                 tooltip="Hide or show the detail panel, for more rows"),
-        Binding("question_mark,f1", "help", "Help", id="help", key_display="?", tooltip="This help"),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?", tooltip="Help: every key, and what the marks mean"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now", tooltip="Quit, from anywhere"),
     ]
@@ -237,14 +240,7 @@ class XiaomiApp(App[None]):
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
-        keys = [([self.get_key_display(replace(binding, key=key, key_display=None)) for key in binding.key.split(",")],
-                 binding.tooltip or binding.description)
-                for binding in self.BINDINGS if isinstance(binding, Binding)]
-        keys += [(["tab", "shift+tab"], "Move focus between tabs, tables and the detail panel"),
-                 (["↑", "↓", "j", "k", "g", "G"], "Move within a table; top, bottom"),
-                 (["enter"], "Open every claim behind the row; c there cites the highlighted one"),
-                 (["ctrl+p"], "Command palette: every action, pane and source")]
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(HelpScreen([*self.BINDINGS, *FactTable.BINDINGS]))
 
     def on_source_picker_changed(self, message: SourcePicker.Changed) -> None:
         self.set_sources(message.sources)
@@ -289,16 +285,10 @@ class XiaomiApp(App[None]):
 
     # -- command palette --------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen):
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own, then every key of the dashboard: its tooltip as the title, the key as help."""
         yield from super().get_system_commands(screen)
-        for pane_id, label, _ in PANES:
-            yield SystemCommand(f"Show {label}", f"Switch to the {label} pane",
-                                lambda pane_id=pane_id: self.action_show_pane(pane_id))
-        yield SystemCommand("Search", "Filter rows by text", self.action_search)
-        yield SystemCommand("Choose sources", "Tick the sources in view", self.action_pick_sources)
-        yield SystemCommand("All sources", "Put every source back in view", self.action_all_sources)
-        yield SystemCommand("Copy citation", "Copy the citation of the selected claim", self.action_copy_citation)
-        yield SystemCommand("Citation style", "Choose the style c copies", self.action_pick_style)
-        yield SystemCommand("View last citation", "Show the last citation to copy by hand", self.action_view_citation)
-        yield SystemCommand("Toggle detail panel", "Hide or show the detail panel", self.action_toggle_detail)
-        yield SystemCommand("Help", "Every key and what the marks mean", self.action_help)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id not in NOT_IN_PALETTE:
+                yield SystemCommand(binding.tooltip, f"{binding.description} ({self.get_key_display(binding)})",
+                                    partial(self.run_action, binding.action))

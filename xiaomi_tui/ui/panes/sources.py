@@ -12,7 +12,7 @@ from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import STANDING_LOOK, STATUS_STYLES, count_cell, plain
+from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
 MATRIX_SOURCES = 24
@@ -70,7 +70,6 @@ def _matrix_cells(topic: TopicAnalysis, in_view: list[str]) -> list[Text]:
         if not said:
             cells.append(Text("\u00b7", style="dim"))
             continue
-        symbol, style = STANDING_LOOK[topic.standings[said[0].id]]
         values = "; ".join(dict.fromkeys(format_claim_value(claim, topic.topic) for claim in said))
-        cells.append(Text.assemble((symbol + " ", style), values))
+        cells.append(Text.assemble(standing_mark(topic.standings[said[0].id]), values))
     return cells

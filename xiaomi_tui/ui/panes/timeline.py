@@ -9,7 +9,7 @@ from rich.text import Text
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import plain, standing_cell
+from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST, plain, standing_cell
 from xiaomi_tui.ui.widgets.fact_table import Column, Row
 
 
@@ -44,7 +44,7 @@ def _cells(view: View, claim: Claim, first_of_year: bool) -> list[Text]:
     return [
         # Every row carries its year, so a scrolled view still says when; the first of each year stands out.
         plain(str(claim.date.start.year), "bold" if first_of_year else "dim"),
-        Text.assemble(("\u25c7 " if expected else "\u25cf ", "dim" if expected else ""), claim.date.human()),
+        Text.assemble((f"{EXPECTED} " if expected else f"{PAST} ", "dim" if expected else ""), claim.date.human()),
         what,
         plain(view.facts.sources[claim.source].display_name),
         standing_cell(view.analysis.standings[claim.id]),

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import STATUS_STYLES
+from xiaomi_tui.ui.widgets.cells import status_cell
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
@@ -34,8 +34,7 @@ class DetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         topic = self.view.analysis.topics[self.selection.topic_id]
-        yield Static(Text.assemble((topic.topic.label, "bold"), "  ",
-                                   (f"{topic.status.symbol} {topic.status.value}", STATUS_STYLES[topic.status]),
+        yield Static(Text.assemble((topic.topic.label, "bold"), "  ", status_cell(topic.status),
                                    f"  {topic.counts_text}  ", (topic.reason, "dim")), id="detail-title")
         with Horizontal(id="detail-screen"):
             yield OptionList(*(

@@ -1,29 +1,41 @@
-"""The help screen: every key, generated from the bindings so it cannot drift from them."""
+"""The help screen: every key and every mark, generated from the bindings and the symbols so it cannot drift."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-LEGEND = """
-## Reading the screen
-| mark | means |
-|---|---|
-| ✓ agree / corroborated | sources with **different origins** say the same |
-| ↻ echo / echoed | several sources, **one origin**: the same report repeated |
-| • single / unique | only one source carries it |
-| ✗ conflict | values that cannot both be true |
-| ≈ minor | close but not equal: rounding or a different rate |
-| ? not comparable | a comparison needs a rate nobody gave |
-| ∷ various | different answers that can all hold |
-| ● / ◇ | on the timeline: past / expected as of the fact base's date |
+from xiaomi_tui.facts.compare import ClaimStanding, Status
+from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST
 
-Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
-and, where there is a display, to the system clipboard.
-"""
+MEANINGS = {
+    Status.AGREE: "sources with **different origins** say the same",
+    Status.ECHO: "several sources, **one origin**: the same report repeated",
+    Status.SINGLE: "only one source carries it",
+    Status.CONFLICT: "values that cannot both be true",
+    Status.MINOR: "close but not equal: rounding or a different rate",
+    Status.UNCOMPARABLE: "a comparison needs a rate nobody gave",
+    Status.VARIOUS: "different answers that can all hold",
+}
+
+CLIPBOARD = """Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
+and, where there is a display, to the system clipboard."""
+
+
+def legend() -> str:
+    """Each topic status with the claim standing that shares its symbol, then the timeline's marks."""
+    standings = {standing.symbol: standing.value for standing in ClaimStanding}
+    rows = []
+    for status, meaning in MEANINGS.items():
+        names = dict.fromkeys([status.value, standings.get(status.symbol, status.value)])
+        rows.append(f"| {status.symbol} {' / '.join(names)} | {meaning} |")
+    rows.append(f"| {PAST} / {EXPECTED} | on the timeline: past / expected as of the fact base's date |")
+    return "## Reading the screen\n| mark | means |\n|---|---|\n" + "\n".join(rows)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,16 +45,29 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, keys: list[tuple[list[str], str]]):
+    def __init__(self, bindings: Iterable[BindingType]):
         super().__init__()
-        self._keys = keys
+        self._listed = [binding for binding in bindings if isinstance(binding, Binding)]
+
+    def _textual_keys(self) -> list[Binding]:
+        """Keys Textual gives every app that the dashboard relies on: moving focus, and the palette."""
+        focus = [binding for binding in Screen.BINDINGS
+                 if isinstance(binding, Binding) and binding.action in ("app.focus_next", "app.focus_previous")]
+        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
+                          tooltip="Command palette: every action, every pane, each source")
+        return [*focus, palette]
 
     def compose(self) -> ComposeResult:
-        rows = "\n".join(f"| {' '.join(f'`{key}`' for key in keys)} | {description} |"
-                         for keys, description in self._keys)
-        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n{LEGEND}"
+        rows = "\n".join(f"| {' '.join(f'`{key}`' for key in self._keys_of(binding))} | "
+                         f"{binding.tooltip or binding.description} |"
+                         for binding in [*self._listed, *self._textual_keys()])
+        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{legend()}\n\n{CLIPBOARD}\n"
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
+
+    def _keys_of(self, binding: Binding) -> list[str]:
+        """Each key of a binding ("down,j") as the footer would show it."""
+        return [self.app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")]
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

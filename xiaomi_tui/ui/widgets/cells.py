@@ -20,12 +20,15 @@ STATUS_STYLES = {
     Status.NONE: "dim",
 }
 
-STANDING_LOOK = {
-    ClaimStanding.CONFLICT: ("\u2717", "bold red"),
-    ClaimStanding.CORROBORATED: ("\u2713", "green"),
-    ClaimStanding.ECHOED: ("\u21bb", "cyan"),
-    ClaimStanding.UNIQUE: ("\u2022", "magenta"),
+STANDING_STYLES = {
+    ClaimStanding.CONFLICT: "bold red",
+    ClaimStanding.CORROBORATED: "green",
+    ClaimStanding.ECHOED: "cyan",
+    ClaimStanding.UNIQUE: "magenta",
 }
+
+PAST, EXPECTED = "\u25cf", "\u25c7"
+"""The timeline's marks: what happened by the fact base's date, and what was still expected."""
 
 RELATION_STYLES = {
     Relation.AGREE: "green",
@@ -47,8 +50,12 @@ def status_cell(status: Status) -> Text:
 
 
 def standing_cell(standing: ClaimStanding) -> Text:
-    symbol, style = STANDING_LOOK[standing]
-    return Text(f"{symbol} {standing.value}", style=style, no_wrap=True)
+    return Text(f"{standing.symbol} {standing.value}", style=STANDING_STYLES[standing], no_wrap=True)
+
+
+def standing_mark(standing: ClaimStanding) -> Text:
+    """The symbol alone, where the value it marks follows."""
+    return Text(f"{standing.symbol} ", style=STANDING_STYLES[standing])
 
 
 def count_cell(number: int) -> Text:

@@ -12,7 +12,7 @@ from xiaomi_tui.facts.compare import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, STATUS_STYLES, STANDING_LOOK
+from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_mark, status_cell
 
 
 PANEL_CLAIMS = 6
@@ -41,8 +41,7 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
     topic = view.analysis.topics[selection.topic_id]
     parts: list[RenderableType] = [
         Text(topic.topic.label, style="bold"),
-        Text.assemble((f"{topic.status.symbol} {topic.status.value}", STATUS_STYLES[topic.status]),
-                      f"  {topic.counts_text}"),
+        Text.assemble(status_cell(topic.status), f"  {topic.counts_text}"),
         Text(topic.reason, style="dim"),
     ]
     claims = claims_behind(view, selection)
@@ -56,8 +55,7 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
 def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit: int | None = None) -> RenderableType:
     facts = view.facts
     source = facts.sources[claim.source]
-    symbol, style = STANDING_LOOK[topic.standings[claim.id]]
-    header = Text.assemble((f"{symbol} ", style), (format_claim_value(claim, topic.topic), "bold"),
+    header = Text.assemble(standing_mark(topic.standings[claim.id]), (format_claim_value(claim, topic.topic), "bold"),
                            f"  {source.display_name}, para. {claim.para}")
     fields = [("chain", facts.chain_text(claim)),
               ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),

@@ -54,15 +54,16 @@ class FactTable(ScrollView, can_focus=True):
     """Rows are `Row`s; the app hears `SelectionChanged` when the cursor moves and `Opened` on enter."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("enter", "open", "Open", show=False,
+                tooltip="Every claim behind the row; c there cites the highlighted one"),
+        Binding("down,j", "cursor_down", "Down a row", show=False),
+        Binding("up,k", "cursor_up", "Up a row", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "Top", show=False),
-        Binding("end,G", "last", "Bottom", show=False),
-        Binding("left", "scroll_left", "Left", show=False),
-        Binding("right", "scroll_right", "Right", show=False),
+        Binding("home,g", "first", "First row", show=False),
+        Binding("end,G", "last", "Last row", show=False),
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
     ]
 
     COMPONENT_CLASSES = {"fact-table--header", "fact-table--cursor", "fact-table--odd"}
