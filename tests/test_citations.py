@@ -15,7 +15,6 @@ import pytest
 
 from helpers import record
 from xiaomi_tui.facts.citations import (
-    DEFAULT_STYLE,
     STYLES,
     UnknownStyle,
     cite_claim,
@@ -25,6 +24,7 @@ from xiaomi_tui.facts.citations import (
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.records import Claim, Source
+from xiaomi_tui.settings import Settings
 
 FACTS_TOML = r"""
 [meta]
@@ -151,7 +151,7 @@ def test_styles_are_offered_in_order_with_their_labels():
         "markdown": "Markdown link",
         "plain": "Plain text",
     }
-    assert DEFAULT_STYLE == "apa"
+    assert Settings().citation_style == "apa"  # what `c` copies until the user picks another
     assert all(key == style.key for key, style in STYLES.items())
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.model import FactBase
     from xiaomi_tui.facts.records import Claim, Source
 
-__all__ = ["DEFAULT_STYLE", "STYLES", "Style", "UnknownStyle", "cite_claim", "cite_source", "csl_item"]
+__all__ = ["STYLES", "Style", "UnknownStyle", "cite_claim", "cite_source", "csl_item"]
 
 _UNTITLED = "Untitled article"
 """The description APA, MLA and Chicago ask for in place of a missing title."""
@@ -428,8 +428,6 @@ STYLES: dict[str, Style] = {style.key: style for style in (
     Style("markdown", "Markdown link", _markdown, _inline(_markdown, _markdown_text)),
     Style("plain", "Plain text", _plain, _inline(_plain)),
 )}
-
-DEFAULT_STYLE = "apa"
 
 
 class UnknownStyle(ValueError):

@@ -36,6 +36,7 @@ __all__ = [
     "analyse",
     "compare_claims",
     "convert",
+    "scale",
 ]
 
 AGREE_WITHIN = 0.005
@@ -92,7 +93,6 @@ class ClaimStanding(str, Enum):
     ECHOED = "echoed"
     UNIQUE = "unique"
 
-
     @property
     def symbol(self) -> str:
         return _STATUS_SYMBOLS[_STANDING_STATUS[self]]
@@ -104,6 +104,7 @@ _STANDING_STATUS = {
     ClaimStanding.ECHOED: Status.ECHO,
     ClaimStanding.UNIQUE: Status.SINGLE,
 }
+
 
 # -- comparing two values ---------------------------------------------------------------------
 
@@ -132,8 +133,7 @@ def compare_claims(topic: Topic, first: Claim, second: Claim, rates: Iterable[Ra
         if factor is None:
             missing = "/".join(sorted({a.currency, b.currency} - {"CNY"}))  # only direct rates are used
             return Relation.INCOMPARABLE, f"not comparable: no {missing} rate in the fact base"
-        scaled = (None if b.min is None else b.min * factor, None if b.max is None else b.max * factor)
-        relation, reason = _compare_spans((a.min, a.max), scaled)
+        relation, reason = _compare_spans((a.min, a.max), scale(b, factor))
         return relation, f"{reason} (at {factor:.6g} {CURRENCY_LABELS.get(a.currency, a.currency)} per {b.currency})"
     if isinstance(a, (Money, Quantity)) and isinstance(b, (Money, Quantity)):
         return _compare_spans((a.min, a.max), (b.min, b.max))
@@ -200,6 +200,11 @@ def convert(source: str, target: str, rates: Iterable[Rate]) -> float | None:
         if (rate.base, rate.quote) == (target, source):
             return 1 / rate.rate
     return None
+
+
+def scale(value: Money | Quantity, factor: float) -> tuple[float | None, float | None]:
+    """A value's bounds times `factor` (a rate from `convert`); an open end stays open."""
+    return (None if value.min is None else value.min * factor, None if value.max is None else value.max * factor)
 
 
 # -- a topic over the sources in view ------------------------------------------------------------

@@ -1,14 +1,22 @@
-"""A pane is one tab: one or more fact tables rebuilt from the current `View`."""
+"""A pane is one tab: one or more fact tables rebuilt from the current `View`; what panes share."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from xiaomi_tui.facts.compare import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
 ROW_CACHE_SIZE = 8
+
+
+def topics_shown(view: View, pane: str) -> list[TopicAnalysis]:
+    """The topics of one pane that have claims in view and match the search."""
+    return [topic for topic in view.analysis.topics.values()
+            if topic.topic.pane == pane and topic.claims
+            and (view.matches(topic.topic.label, topic.consensus) or any(map(view.claim_matches, topic.claims)))]
 
 
 class Pane(Vertical):

@@ -6,13 +6,12 @@ from collections import Counter
 
 from rich.text import Text
 
-from xiaomi_tui.facts.compare import TopicAnalysis, convert
+from xiaomi_tui.facts.compare import TopicAnalysis, convert, scale
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_number
-from xiaomi_tui.facts.records import Money, Quantity
-from xiaomi_tui.ui.panes.base import Pane
-from xiaomi_tui.ui.panes.specs import topic_rows
+from xiaomi_tui.facts.records import Money, Quantity, Rate
+from xiaomi_tui.ui.panes.base import Pane, topics_shown
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import plain
+from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell
 from xiaomi_tui.ui.widgets.fact_table import Column, Row
 
 BAR_WIDTH = 16
@@ -47,8 +46,7 @@ def _scale_key(topic: TopicAnalysis, view: View) -> tuple[str, float | None, flo
         factor = convert(value.currency, SCALE_CURRENCY, view.facts.rates)
         if factor is None:
             return None
-        scaled = [None if bound is None else bound * factor for bound in (value.min, value.max)]
-        return (f"money:{SCALE_CURRENCY}", scaled[0], scaled[1])
+        return (f"money:{SCALE_CURRENCY}", *scale(value, factor))
     if isinstance(value, Quantity):
         return (f"unit:{value.unit or topic.topic.unit}", value.min, value.max)
     return None
@@ -60,27 +58,24 @@ class InvestmentPane(Pane):
     EMPTY = "No money or capacity claims for the sources and search in view."
 
     def rows(self, view: View) -> list[Row]:
-        rows = topic_rows(view, "investment")
-        scales = {row.selection.topic_id: _scale_key(view.analysis.topics[row.selection.topic_id], view)
-                  for row in rows}
+        topics = topics_shown(view, "investment")
+        scales = {topic.topic.id: _scale_key(topic, view) for topic in topics}
         tops: dict[str, float] = {}
         members = Counter(key[0] for key in filter(None, scales.values()))
         for key in filter(None, scales.values()):
             tops[key[0]] = max(tops.get(key[0], 0.0), *(bound for bound in key[1:] if bound is not None))
-        scales = {topic_id: key if key and members[key[0]] > 1 else None for topic_id, key in scales.items()}
         shaped = []
-        for row in rows:
-            key = scales[row.selection.topic_id]
-            label, value, status, _sources, _origins = row.texts()
-            drawn = bar(key[1], key[2], tops[key[0]]) if key else Text("")
-            shaped.append(Row([label, value, drawn, status], row.selection))
-        shaped += [self._rate_row(view, index) for index, rate in enumerate(view.facts.rates)
+        for topic in topics:
+            key = scales[topic.topic.id]
+            drawn = bar(key[1], key[2], tops[key[0]]) if key and members[key[0]] > 1 else Text("")
+            shaped.append(Row([plain(topic.topic.label), consensus_cell(topic), drawn, status_cell(topic.status)],
+                              Selection(topic.topic.id)))
+        shaped += [self._rate_row(view, rate) for rate in view.facts.rates
                    if rate.source in view.sources and view.matches("rate", rate.base, rate.quote)]
         return shaped
 
     @staticmethod
-    def _rate_row(view: View, index: int) -> Row:
-        rate = view.facts.rates[index]
+    def _rate_row(view: View, rate: Rate) -> Row:
         source = view.facts.sources[rate.source].display_name
         quote = CURRENCY_LABELS.get(rate.quote, rate.quote)
         return Row([

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from xiaomi_tui.facts.compare import ClaimStanding, Relation, Status
+from xiaomi_tui.facts.compare import ClaimStanding, Relation, Status, TopicAnalysis
 
 STATUS_STYLES = {
     Status.CONFLICT: "bold red",
@@ -47,6 +47,12 @@ def plain(value: object, style: str = "") -> Text:
 
 def status_cell(status: Status) -> Text:
     return Text(f"{status.symbol} {status.value}", style=STATUS_STYLES[status], no_wrap=True)
+
+
+def consensus_cell(topic: TopicAnalysis) -> Text:
+    """The value most origins back, in bold when the sources do not dispute it."""
+    undisputed = topic.status in (Status.AGREE, Status.ECHO, Status.SINGLE)
+    return plain(topic.consensus, "bold" if undisputed else "")
 
 
 def standing_cell(standing: ClaimStanding) -> Text:
