@@ -164,7 +164,7 @@ class FactTable(ScrollView, can_focus=True):
                 self.virtual_size = size  # the height follows the rows: that takes a layout
             else:
                 self.set_reactive(FactTable.virtual_size, size)
-                self._scroll_update(size)  # Textual's own scrollbar update (textual is pinned: see pyproject)
+                self._scroll_update(size)  # private, and the only such call: see test_app's guard on it
         self._fitted_width = None
         self.refresh()
 

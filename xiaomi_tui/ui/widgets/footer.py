@@ -18,7 +18,8 @@ class SteadyFooter(Footer):
     def compose(self):
         # Textual waits for the first binding refresh before showing keys, which costs a second
         # build after the first frame; the app's keys are known now, and a change rebuilds anyway.
-        self.set_reactive(Footer._bindings_ready, True)
+        # Telling it the bindings changed is what that refresh would do (its rebuild is skipped below).
+        self.bindings_changed(self.screen)
         self._shown = self._keys_shown()
         yield from super().compose()
 
@@ -31,7 +32,7 @@ class SteadyFooter(Footer):
 
     def _keys_shown(self) -> tuple[object, ...] | None:
         """What `compose` would draw: every shown binding, whether it is enabled, and its tooltip."""
-        if not self._bindings_ready or not self.is_attached:
+        if not self.is_attached:
             return None
         palette = self.app.COMMAND_PALETTE_BINDING
         return tuple((key, binding.action, binding.description, binding.key_display, enabled, tooltip)
