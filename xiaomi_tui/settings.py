@@ -15,6 +15,9 @@ from pathlib import Path
 
 __all__ = ["Settings", "settings_path"]
 
+DEFAULT_CITATION_STYLE = "apa"
+"""What `c` copies until the user picks another style (a key of `citations.STYLES`)."""
+
 MAX_BYTES = 64 * 1024
 """A settings file is a few dozen bytes; reading stops here, so a huge or endless file costs nothing."""
 
@@ -32,7 +35,7 @@ class _Unusable(Exception):
 
 @dataclass
 class Settings:
-    citation_style: str = "apa"
+    citation_style: str = DEFAULT_CITATION_STYLE
     problem: str | None = field(default=None, compare=False)
     """Why the saved file was not used, if it was not; never saved."""
 
@@ -92,11 +95,11 @@ def _read_json(path: Path) -> object:
 
 
 def _citation_style(saved: object) -> str:
-    from xiaomi_tui.facts.citations import DEFAULT_STYLE, STYLES
+    from xiaomi_tui.facts.citations import STYLES
 
     if not isinstance(saved, dict):
         raise _Unusable("is not a JSON object")
-    style = saved.get("citation_style", DEFAULT_STYLE)
+    style = saved.get("citation_style", DEFAULT_CITATION_STYLE)
     if not isinstance(style, str):
         raise _Unusable("has a citation_style that is not a string")
     if style not in STYLES:
