@@ -52,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="score with the later reports published by this day, YYYY-MM-DD (default: today)")
     scorecard.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
-    export = commands.add_parser("export", help="write every claim in view as json, csv or markdown")
-    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    export = commands.add_parser("export", help="write every claim in view as json, csv or markdown, or the reviews")
+    export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview"), default="json",
+                        help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today")
     # Also accepted after the command; SUPPRESS keeps an absent one from hiding the top-level option.
     export.add_argument("--source", metavar="ID", action="append", dest="sources", default=argparse.SUPPRESS,
                         help="export only this source's claims (repeatable)")
@@ -90,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from xiaomi_tui.facts.scoring import score
 
             sys.stdout.write(render(score(facts, args.as_of), args.format))
+            return EXIT_OK
+        if args.command == "export" and args.format == "claimreview":
+            from xiaomi_tui.facts.claimreview import claim_reviews
+            from xiaomi_tui.facts.scoring import score
+
+            sys.stdout.write(claim_reviews(score(facts), sources))
             return EXIT_OK
         if args.command == "export":
             from xiaomi_tui.facts.export import export

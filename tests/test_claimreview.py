@@ -1,0 +1,93 @@
+"""`export --format claimreview`: schema.org ClaimReview, read back as JSON-LD and field by field.
+
+pyld expands the document offline: its loader is given a local stand-in for the schema.org context
+(`fixtures/schema-org-context.jsonld`: the published context's `@vocab`, with `url` an IRI and
+`datePublished` a Date), so expansion proves the document is JSON-LD and that no term falls outside
+schema.org's vocabulary (an unmapped term would be dropped, which the count check below catches).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from test_cli import run
+from xiaomi_tui.facts.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.scoring import Verdict, score
+
+CONTEXT = json.loads((Path(__file__).parent / "fixtures" / "schema-org-context.jsonld").read_text(encoding="utf-8"))
+SCHEMA = "http://schema.org/"
+
+
+def local_context(url: str, options: dict | None = None) -> dict[str, Any]:
+    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), f"fetched {url} instead of schema.org"
+    return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
+
+
+@pytest.fixture(scope="module")
+def reviews() -> dict[str, Any]:
+    return json.loads(claim_reviews(score(load(bundled_facts_path()), date(2025, 6, 30))))
+
+
+def terms(node: Any) -> int:
+    """How many properties a compact node holds, all the way down (@context and keywords aside)."""
+    if isinstance(node, list):
+        return sum(map(terms, node))
+    if isinstance(node, dict):
+        return sum(terms(value) + (not key.startswith("@")) for key, value in node.items() if key != "@context")
+    return 0
+
+
+def test_the_export_expands_as_json_ld_with_every_term_in_schema_org(reviews: dict[str, Any]) -> None:
+    expanded = jsonld.expand(reviews, {"documentLoader": local_context})
+    assert len(expanded) == len(reviews["@graph"])
+    assert all(node["@type"] == [f"{SCHEMA}ClaimReview"] for node in expanded)
+    assert terms(expanded) == terms(reviews)  # nothing dropped: every term is a schema.org property
+    first = expanded[0]
+    assert first[f"{SCHEMA}itemReviewed"][0]["@type"] == [f"{SCHEMA}Claim"]
+    assert first[f"{SCHEMA}reviewRating"][0][f"{SCHEMA}alternateName"][0]["@value"] in {v.value for v in Verdict}
+    assert first[f"{SCHEMA}url"] == [{"@id": reviews["@graph"][0]["url"]}]
+
+
+def test_each_review_has_what_google_asks_of_a_claim_review(reviews: dict[str, Any]) -> None:
+    assert reviews["@context"] == "https://schema.org"
+    for review in reviews["@graph"]:
+        assert 0 < len(review["claimReviewed"]) < CLAIM_REVIEWED_LIMIT
+        assert review["datePublished"] == "2025-06-30"
+        assert review["author"] == {"@type": "Organization", "name": "xiaomi-tui maintainers"}
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["author"]["name"]
+        assert item["firstAppearance"] in item["appearance"]
+
+
+def test_a_forecast_carried_twice_appears_twice_and_links_the_report_that_settled_it(
+        reviews: dict[str, Any]) -> None:
+    by_claim = {review["identifier"]: review for review in reviews["@graph"]}
+    kuo = by_claim["cnevpost-shipments-2024"]
+    assert kuo["claimReviewed"] == "Shipments in 2024: 50,000–60,000 vehicles"
+    assert kuo["reviewRating"] == {"@type": "Rating", "alternateName": "beaten"}
+    assert kuo["itemReviewed"]["author"] == {"@type": "Person", "name": "Ming-Chi Kuo"}
+    assert kuo["url"] == "https://evertiq.com/design/57017"
+    assert "metric mismatch" in kuo["reviewBody"]
+    lei_jun = by_claim["pandaily-mass-production-start"]  # Lei Jun's H1 2024, in Pandaily and in source 004
+    appearances = lei_jun["itemReviewed"]["appearance"]
+    assert [work.get("publisher", {}).get("name") for work in appearances] == ["Pandaily", None]
+    assert lei_jun["itemReviewed"]["firstAppearance"] == {
+        "@type": "NewsArticle", "headline": "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies",
+        "url": "https://pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/",
+        "datePublished": "2023-11", "publisher": {"@type": "Organization", "name": "Pandaily"}}
+    unanswered = by_claim["cnevpost-plant-location"]
+    assert unanswered["reviewRating"]["alternateName"] == "not scorable" and "url" not in unanswered
+
+
+def test_the_command_writes_the_reviews_of_the_sources_in_view(capsys) -> None:
+    code, out, _ = run(capsys, "--source", "arenaev", "export", "--format", "claimreview")
+    graph = json.loads(out)["@graph"]
+    assert code == 0 and graph
+    assert {review["identifier"].split("-")[0] for review in graph} == {"arenaev"}
