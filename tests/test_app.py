@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -363,6 +364,35 @@ async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tm
         await _reload(app, pilot)
         assert app.reload_error == f"{path}: no such file; check the path"
         assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
+
+
+def _replace_with_a_fifo(path: Path) -> str:
+    path.unlink()
+    os.mkfifo(path)
+    return f"{path}: is a FIFO (named pipe); give the path of a facts.toml file"
+
+
+def _nest_too_deep(path: Path) -> str:
+    depth = 600
+    deep = "[" * depth + "]" * depth
+    _write(path, path.read_text(encoding="utf-8").replace("[meta]\n", f"[meta]\ndeep = {deep}\n"))
+    return f"{path}:3: TOML syntax: tables or arrays are nested too deeply to read"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("break_it", [_replace_with_a_fifo, _nest_too_deep], ids=["fifo", "deep-nesting"])
+async def test_a_hostile_edit_keeps_the_last_good_data_and_q_still_quits(small_facts_path, tmp_path, break_it):
+    """A FIFO once blocked the reload thread (and with it quitting); deep nesting killed the app."""
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        said = break_it(path)
+        await _reload(app, pilot)
+        assert app.reload_error.startswith(said)
+        assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
+        await pilot.press("q")
+    assert app.return_code == 0
 
 
 async def test_dashboard_keys_rest_while_the_detail_screen_is_open(small_facts):
