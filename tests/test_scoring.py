@@ -260,7 +260,7 @@ def test_an_organisation_s_voices_share_one_track_record_and_are_each_named(fixt
     card = score(facts, LATER)
     organisations = {record.key: record for record in card.by_organisation()}
     assert "analyst" not in organisations
-    assert organisations["maker"].members == ("Maker Corp", "An Analyst")
+    assert organisations["maker"].members == ("maker", "analyst")
     assert organisations["maker"].total == sum(record.total for record in card.by_origin()
                                                if record.key in ("maker", "analyst"))
     assert organisations["insider"].members == ()  # a voice of its own

@@ -3,7 +3,7 @@
 JSON is one object: `as_of` (the scoring date), `scores` (a list of objects with `claim`, `verdict`
 with spaces as hyphens, `reason`, `outcomes` as outcome claim ids, and `steps`, `topic`, `source`,
 `origin`, `statement`), and `track_records` with `origins`, `organisations` and `sources`, each a
-list of `{id, name, counts, total}` (organisations add `members`, the voices counted in them);
+list of `{id, name, counts, total}` (organisations add `members`, the ids of the voices counted in them);
 `outcome_sources` maps each later report's id to its url.
 """
 
@@ -55,9 +55,10 @@ def _track_groups(card: Scorecard) -> list[tuple[str, list[TrackRecord]]]:
     return [("origins", card.by_origin()), ("organisations", card.by_organisation()), ("sources", card.by_source())]
 
 
-def _record_name(record: TrackRecord) -> str:
+def _record_name(card: Scorecard, record: TrackRecord) -> str:
     """ "Xiaomi (Xiaomi, Lei Jun, William Lu)": an organisation names the voices counted in it."""
-    return record.name + (f" ({', '.join(record.members)})" if record.members else "")
+    names = [card.facts.parties[member].name for member in record.members]
+    return record.name + (f" ({', '.join(names)})" if names else "")
 
 
 def _text(card: Scorecard) -> str:
@@ -70,7 +71,7 @@ def _text(card: Scorecard) -> str:
     for group, records in _track_groups(card):
         lines += ["", f"Track records by {group.removesuffix('s')}"]
         for record in records:
-            lines.append(f"  {_record_name(record):<58} {record.summary}")
+            lines.append(f"  {_record_name(card, record):<58} {record.summary}")
     return "\n".join(lines) + "\n"
 
 
@@ -108,5 +109,5 @@ def _markdown(card: Scorecard) -> str:
     for group, records in _track_groups(card):
         parts.append(f"## Track records by {group.removesuffix('s')}\n")
         parts.append(markdown_table(("who", *(verdict.value for verdict in Verdict), "total"), (
-            (_record_name(record), *record.counts.values(), record.total) for record in records)))
+            (_record_name(card, record), *record.counts.values(), record.total) for record in records)))
     return "\n".join(parts)

@@ -22,7 +22,7 @@ from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Money, Quantity, Stance, TopicKind
 
-__all__ = ["Score", "Scorecard", "TrackRecord", "Verdict", "looks_forward", "score"]
+__all__ = ["Score", "Scorecard", "TrackRecord", "Verdict", "describe_outcome", "looks_forward", "score"]
 
 
 class Verdict(str, Enum):
@@ -73,7 +73,7 @@ class Score:
 
 @dataclass(frozen=True)
 class TrackRecord:
-    """How one voice's (or one source's) scored claims turned out; an organisation lists its voices."""
+    """How one voice's (or one source's) scored claims turned out; an organisation lists its voices' ids."""
 
     key: str
     name: str
@@ -114,7 +114,7 @@ class Scorecard:
 
         voices: dict[str, dict[str, None]] = {}
         for item in self.scores:
-            voices.setdefault(organisation(item.claim), {})[self.facts.parties[item.claim.origin].name] = None
+            voices.setdefault(organisation(item.claim), {})[item.claim.origin] = None
         return [replace(record, members=tuple(voices[record.key]) if len(voices[record.key]) > 1 else ())
                 for record in self._records(organisation, lambda key: self.facts.parties[key].name)]
 
@@ -193,15 +193,13 @@ def _score_date(facts: FactBase, claim: Claim, outcomes: list[Claim], as_of: dat
         when = outcome.date
         if when is None:
             continue
-        if outcome.happened == "on":
-            earliest, latest = max(earliest, when.start), min(latest, when.end)
-            steps.append(f"{when.human()} ({_credit(facts, outcome)})")
-        elif outcome.happened == "by":
+        if outcome.happened != "not by":
             latest = min(latest, when.end)
-            steps.append(f"by {when.human()} ({_credit(facts, outcome)})")
-        else:
+        if outcome.happened == "on":
+            earliest = max(earliest, when.start)
+        elif outcome.happened == "not by":
             earliest = max(earliest, when.end + timedelta(days=1))
-            steps.append(f"not yet by {when.human()} ({_credit(facts, outcome)})")
+        steps.append(f"{describe_outcome(facts, outcome)} ({_credit(facts, outcome)})")
     if expected is None or not steps:
         return Verdict.NOT_SCORABLE, ["the later reports give no date to compare"]
     if expected.start <= earliest and latest <= expected.end:
@@ -217,10 +215,8 @@ def _score_values(facts: FactBase, claim: Claim, outcomes: list[Claim]) -> tuple
     verdicts, steps = [], []
     for outcome in outcomes:
         own_topic = facts.topics[outcome.topic]
-        value = format_claim_value(outcome, own_topic)
-        scope = f" ({outcome.scope})" if outcome.scope else ""
         label = "" if own_topic is topic else f"{own_topic.label}: "
-        step = f"{label}{value}{scope} ({_credit(facts, outcome)})"
+        step = f"{label}{describe_outcome(facts, outcome)} ({_credit(facts, outcome)})"
         if own_topic.kind is not topic.kind:  # context, such as where the car was sold
             verdicts.append(Verdict.NOT_SCORABLE)
             steps.append(step)
@@ -270,6 +266,14 @@ def _metric_mismatches(facts: FactBase, claim: Claim, outcomes: list[Claim]) -> 
         if counted and other and other != counted:
             steps.append(f"metric mismatch: the claim counts {counted}, the outcome {other}")
     return list(dict.fromkeys(steps))
+
+
+def describe_outcome(facts: FactBase, outcome: Claim) -> str:
+    """What a later report found, in a few words: "28 Mar 2024", "not yet by late Dec 2023", "800 V (SU7 Max)"."""
+    value = format_claim_value(outcome, facts.topics[outcome.topic])
+    if outcome.date is not None and outcome.value is None and outcome.happened != "on":
+        value = f"{'not yet by' if outcome.happened == 'not by' else 'by'} {value}"
+    return f"{value} ({outcome.scope})" if outcome.scope else value
 
 
 def _credit(facts: FactBase, outcome: Claim) -> str:
