@@ -214,3 +214,16 @@ def test_the_dashboard_without_a_terminal_at_either_end_exits_2_at_once(terminal
     term = terminal("--facts", str(FIXTURE), redirect)  # the shell line in tmux applies the redirection
     screen = term.wait_for("XIAOMI-EXIT=2")
     assert "xiaomi-tui needs a terminal; check, cite, export and scorecard work in scripts" in screen
+
+
+def test_5_shows_the_outcomes_and_the_reasoning_of_a_missed_forecast(terminal, tmp_path):
+    term = terminal(cwd=tmp_path)
+    term.wait_for("5 of 5 sources")
+    term.press("5")
+    screen = term.wait_for("Track record")
+    assert "\u2713 held" in screen and "by late Mar 2024" in screen and "Ming-Chi Kuo" in screen
+    term.tmux("send-keys", "-t", "main", "/unnamed person cited", "Enter")
+    screen = term.wait_for("\u2717 missed")
+    assert "not yet by late Dec 2023 (Verna Magazine" in " ".join(screen.split())
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")

@@ -21,6 +21,7 @@ from xiaomi_tui.ui.citing import CitationFlow
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
+from xiaomi_tui.ui.panes.outcomes import OutcomesPane
 from xiaomi_tui.ui.panes.sources import SourcesPane
 from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
@@ -34,9 +35,11 @@ if TYPE_CHECKING:
     from xiaomi_tui.ui.screens.pickers import SourcePicker
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
-         ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane))
+         ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane),
+         ("outcomes", "Outcomes", OutcomesPane))
 
-DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources"})
+DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources",
+                               "cite_outcome"})
 
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
@@ -78,6 +81,8 @@ class XiaomiApp(App[None]):
         Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
         Binding("C", "pick_style", "Style", show=False, id="cite.style",
                 tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
+        Binding("o", "cite_outcome", "Cite outcome", show=False, id="cite.outcome",
+                tooltip="On the Outcomes pane: copy the citation of the later report the verdict rests on"),
         Binding("v", "view_citation", "View citation", show=False, id="cite.view",
                 tooltip="Show the last citation, to copy by hand"),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
@@ -162,10 +167,11 @@ class XiaomiApp(App[None]):
 
     def _show_detail(self, selection: Selection | None) -> None:
         """Redraw the detail panel only when what it shows has changed: it is the costliest widget."""
-        key = self.view.detail_key(selection)
+        pane = self.active_pane
+        key = (pane.id, self.view.detail_key(selection))
         if key != self._detail_shown:
             self._detail_shown = key
-            self.query_one(DetailPanel).show(self.view, selection)
+            self.query_one(DetailPanel).show(pane.render_detail(self.view, selection))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._refresh_active()
@@ -249,6 +255,9 @@ class XiaomiApp(App[None]):
 
     def action_copy_citation(self) -> None:
         self.citations.copy()
+
+    def action_cite_outcome(self) -> None:
+        self.citations.copy_outcome()
 
     def action_view_citation(self) -> None:
         self.citations.show_last()

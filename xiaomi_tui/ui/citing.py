@@ -44,12 +44,31 @@ class CitationFlow:
         return None
 
     def copy(self) -> None:
-        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which."""
-        app, style = self.app, self.app.settings.citation_style
+        """The selected claim's citation (or the selected source's) to the clipboard."""
+        style = self.app.settings.citation_style
         text = self.citation_for(style)
         if text is None:
-            app.notify("Move to a row with a claim or a source to cite it.", severity="warning")
+            self.app.notify("Move to a row with a claim or a source to cite it.", severity="warning")
             return
+        self._send(text, style)
+
+    def copy_outcome(self) -> None:
+        """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
+        from xiaomi_tui.facts.citations import cite_source
+        from xiaomi_tui.ui.panes.outcomes import OutcomesPane
+
+        app, style = self.app, self.app.settings.citation_style
+        pane = app.active_pane
+        scored = pane.score_of(app.facts, pane.selection) if isinstance(pane, OutcomesPane) else None
+        if scored is None or not scored.outcomes:
+            app.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
+                       severity="warning")
+            return
+        self._send(cite_source(app.facts.outcome_sources[scored.outcomes[-1].source], style), style)
+
+    def _send(self, text: str, style: str) -> None:
+        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which."""
+        app = self.app
         self.last = text
         if app.clipboard_mode in ("auto", "osc52"):
             app.copy_to_clipboard(text)

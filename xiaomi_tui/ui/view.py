@@ -15,7 +15,7 @@ from xiaomi_tui.facts.records import Claim
 
 
 class Selection(NamedTuple):
-    """The row under the cursor: a topic, or one claim on it, or neither (a rate, a source).
+    """The row under the cursor: a topic, or one claim on it, or neither (a rate, a source, a party's track record).
 
     A named tuple, not a dataclass: the timeline makes one per dated claim on every rebuild.
     """
@@ -23,6 +23,7 @@ class Selection(NamedTuple):
     topic_id: str | None = None
     claim_id: str | None = None
     source_id: str | None = None
+    party_id: str | None = None
 
 
 class AnalysisCache:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from xiaomi_tui.facts.compare import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.detail import render_selection
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
 ROW_CACHE_SIZE = 8
@@ -34,6 +36,10 @@ class Pane(Vertical):
 
     def rows(self, view: View) -> list[Row]:
         raise NotImplementedError
+
+    def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
+        """What the detail panel shows for a row of this pane: by default the claims behind it."""
+        return render_selection(view, selection)
 
     def home_row(self, view: View, rows: list[Row]) -> int:
         """Where the cursor starts when it has no row to stay on."""

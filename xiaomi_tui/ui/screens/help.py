@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from xiaomi_tui.facts.compare import ClaimStanding, Status
+from xiaomi_tui.facts.scoring import Verdict
 from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST
 
 MEANINGS = {
@@ -23,18 +24,30 @@ MEANINGS = {
     Status.VARIOUS: "different answers that can all hold",
 }
 
+VERDICT_MEANINGS = {
+    Verdict.HELD: "it happened as said",
+    Verdict.BEATEN: "the outcome passed the estimate or target",
+    Verdict.PARTLY: "later reports disagree: true of one version, not another",
+    Verdict.FELL_SHORT: "the outcome stayed below the estimate or target",
+    Verdict.MISSED: "it did not happen as said",
+    Verdict.PENDING: "not decidable with what was reported by today",
+    Verdict.NOT_SCORABLE: "no later report answers it, or none can (the detail says why)",
+}
+
 CLIPBOARD = """Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
 and, where there is a display, to the system clipboard."""
 
 
 def legend() -> str:
-    """Each topic status with the claim standing that shares its symbol, then the timeline's marks."""
+    """Each topic status with the claim standing that shares its symbol, the timeline's marks, the verdicts."""
     standings = {standing.symbol: standing.value for standing in ClaimStanding}
     rows = []
     for status, meaning in MEANINGS.items():
         names = dict.fromkeys([status.value, standings.get(status.symbol, status.value)])
         rows.append(f"| {status.symbol} {' / '.join(names)} | {meaning} |")
     rows.append(f"| {PAST} / {EXPECTED} | on the timeline: past / expected as of the fact base's date |")
+    rows += [f"| {verdict.symbol} {verdict.value} | on the Outcomes pane: {meaning} |"
+             for verdict, meaning in VERDICT_MEANINGS.items()]
     return "## Reading the screen\n| mark | means |\n|---|---|\n" + "\n".join(rows)
 
 

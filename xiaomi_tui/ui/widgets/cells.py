@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from xiaomi_tui.facts.compare import ClaimStanding, Relation, Status, TopicAnalysis
+from xiaomi_tui.facts.scoring import Verdict
 
 STATUS_STYLES = {
     Status.CONFLICT: "bold red",
@@ -25,6 +26,16 @@ STANDING_STYLES = {
     ClaimStanding.CORROBORATED: "green",
     ClaimStanding.ECHOED: "cyan",
     ClaimStanding.UNIQUE: "magenta",
+}
+
+VERDICT_STYLES = {
+    Verdict.HELD: "green",
+    Verdict.BEATEN: "bold green",
+    Verdict.PARTLY: "yellow",
+    Verdict.FELL_SHORT: "yellow",
+    Verdict.MISSED: "bold red",
+    Verdict.PENDING: "cyan",
+    Verdict.NOT_SCORABLE: "dim",
 }
 
 PAST, EXPECTED = "\u25cf", "\u25c7"
@@ -62,6 +73,10 @@ def standing_cell(standing: ClaimStanding) -> Text:
 def standing_mark(standing: ClaimStanding) -> Text:
     """The symbol alone, where the value it marks follows."""
     return Text(f"{standing.symbol} ", style=STANDING_STYLES[standing])
+
+
+def verdict_cell(verdict: Verdict) -> Text:
+    return Text(f"{verdict.symbol} {verdict.value}", style=VERDICT_STYLES[verdict], no_wrap=True)
 
 
 def count_cell(number: int) -> Text:

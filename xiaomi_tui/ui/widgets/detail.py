@@ -68,7 +68,7 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit
     ) for other, relation, reason in related[:relations_limit]]
     if relations_limit is not None and len(related) > relations_limit:
         relations.append(Text(f"\u2026 and {len(related) - relations_limit} more", style="dim"))
-    return Group(header, Text(claim.statement, style="italic"), _fields(fields), *relations,
+    return Group(header, Text(claim.statement, style="italic"), field_grid(fields), *relations,
                  Text(f"id {claim.id}", style="dim"))
 
 
@@ -80,10 +80,10 @@ def render_source(view: View, source_id: str) -> RenderableType:
         ("published", source.published.human() if source.published else None), ("kind", source.kind),
         ("url", source.url), ("file", source.file), ("notes", source.notes))]
     counts = "  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"
-    return Group(Text(source.display_name, style="bold"), _fields(fields), Text(""), Text(counts))
+    return Group(Text(source.display_name, style="bold"), field_grid(fields), Text(""), Text(counts))
 
 
-def _fields(pairs: list[tuple[str, str | None]]) -> Table:
+def field_grid(pairs: list[tuple[str, str | None]]) -> Table:
     """Label and value columns, so a long value wraps under itself rather than under its label."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", justify="right", no_wrap=True)
@@ -102,6 +102,7 @@ class DetailPanel(VerticalScroll, can_focus=True):
 
     renderable: RenderableType = Text("")
 
-    def show(self, view: View, selection: Selection | None) -> None:
-        self.renderable = render_selection(view, selection)
-        self.query_one("#detail-body", Static).update(self.renderable)
+    def show(self, renderable: RenderableType) -> None:
+        """What the active pane makes of the row under the cursor (see `Pane.render_detail`)."""
+        self.renderable = renderable
+        self.query_one("#detail-body", Static).update(renderable)

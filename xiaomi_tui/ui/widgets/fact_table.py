@@ -99,9 +99,13 @@ class FactTable(ScrollView, can_focus=True):
 
     @property
     def selection(self) -> Selection | None:
-        if not self._rows or not 0 <= self.cursor_row < len(self._rows):
+        return self.selection_at(self.cursor_row)
+
+    def selection_at(self, index: int) -> Selection | None:
+        """What row `index` stands for, or None past the rows."""
+        if not 0 <= index < len(self._rows):
             return None
-        return self._rows[self.cursor_row].selection
+        return self._rows[index].selection
 
     def row_texts(self, index: int) -> list[str]:
         """The plain text of a row's cells, for tests and for reading the table back."""

@@ -1,0 +1,98 @@
+"""The Outcomes pane (key 5), driven by keys on the bundled fact base, with assertions on state."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from test_app import SIZE, detail_text, make_app, table
+from xiaomi_tui.facts.citations import cite_claim, cite_source
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+
+DEC_2023 = "cnevpost-mass-production-dec-2023"
+ONLY_DEC_2023 = "unnamed person cited"
+"""A search that leaves one row: the NBD insider's December 2023 mass-production claim."""
+
+
+@pytest.fixture(scope="module")
+def bundled() -> FactBase:
+    return load(bundled_facts_path())
+
+
+def row_of(app, claim_id: str) -> list[str]:
+    scores = table(app, "outcomes")
+    index = next(index for index in range(scores.row_count) if scores.selection_at(index).claim_id == claim_id)
+    return scores.row_texts(index)
+
+
+async def test_5_shows_each_forecast_with_its_verdict_the_outcome_beside_it_and_the_track_records(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "tab-outcomes"
+        assert app.focused is table(app, "outcomes")
+        assert row_of(app, DEC_2023) == ["\u2717 missed", "Mass-production start", "Dec 2023", "by late Mar 2024",
+                                         "a person familiar with the matter (NBD)"]
+        assert row_of(app, "cnevpost-shipments-2024")[:4] == [
+            "\u25b2 beaten", "Shipments in 2024", "50,000–60,000 vehicles", "135,000 vehicles"]
+        assert row_of(app, "unknown-outlet-price")[0] == "\u2205 not scorable"
+        records = app.query_one("#outcomes-records", FactTable)
+        kuo = next(records.row_texts(index) for index in range(records.row_count)
+                   if records.row_texts(index)[0] == "Ming-Chi Kuo")
+        assert kuo == ["Ming-Chi Kuo", "2", "1", "1", "0", "0", "0", "1", "5"]
+        assert "press, autumn 2023" in app.title  # the press panes' sources stay the press
+        assert str(table(app, "outcomes").border_title) == "5 of 5 sources"
+
+
+async def test_the_detail_gives_the_reasoning_and_c_and_o_cite_the_forecast_and_the_report(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "slash", *ONLY_DEC_2023, "enter")
+        await pilot.pause()
+        assert [row[0] for row in (table(app, "outcomes").row_texts(0),)] == ["\u2717 missed"]
+        shown = " ".join(detail_text(app).split())
+        assert "expected Dec 2023" in shown
+        assert "not yet by late Dec 2023 (Verna Magazine, late Dec 2023)" in shown
+        assert "https://gagadget.com/it/427907" in shown  # the outcome's source, with its address
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        assert app.clipboard == cite_claim(bundled, bundled.claims[DEC_2023], "apa")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        assert app.clipboard == cite_source(bundled.outcome_sources["gagadget-china-only"], "apa")
+
+
+async def test_o_outside_the_outcomes_pane_says_where_it_works(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "o")
+        await pilot.pause()
+        assert app.clipboard == ""
+        assert any("Outcomes pane (5)" in note.message for note in app._notifications)
+
+
+async def test_the_rows_follow_the_sources_in_view(bundled):
+    app = make_app(bundled, sources=["pandaily"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        scores = table(app, "outcomes")
+        claims = {scores.selection_at(index).claim_id for index in range(scores.row_count)}
+        assert claims and all(claim_id.startswith("pandaily-") for claim_id in claims)
+        assert str(scores.border_title) == "1 of 5 sources"
+
+
+async def test_a_track_record_row_shows_its_record_in_words(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "tab")
+        await pilot.pause()
+        records = app.query_one("#outcomes-records", FactTable)
+        assert app.focused is records
+        first = records.row_texts(0)[0]
+        shown = detail_text(app)
+        assert shown.startswith(first)
+        assert " held" in shown and " of " in shown

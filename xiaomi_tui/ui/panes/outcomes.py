@@ -1,0 +1,141 @@
+"""Outcomes: each 2023 forecast with its verdict and the outcome beside it, then the track records.
+
+Scored once per fact base, as of today, with every later report published by then; the rows follow
+the sources in view and the search like every other pane's.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+
+from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome, score
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.cells import count_cell, plain, verdict_cell
+from xiaomi_tui.ui.widgets.detail import field_grid
+from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
+
+
+class OutcomesPane(Pane):
+    SCORE_COLUMNS = [Column("Verdict", 14), Column("Topic", None, 14), Column("Said", None, 12),
+                     Column("Outcome", None, 12), Column("Who", None, 12)]
+    RECORD_COLUMNS = [Column("Track record", None, 16),
+                      *(Column(verdict.symbol, 3) for verdict in Verdict), Column("All", 3)]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._card: Scorecard | None = None
+
+    def compose(self) -> ComposeResult:
+        yield FactTable(self.SCORE_COLUMNS, "No scored claims for the sources and search in view.",
+                        id="outcomes-table")
+        yield FactTable(self.RECORD_COLUMNS, "No track records for the sources in view.", id="outcomes-records")
+
+    def scorecard(self, facts: FactBase) -> Scorecard:
+        """Scored once per fact base: a filter change only chooses rows."""
+        if self._card is None or self._card.facts is not facts:
+            self._card = score(facts)
+        return self._card
+
+    def score_of(self, facts: FactBase, selection: Selection | None) -> Score | None:
+        if selection is None or selection.claim_id is None:
+            return None
+        return self.scorecard(facts).by_claim.get(selection.claim_id)
+
+    def show_view(self, view: View) -> None:
+        card = self.scorecard(view.facts)
+        shown = [item for item in card.scores
+                 if item.claim.source in view.sources and view.claim_matches(item.claim)]
+        self.query_one("#outcomes-table", FactTable).show_rows(
+            [Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id)) for item in shown])
+        self.query_one("#outcomes-records", FactTable).show_rows(_record_rows(card, view))
+
+    def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
+        card = self.scorecard(view.facts)
+        if selection is not None and selection.party_id:
+            return render_track_record(card, selection.party_id)
+        item = self.score_of(view.facts, selection)
+        if item is None:
+            return super().render_detail(view, selection)
+        return render_score(view.facts, item)
+
+
+def _score_cells(card: Scorecard, item: Score) -> list[Text]:
+    facts = card.facts
+    topic = facts.topics[item.claim.topic]
+    latest = item.outcomes[-1] if item.outcomes else None
+    return [
+        verdict_cell(item.verdict),
+        plain(topic.label),
+        plain(format_claim_value(item.claim, topic), "bold"),
+        plain(describe_outcome(facts, latest)) if latest else plain("\u2014", "dim"),
+        plain(facts.origin_text(item.claim)),
+    ]
+
+
+def _record_rows(card: Scorecard, view: View) -> list[Row]:
+    """Each organisation, its voices indented under it when it has several, then each source in view."""
+    in_view = {item.claim.source for item in card.scores if item.claim.source in view.sources}
+    voices = {record.key: record for record in card.by_origin()}
+    rows = []
+    for record in card.by_organisation():
+        rows.append(Row(partial(_record_cells, record, ""), Selection(party_id=record.key)))
+        rows += [Row(partial(_record_cells, voices[member], "  "), Selection(party_id=member))
+                 for member in record.members]
+    rows += [Row(partial(_record_cells, record, "source: "), Selection(source_id=record.key))
+             for record in card.by_source() if record.key in in_view]
+    return rows
+
+
+def _record_cells(record: TrackRecord, prefix: str) -> list[Text]:
+    return [plain(prefix + record.name), *(count_cell(count) for count in record.counts.values()),
+            count_cell(record.total)]
+
+
+def render_score(facts: FactBase, item: Score) -> RenderableType:
+    """The forecast, each step of the reasoning, and each outcome with its source: what `c` and `o` cite."""
+    claim = item.claim
+    topic = facts.topics[claim.topic]
+    parts: list[RenderableType] = [
+        Text.assemble(verdict_cell(item.verdict), "  ", (topic.label, "bold")),
+        Text(claim.statement, style="italic"),
+        field_grid([("said", format_claim_value(claim, topic)), ("chain", facts.chain_text(claim)),
+                    ("id", claim.id)]),
+        Text(""),
+        Text("Why", style="bold"),
+        *(Text(f"\u2022 {step}") for step in item.steps),
+    ]
+    for outcome in item.outcomes:
+        source = facts.outcome_sources[outcome.source]
+        parts += [Text(""), Text.assemble(("later report: ", "dim"), (describe_outcome(facts, outcome), "bold")),
+                  Text(outcome.statement, style="italic"),
+                  field_grid([("source", source.display_name), ("title", source.title),
+                              ("published", source.published.human()), ("url", source.url),
+                              ("note", outcome.note)])]
+    parts += [Text(""), Text("c cites the forecast; o cites the later report.", style="dim")]
+    return Group(*parts)
+
+
+def render_track_record(card: Scorecard, party_id: str) -> RenderableType:
+    """A voice's (or an organisation's) record in words, then each of its scored claims."""
+    facts = card.facts
+    record = next(record for records in (card.by_organisation(), card.by_origin()) for record in records
+                  if record.key == party_id)
+    voices = {party_id, *record.members}
+    parts: list[RenderableType] = [Text(record.name, style="bold"), Text(record.summary)]
+    if record.members:
+        parts.append(Text("speaking for it: " + ", ".join(facts.parties[member].name for member in record.members),
+                          style="dim"))
+    parts.append(Text(""))
+    for item in card.scores:
+        if item.claim.origin in voices:
+            topic = facts.topics[item.claim.topic]
+            parts.append(Text.assemble(verdict_cell(item.verdict), "  ", topic.label, ": ",
+                                       (format_claim_value(item.claim, topic), "bold")))
+    return Group(*parts)
