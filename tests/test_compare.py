@@ -10,12 +10,13 @@ from xiaomi_tui.facts.compare import (
     ClaimStanding,
     Relation,
     Status,
+    Voice,
     analyse,
     analyse_topic,
     compare_claims,
 )
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Rate, Topic
+from xiaomi_tui.facts.records import Claim, PartyKind, Rate, Topic
 from xiaomi_tui.facts.schema import validate
 
 _ids = count(1)
@@ -166,7 +167,7 @@ def test_only_agree_refine_and_minor_are_consistent() -> None:
 def test_four_sources_repeating_one_origin_are_an_echo() -> None:
     claims = [make_claim(300_000, source=f"s{index}", origin="wire") for index in range(4)]
 
-    analysis = analyse_topic(QUANTITY, claims)
+    analysis = analyse_topic(QUANTITY, claims, voices={"wire": Voice("wire", "Wire", PartyKind.OUTLET)})
 
     assert (analysis.status, analysis.reason) == (Status.ECHO, "1 origin, 4 sources: the same report repeated")
     assert analysis.counts_text == "1 origin, 4 sources"
@@ -320,8 +321,8 @@ def test_fixture_warnings_come_in_order_of_severity(small_facts: FactBase) -> No
         "(not comparable: no EUR rate in the fact base)",
         "minor: First-phase investment, USD as printed: USD 1.38 bn vs \u2248 USD 1.37 bn "
         "(0.7% apart: rounding or a different rate)",
-        "echo: Regulator approval: 1 origin, 2 sources",
-        "echo: First-phase investment: 1 origin, 2 sources",
+        "echo: Regulator approval: 1 origin, 2 sources: the same report repeated",
+        "echo: First-phase investment: 1 origin, 2 sources: one announcement repeated",
         "single source: Body style: sedan (alpha)",
     ]
 

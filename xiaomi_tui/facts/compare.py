@@ -10,20 +10,22 @@ Rules (see README, "How claims are compared"):
 - money in two currencies is compared only through a rate the fact base records, else "not comparable";
 - dates are intervals of days: equal agree, one inside the other refines, disjoint conflict;
 - text agrees when equal; different answers conflict unless the topic is not exclusive;
-- agreeing claims corroborate each other only if their origins differ: otherwise they are an echo.
+- agreeing claims corroborate each other only if their origins speak for different organisations:
+  otherwise they are an echo (Lei Jun and Xiaomi are one voice);
+- disputed and superseded claims are shown but set aside: they neither agree nor conflict.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_claim_value
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Rate, Text, Topic, TopicKind
+from xiaomi_tui.facts.records import Claim, Flag, Money, PartyKind, Quantity, Rate, Text, Topic, TopicKind
 
 __all__ = [
     "AGREE_WITHIN",
@@ -33,6 +35,8 @@ __all__ = [
     "Relation",
     "Status",
     "TopicAnalysis",
+    "Voice",
+    "voices_of",
     "analyse",
     "compare_claims",
     "convert",
@@ -66,6 +70,7 @@ class Status(str, Enum):
     ECHO = "echo"
     VARIOUS = "various"
     SINGLE = "single"
+    DISPUTED = "disputed"  # every claim in view is disputed or superseded
     NONE = "none"
 
     @property
@@ -81,6 +86,7 @@ _STATUS_SYMBOLS = {
     Status.ECHO: "\u21bb",  # ↻
     Status.VARIOUS: "\u2237",  # ∷
     Status.SINGLE: "\u2022",  # •
+    Status.DISPUTED: "\u2020",  # †
     Status.NONE: " ",
 }
 
@@ -92,6 +98,49 @@ class ClaimStanding(str, Enum):
     CORROBORATED = "corroborated"
     ECHOED = "echoed"
     UNIQUE = "unique"
+    DISPUTED = "disputed"
+    SUPERSEDED = "superseded"
+
+
+def set_aside_standing(claim: Claim) -> ClaimStanding | None:
+    """Our assessment of a claim, if we have one: it then stands apart from the comparison."""
+    if claim.disputed is not None:
+        return ClaimStanding.DISPUTED
+    if claim.superseded is not None:
+        return ClaimStanding.SUPERSEDED
+    return None
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whom an origin speaks for, and what it is: independence is counted by organisation."""
+
+    organisation: str
+    organisation_name: str
+    kind: PartyKind | None = None
+
+
+def voices_of(facts: FactBase) -> dict[str, Voice]:
+    """Per party id, the organisation it speaks for and its own kind."""
+    voices = {}
+    for party in facts.parties.values():
+        organisation = facts.organisation_of(party.id)
+        voices[party.id] = Voice(organisation.id, organisation.name, party.kind)
+    return voices
+
+
+def _own_voice(origin: str) -> Voice:
+    """Without a fact base's parties, each origin is its own organisation."""
+    return Voice(origin, origin)
+
+
+_REPEATED = {
+    PartyKind.OUTLET: "the same report repeated",
+    PartyKind.DOCUMENT: "the same report repeated",
+    PartyKind.ORGANISATION: "one announcement repeated",
+    PartyKind.PERSON: "one person's word repeated",
+    PartyKind.UNNAMED: "one unnamed source repeated",
+}
 
     @property
     def symbol(self) -> str:
@@ -229,6 +278,9 @@ class ValueGroup:
 
 @dataclass(eq=False)
 class TopicAnalysis:
+    """One topic over the sources in view. `sources`, `origins` and `organisations` count only the claims
+    that are not set aside (disputed or superseded); `claims` holds them all."""
+
     topic: Topic
     claims: list[Claim]
     groups: list[ValueGroup]
@@ -237,13 +289,16 @@ class TopicAnalysis:
     reason: str
     sources: set[str]
     origins: set[str]
+    organisations: set[str] = field(default_factory=set)
+    inferred: int = 0  # counted claims whose origin is our inference
+    set_aside: list[Claim] = field(default_factory=list)
     standings: dict[str, ClaimStanding] = field(default_factory=dict)
 
     @property
     def consensus(self) -> str:
         """The value most origins back; for a split topic the spread ("a vs b"), for a list topic the items."""
         if not self.groups:
-            return "\u2014"
+            return format_claim_value(self.set_aside[0], self.topic) if self.set_aside else "\u2014"
         if self.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE):
             separator = " vs "
         elif not self.topic.exclusive and len(self.groups) > 1:
@@ -257,9 +312,16 @@ class TopicAnalysis:
     def ranked_groups(self) -> list[ValueGroup]:
         return sorted(self.groups, key=lambda group: (-len(group.origins), -len(group.claims)))
 
+    @property
+    def ordered_claims(self) -> list[Claim]:
+        """Every claim, the best-backed value first and the ones set aside last."""
+        return [claim for group in self.ranked_groups for claim in group.claims] + self.set_aside
+
     def related(self, claim: Claim) -> list[tuple[Claim, Relation, str]]:
-        """Every other claim in view on this topic, with how it relates to `claim`."""
-        own = self._group_of[claim.id]
+        """Every other counted claim on this topic, with how it relates to `claim`; none for a claim set aside."""
+        own = self._group_of.get(claim.id)
+        if own is None:
+            return []
         result = []
         for index, group in enumerate(self.groups):
             relation, reason = (Relation.AGREE, "same value") if index == own else self.relations[(own, index)]
@@ -272,15 +334,34 @@ class TopicAnalysis:
 
     @property
     def counts_text(self) -> str:
-        """ "1 origin, 4 sources" says more than "4 sources agree" when they all quote Reuters."""
-        origins, sources = len(self.origins), len(self.sources)
-        return f"{origins} origin{'s' if origins != 1 else ''}, {sources} source{'s' if sources != 1 else ''}"
+        """ "1 origin, 4 sources; 3 inferred": says more than "4 sources agree" when they all quote Reuters,
+        and says when the count rests on our reading of who the origin is."""
+        if not self.groups and self.set_aside:
+            return _counted(len(self.set_aside), "claim") + ", set aside"
+        parts = [_counted(len(self.origins), "origin")]
+        if len(self.organisations) != len(self.origins):
+            parts.append(_counted(len(self.organisations), "organisation"))
+        parts.append(_counted(len(self.sources), "source"))
+        text = ", ".join(parts)
+        if self.inferred:
+            text += f"; {self.inferred} inferred"
+        if self.set_aside:
+            text += f"; {len(self.set_aside)} set aside"
+        return text
 
 
-def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = ()) -> TopicAnalysis:
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
+                  voices: Mapping[str, Voice] | None = None) -> TopicAnalysis:
+    """`voices` says whom each origin speaks for (see `voices_of`); without it every origin is independent."""
     rates = list(rates)
+    voice = (lambda origin: voices.get(origin) or _own_voice(origin)) if voices is not None else _own_voice
+    counted = [claim for claim in claims if not claim.set_aside]
     by_key: dict[tuple, ValueGroup] = {}
-    for claim in claims:
+    for claim in counted:
         key = _value_key(claim)
         group = by_key.get(key)
         if group is None:
@@ -293,18 +374,27 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = ())
         for j in range(i + 1, len(groups)):
             relation = compare_claims(topic, groups[i].claims[0], groups[j].claims[0], rates)
             relations[(i, j)] = relations[(j, i)] = relation
-    sources = {claim.source for claim in claims}
-    origins = {claim.origin for claim in claims}
-    status, reason = _status(relations, sources, origins, len(claims))
-    analysis = TopicAnalysis(topic, claims, groups, relations, status, reason, sources, origins)
-    analysis.standings = _standings(groups, relations)
+    sources = {claim.source for claim in counted}
+    origins = {claim.origin for claim in counted}
+    organisations = {voice(origin).organisation for origin in origins}
+    set_aside = [claim for claim in claims if claim.set_aside]
+    status, reason = _status(relations, sources, [voice(origin) for origin in origins], set_aside)
+    analysis = TopicAnalysis(topic, claims, groups, relations, status, reason, sources, origins, organisations,
+                             sum(claim.inferred for claim in counted), set_aside)
+    analysis.standings = _standings(groups, relations, voice)
+    for claim in set_aside:
+        analysis.standings[claim.id] = set_aside_standing(claim)
     return analysis
 
 
-def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], origins: set[str],
-            count: int) -> tuple[Status, str]:
+def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], voices: list[Voice],
+            set_aside: list[Claim]) -> tuple[Status, str]:
     found = {relation: reason for relation, reason in relations.values()}
-    if count == 0:
+    if not sources:
+        if set_aside:
+            first = set_aside[0]
+            assessment = first.disputed or first.superseded
+            return Status.DISPUTED, f"every claim in view is {set_aside_standing(first).value}: {assessment.reason}"
         return Status.NONE, "no claims in view"
     for relation, status in ((Relation.CONFLICT, Status.CONFLICT), (Relation.INCOMPARABLE, Status.UNCOMPARABLE),
                              (Relation.MINOR, Status.MINOR)):
@@ -314,12 +404,19 @@ def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set
         return Status.SINGLE, "only one source carries it"
     if Relation.DIFFER in found:
         return Status.VARIOUS, "different answers that can all hold"
-    if len(origins) == 1:
-        return Status.ECHO, f"1 origin, {len(sources)} sources: the same report repeated"
-    return Status.AGREE, f"{len(origins)} independent origins agree"
+    organisations = {voice.organisation for voice in voices}
+    if len(voices) == 1:
+        repeated = _REPEATED.get(voices[0].kind, "one origin repeated")
+        return Status.ECHO, f"1 origin, {len(sources)} sources: {repeated}"
+    if len(organisations) == 1:
+        return Status.ECHO, f"{len(voices)} origins, 1 organisation: {voices[0].organisation_name} confirming itself"
+    if len(organisations) < len(voices):
+        return Status.AGREE, f"{len(organisations)} independent organisations agree ({len(voices)} origins)"
+    return Status.AGREE, f"{len(voices)} independent origins agree"
 
 
-def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[Relation, str]]) -> dict[str, ClaimStanding]:
+def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[Relation, str]],
+               voice: Callable[[str], Voice]) -> dict[str, ClaimStanding]:
     standings: dict[str, ClaimStanding] = {}
     for index, group in enumerate(groups):
         others = [relations[(index, j)][0] for j in range(len(groups)) if j != index]
@@ -327,23 +424,23 @@ def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[
             for claim in group.claims:
                 standings[claim.id] = ClaimStanding.CONFLICT
             continue
-        # Who backs this value: for each origin, the sources that carry it (here or in a consistent group).
+        # Who backs this value: for each organisation, the sources that carry it (here or in a consistent group).
         backing: dict[str, set[str]] = defaultdict(set)
         for j, other in enumerate(groups):
             if j == index or relations[(index, j)][0].consistent:
                 for claim in other.claims:
-                    backing[claim.origin].add(claim.source)
+                    backing[voice(claim.origin).organisation].add(claim.source)
         for claim in group.claims:
-            standings[claim.id] = _standing(claim, backing)
+            standings[claim.id] = _standing(claim.source, voice(claim.origin).organisation, backing)
     return standings
 
 
-def _standing(claim: Claim, backing: dict[str, set[str]]) -> ClaimStanding:
-    """Corroborated by another source with another origin; echoed by another source with the same one."""
+def _standing(source: str, organisation: str, backing: dict[str, set[str]]) -> ClaimStanding:
+    """Corroborated by another source speaking for another organisation; echoed by another source with the same."""
     echoed = False
-    for origin, sources in backing.items():
-        if len(sources) > 1 or claim.source not in sources:
-            if origin != claim.origin:
+    for backer, sources in backing.items():
+        if len(sources) > 1 or source not in sources:
+            if backer != organisation:
                 return ClaimStanding.CORROBORATED
             echoed = True
     return ClaimStanding.ECHOED if echoed else ClaimStanding.UNIQUE
@@ -379,16 +476,24 @@ class Analysis:
         return [claim for topic in self.topics.values() for claim in topic.claims]
 
     def warnings(self) -> list[str]:
-        """What an analyst should look at twice: conflicts, gaps between figures, echoes, single sources."""
+        """What an analyst should look at twice: claims we dispute, conflicts, gaps between figures, echoes
+        (apart those resting on origins we inferred), single sources."""
         lines = []
         for topic in self.topics.values():
+            label = topic.topic.label
+            for claim in topic.set_aside:
+                assessment = claim.disputed or claim.superseded
+                lines.append(f"{topic.standings[claim.id].value}: {label}: {claim.id}: {assessment.reason}")
             if topic.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE):
-                lines.append(f"{topic.status.value}: {topic.topic.label}: {topic.consensus} ({topic.reason})")
+                lines.append(f"{topic.status.value}: {label}: {topic.consensus} ({topic.reason})")
+            elif topic.status is Status.ECHO and topic.inferred:
+                lines.append(f"echo on inferred origins: {label}: {topic.reason}; {topic.inferred} inferred")
             elif topic.status is Status.ECHO:
-                lines.append(f"echo: {topic.topic.label}: {topic.counts_text}")
+                lines.append(f"echo: {label}: {topic.reason}")
             elif topic.status is Status.SINGLE:
-                lines.append(f"single source: {topic.topic.label}: {topic.consensus} ({next(iter(topic.sources))})")
-        order = ("conflict", "not comparable", "minor", "echo", "single source")
+                lines.append(f"single source: {label}: {topic.consensus} ({next(iter(topic.sources))})")
+        order = ("disputed", "superseded", "conflict", "not comparable", "minor", "echo on inferred origins", "echo",
+                 "single source")
         return sorted(lines, key=lambda line: order.index(line.split(":", 1)[0]))
 
 
@@ -401,12 +506,13 @@ def analyse(facts: FactBase, sources: Iterable[str] | None = None,
     """
     in_view = frozenset(facts.sources if sources is None else sources)
     memo = {} if memo is None else memo
+    voices = voices_of(facts)
     topics = {}
     for topic_id, topic in facts.topics.items():
         key = (topic_id, facts.sources_by_topic[topic_id] & in_view)
         analysis = memo.get(key)
         if analysis is None:
             claims = [claim for claim in facts.claims_by_topic[topic_id] if claim.source in in_view]
-            analysis = memo[key] = analyse_topic(topic, claims, facts.rates)
+            analysis = memo[key] = analyse_topic(topic, claims, facts.rates, voices)
         topics[topic_id] = analysis
     return Analysis(facts, in_view, topics)

@@ -25,7 +25,7 @@ def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
     if selection is None or selection.topic_id is None:
         return []
     topic = view.analysis.topics[selection.topic_id]
-    ordered = [claim for group in topic.ranked_groups for claim in group.claims]
+    ordered = list(topic.ordered_claims)
     if selection.claim_id:
         ordered.sort(key=lambda claim: claim.id != selection.claim_id)
     return ordered
