@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,12 @@ from typing import Any
 import pytest
 
 from helpers import record
+from test_cli import run
 from test_loader import edit, line_of
+from xiaomi_tui.facts.citations import Citation, NotCitable, cite
 from xiaomi_tui.facts.compare import ClaimStanding, Status, Voice, analyse, analyse_topic
 from xiaomi_tui.facts.loader import FactsError, Problem, loads
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Topic
 
 DATE = record(Topic, id="t", label="T", pane="timeline", kind="date")
@@ -247,3 +251,231 @@ def test_check_lists_disputes_first_and_inferred_echoes_apart(fixture_text: str)
     assert warnings[0] == "disputed: Body style: alpha-body: it is a hatchback"
     assert "echo on inferred origins: Regulator approval: 1 origin, 2 sources: the same report repeated; 1 inferred" \
         in warnings
+
+
+# -- citing the origin: "as cited in", the origin alone, and a source that cannot be cited ------------
+
+CITE_TOML = r"""
+[meta]
+title = "As-cited fixtures"
+as_of = "2024-01-01"
+
+[[sources]]
+id = "cnevpost"
+publisher = "CnEVPost"
+published = "2023-11-15"
+url = "https://cnevpost.com/2023/11/15/xiaomi-1st-ev-to-hit-market-feb-2024-report/"
+
+[[sources]]
+id = "anonymous"
+published = "2023"
+relays = "cnevpost-article"
+
+[[parties]]
+id = "reuters"
+name = "Reuters"
+kind = "outlet"
+
+[[parties]]
+id = "reuters-report"
+name = "Reuters report, 23 Aug 2023"
+kind = "document"
+affiliation = "reuters"
+publisher = "Reuters"
+published = "2023-08-23"
+
+[[parties]]
+id = "kuo"
+name = "Ming-Chi Kuo"
+kind = "person"
+
+[[parties]]
+id = "kuo-post"
+name = "Ming-Chi Kuo's Medium post, 13 Oct 2023"
+kind = "document"
+affiliation = "kuo"
+author = "Ming-Chi Kuo"
+publisher = "Medium"
+published = "2023-10-13"
+
+[[parties]]
+id = "cnevpost"
+name = "CnEVPost"
+kind = "outlet"
+
+[[parties]]
+id = "cnevpost-article"
+name = "CnEVPost article on the car project's progress"
+kind = "document"
+affiliation = "cnevpost"
+publisher = "CnEVPost"
+title = "Xiaomi's car project progresses beyond expectations, mass production set for H1 2024, CEO says"
+language = "en"
+
+[[parties]]
+id = "xiaomi"
+name = "Xiaomi"
+kind = "organisation"
+
+[[parties]]
+id = "lei-jun"
+name = "Lei Jun"
+kind = "person"
+affiliation = "xiaomi"
+
+[[topics]]
+id = "t"
+label = "T"
+pane = "timeline"
+kind = "date"
+
+[[claims]]
+id = "ndrc"
+topic = "t"
+source = "cnevpost"
+statement = "Reuters reported that the NDRC approved Xiaomi's EV production."
+origin = "reuters-report"
+date = "2023-08-23"
+para = 13
+
+[[claims]]
+id = "on-sale"
+topic = "t"
+source = "cnevpost"
+statement = "Kuo expects the car on sale in 2024."
+origin = "kuo-post"
+date = "2024"
+para = 17
+
+[[claims]]
+id = "announced"
+topic = "t"
+source = "cnevpost"
+statement = "Xiaomi announced its car business on 30 March 2021."
+origin = "xiaomi"
+date = "2021-03-30"
+para = 10
+
+[[claims]]
+id = "h1"
+topic = "t"
+source = "anonymous"
+statement = "Mass production is expected in the first half of 2024."
+origin = "lei-jun"
+via = ["cnevpost-article"]
+date = "2024-H1"
+para = 2
+"""
+
+CNEVPOST_URL = "https://cnevpost.com/2023/11/15/xiaomi-1st-ev-to-hit-market-feb-2024-report/"
+CREDITED_TITLE = "Xiaomi's car project progresses beyond expectations, mass production set for H1 2024, CEO says"
+
+
+@pytest.fixture(scope="module")
+def cited() -> FactBase:
+    return loads(CITE_TOML)
+
+
+@pytest.mark.parametrize(("style", "claim_id", "expected"), [
+    ("apa", "ndrc", "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)\n\n"
+                    f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}"),
+    ("apa", "on-sale", "(Kuo, 2023, as cited in CnEVPost, 2023, para. 17)\n\n"
+                       f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}"),
+    ("mla", "on-sale", "(Kuo qtd. in Untitled article, par. 17)\n\n"
+                       f"Untitled article. CnEVPost, 15 Nov. 2023, {CNEVPOST_URL.removeprefix('https://')}."),
+    ("chicago", "ndrc", f"Reuters, August 23, 2023, quoted in Untitled article, CnEVPost, November 15, 2023, "
+                        f"para. 13, {CNEVPOST_URL}."),
+    ("chicago", "on-sale", "Ming-Chi Kuo, Medium, October 13, 2023, quoted in Untitled article, CnEVPost, "
+                           f"November 15, 2023, para. 17, {CNEVPOST_URL}."),
+    ("bibtex", "on-sale", "@online{kuo2023,\n  author = {Kuo, Ming-Chi},\n  organization = {Medium},\n"
+                          "  date = {2023-10-13},\n  note = {Cited in cnevpost2023, para. 17}\n}\n\n"
+                          "@online{cnevpost2023,\n  organization = {CnEVPost},\n  date = {2023-11-15},\n"
+                          f"  url = {{{CNEVPOST_URL}}},\n  langid = {{english}},\n  note = {{para. 17}}\n}}"),
+    ("markdown", "on-sale", f"Ming-Chi Kuo, Medium, 13 Oct 2023, as cited in [CnEVPost]({CNEVPOST_URL}), "
+                            "15 Nov 2023, para. 17"),
+    ("plain", "ndrc", f"Reuters, 23 Aug 2023, as cited in CnEVPost, 15 Nov 2023, para. 13, {CNEVPOST_URL}"),
+])
+def test_as_cited_in_each_style(cited: FactBase, style: str, claim_id: str, expected: str) -> None:
+    assert cite(cited, cited.claims[claim_id], style, "as-cited") == Citation(expected)
+
+
+def test_as_cited_with_the_statement_puts_both_in_the_parenthesis(cited: FactBase) -> None:
+    text = cite(cited, cited.claims["ndrc"], "apa", "as-cited", with_statement=True).text
+
+    assert text.splitlines()[0] == ("Reuters reported that the NDRC approved Xiaomi's EV production "
+                                    "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13).")
+
+
+def test_as_cited_csl_json_gives_both_items_the_origin_noting_where(cited: FactBase) -> None:
+    items = json.loads(cite(cited, cited.claims["ndrc"], "csl-json", "as-cited").text)
+
+    assert items == [
+        {"id": "reuters-report", "type": "article-newspaper", "container-title": "Reuters",
+         "issued": {"date-parts": [[2023, 8, 23]]}, "note": "Cited in ndrc, para. 13"},
+        {"id": "ndrc", "type": "article-newspaper", "container-title": "CnEVPost",
+         "issued": {"date-parts": [[2023, 11, 15]]}, "URL": CNEVPOST_URL, "language": "en",
+         "locator": "13", "label": "paragraph"},
+    ]
+
+
+@pytest.mark.parametrize(("style", "expected"), [
+    ("apa", "Reuters. (2023, August 23). [Untitled article]."),
+    ("plain", "Reuters, 23 Aug 2023"),
+])
+def test_the_origin_cited_on_its_own(cited: FactBase, style: str, expected: str) -> None:
+    assert cite(cited, cited.claims["ndrc"], style, "origin") == Citation(expected)
+
+
+@pytest.mark.parametrize("form", ["as-cited", "origin"])
+def test_an_origin_without_a_document_cannot_be_cited(cited: FactBase, form: str) -> None:
+    with pytest.raises(NotCitable, match="^the origin of 'announced', Xiaomi, has no document known to cite$"):
+        cite(cited, cited.claims["announced"], "apa", form)
+
+
+@pytest.mark.parametrize(("form", "style", "expected"), [
+    ("claim", "apa", f"{CREDITED_TITLE}. (n.d.). CnEVPost."),
+    ("as-cited", "apa", f"{CREDITED_TITLE}. (n.d.). CnEVPost."),
+    ("claim", "chicago", 'CnEVPost. "Xiaomi\'s Car Project Progresses beyond Expectations, Mass Production Set for '
+                         'H1 2024, CEO Says." n.d.'),
+    ("claim", "plain", f'CnEVPost, "{CREDITED_TITLE}"'),
+])
+def test_a_source_without_publisher_or_title_is_cited_through_what_it_credits_and_says_so(
+    cited: FactBase, form: str, style: str, expected: str
+) -> None:
+    citation = cite(cited, cited.claims["h1"], style, form)
+
+    assert citation == Citation(expected, "source 'anonymous' names no publisher or title, so this cites what it "
+                                          "credits, CnEVPost article on the car project's progress, as a whole "
+                                          "(the paragraph numbers are the source's)")
+
+
+def test_a_cited_source_keeps_the_plain_claim_citation(cited: FactBase) -> None:
+    assert cite(cited, cited.claims["ndrc"], "plain") == Citation(f"CnEVPost, 15 Nov 2023, para. 13, {CNEVPOST_URL}")
+
+
+@pytest.fixture
+def cited_path(tmp_path: Path) -> Path:
+    path = tmp_path / "cited.toml"
+    path.write_text(CITE_TOML, encoding="utf-8")
+    return path
+
+
+def test_cli_cites_as_cited_and_the_origin(capsys, cited_path: Path) -> None:
+    as_cited = run(capsys, "--facts", cited_path, "cite", "ndrc", "--as-cited", "--style", "apa")
+    origin = run(capsys, "--facts", cited_path, "cite", "ndrc", "--origin", "--style", "plain")
+
+    assert as_cited == (0, "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)\n\n"
+                           f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}\n", "")
+    assert origin == (0, "Reuters, 23 Aug 2023\n", "")
+
+
+def test_cli_says_on_stderr_what_it_cited_instead(capsys, cited_path: Path) -> None:
+    code, out, err = run(capsys, "--facts", cited_path, "cite", "h1", "--as-cited", "--style", "plain")
+
+    assert (code, out) == (0, f'CnEVPost, "{CREDITED_TITLE}"\n')
+    assert err.startswith("note: source 'anonymous' names no publisher or title, so this cites what it credits")
+
+
+def test_cli_refuses_an_origin_without_a_document(capsys, cited_path: Path) -> None:
+    assert run(capsys, "--facts", cited_path, "cite", "announced", "--origin") == (
+        2, "", "xiaomi-tui: the origin of 'announced', Xiaomi, has no document known to cite\n")

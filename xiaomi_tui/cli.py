@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("claim_id", metavar="CLAIM_ID")
     cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, markdown, plain")
     cite.add_argument("--statement", action="store_true", help="include the claim's statement")
+    form = cite.add_mutually_exclusive_group()
+    form.add_argument("--as-cited", dest="form", action="store_const", const="as-cited", default="claim",
+                      help="cite the origin's document as cited in the source (APA: as cited in; Chicago: quoted in)")
+    form.add_argument("--origin", dest="form", action="store_const", const="origin",
+                      help="cite the origin's document on its own")
     cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
 
     scorecard = commands.add_parser("scorecard", help="each 2023 forecast scored against what happened next")
@@ -85,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         facts = _load(args.facts)
         sources = _checked_sources(facts, args.sources)
         if args.command == "cite":
-            return _cite(facts, args.claim_id, args.style, args.statement, args.copy)
+            return _cite(facts, args.claim_id, args.style, args.form, args.statement, args.copy)
         if args.command == "scorecard":
             from xiaomi_tui.facts.scorecard import render
             from xiaomi_tui.facts.scoring import score
@@ -166,7 +171,7 @@ def _check(path: Path | None) -> int:
     return EXIT_OK
 
 
-def _cite(facts, claim_id: str, style: str | None, with_statement: bool, copy: bool) -> int:
+def _cite(facts, claim_id: str, style: str | None, form: str, with_statement: bool, copy: bool) -> int:
     from xiaomi_tui.facts import citations
 
     claim = facts.claims.get(claim_id)
@@ -181,10 +186,15 @@ def _cite(facts, claim_id: str, style: str | None, with_statement: bool, copy: b
         raise UsageError(f"unknown style {chosen!r}; choose one of {', '.join(citations.STYLES)}")
     from xiaomi_tui.clipboard import copy_to_system, pasteable
 
-    text = pasteable(citations.cite_claim(facts, claim, chosen, with_statement=with_statement))
+    try:
+        citation = citations.cite(facts, claim, chosen, form, with_statement=with_statement)
+    except citations.NotCitable as error:
+        raise UsageError(str(error)) from None
+    text = pasteable(citation.text)
     print(text)
+    if citation.note:
+        print(f"note: {citation.note}", file=sys.stderr)
     if copy:
-
         outcome = copy_to_system(text)
         print(outcome.message, file=sys.stderr)
     return EXIT_OK

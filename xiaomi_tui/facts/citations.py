@@ -14,6 +14,12 @@ the month or the year, no date at all. A few choices the manuals leave to us:
   "par." (MLA 9), `"label": "paragraph"` in CSL-JSON.
 - Text from the fact base is data: markup such as "[bold]" is kept literally, and escaped where the
   output format would read it (BibTeX, Markdown).
+- A claim can also be cited "as cited in" (APA 7 §8.6; Chicago "quoted in"; MLA "qtd. in"): the origin's
+  document, as known from its party, cited through the source we read. Only the source has paragraphs,
+  so the locator goes with it.
+- A source with neither publisher nor title cannot be found again from its citation: the claim is cited
+  through the best citable link in its chain instead (the document closest to the source), and
+  `Citation.note` says so. Such a document is cited as a whole, without the source's paragraph.
 
 This module belongs to the data layer: standard library only, so the CLI can cite without Textual.
 """
@@ -24,14 +30,17 @@ import json
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from xiaomi_tui.facts.records import Source
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.fuzzydate import FuzzyDate
     from xiaomi_tui.facts.model import FactBase
-    from xiaomi_tui.facts.records import Claim, Source
+    from xiaomi_tui.facts.records import Claim, Party
 
-__all__ = ["STYLES", "Style", "UnknownStyle", "cite_claim", "cite_source", "csl_item"]
+__all__ = ["STYLES", "Citation", "Form", "NotCitable", "Style", "UnknownStyle", "cite", "cite_claim", "cite_source",
+           "csl_item"]
 
 _UNTITLED = "Untitled article"
 """The description APA, MLA and Chicago ask for in place of a missing title."""
@@ -336,7 +345,7 @@ def csl_item(source: Source, claim: Claim | None = None) -> dict:
         "author": author,
         "issued": {"date-parts": [source.published.csl_date_parts()]} if source.published else None,
         "URL": source.url,
-        "language": source.language,
+        "language": source.language or None,  # a document known from a party may not say
     }
     if claim:
         item.update({"locator": str(claim.para), "label": "paragraph"})
@@ -383,6 +392,71 @@ def _plain(source: Source, locator: str | None = None) -> str:
     return _list(name, title, source.published and source.published.human(), locator, source.url)
 
 
+# -- "as cited in": the origin's document through the source ---------------------------------------
+
+
+def _voice(source: Source) -> str:
+    """Who a document speaks as, for running text: the author's family name, else the publisher or title."""
+    if source.author:
+        return _split_name(source.author)[1]
+    return source.publisher or source.title or _UNTITLED
+
+
+def _parenthetical_as_cited(
+    reference: Callable[[Source], str], in_text: Callable[[Source, Source, str], str], label: str
+) -> Callable[[Source, Source, Claim, bool], str]:
+    """APA and MLA: the in-text citation naming both, then the reference entry of the source read (only it)."""
+    def cite(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+        citation = in_text(primary, secondary, f"{label} {claim.para}")
+        lead = _cited(claim.statement, citation) if with_statement else f"({citation})"
+        return f"{lead}\n\n{reference(secondary)}"
+    return cite
+
+
+def _apa_as_cited_in_text(primary: Source, secondary: Source, locator: str) -> str:
+    """`Reuters, 2023, as cited in CnEVPost, 2023, para. 13` (APA 7 §8.6)."""
+    return f"{_apa_in_text(primary)}, as cited in {_apa_in_text(secondary)}, {locator}"
+
+
+def _mla_as_cited_in_text(primary: Source, secondary: Source, locator: str) -> str:
+    """`Reuters qtd. in "Xiaomi Electric Sedan," par. 11`: MLA names the original before "qtd. in"."""
+    return f"{_voice(primary)} qtd. in {_list(_mla_in_text(secondary), locator)}"
+
+
+def _chicago_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+    """`Reuters, August 23, 2023, quoted in <the source's note>.` (CMOS 14.260)."""
+    title = _quoted_headline(primary, ",") if primary.title else None
+    original = _list(primary.author, title, _site(primary), _format_date(primary.published, _CHICAGO_DATE))
+    note = f"{_end(original, ',')} quoted in {_chicago_note(secondary, claim)}"
+    return f"{claim.statement}\n\n{note}" if with_statement else note
+
+
+def _bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+    """Both entries: the origin's, noting where it was cited, then the source's with the paragraph."""
+    origin = _bibtex(primary, {"note": f"Cited in {_bibtex_key(secondary)}, {_paragraph(claim)}"})
+    return f"{origin}\n\n{_bibtex_claim(secondary, claim, with_statement)}"
+
+
+def _csl_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+    """Both items: the origin's, noting the item it was cited in, then the source's with its locator."""
+    cited_in = csl_item(secondary, claim)
+    if with_statement:
+        cited_in["note"] = claim.statement
+    origin = csl_item(primary) | {"note": f"Cited in {cited_in['id']}, {_paragraph(claim)}"}
+    return json.dumps([origin, cited_in], indent=2, ensure_ascii=False)
+
+
+def _inline_as_cited(
+    render: Callable[[Source, str | None], str], escape: Callable[[str], str] = str
+) -> Callable[[Source, Source, Claim, bool], str]:
+    """Markdown and plain: `<origin>, as cited in <source>, para. 13`."""
+    def cite(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+        origin = _list(primary.author, render(primary, None))
+        citation = f"{origin}, as cited in {render(secondary, _paragraph(claim))}"
+        return _cited(escape(claim.statement), citation) if with_statement else citation
+    return cite
+
+
 # -- styles -------------------------------------------------------------------------------------
 
 
@@ -411,22 +485,26 @@ def _inline(
 
 @dataclass(frozen=True)
 class Style:
-    """A citation style: how it cites a document, and how it cites one claim in it."""
+    """A citation style: how it cites a document, one claim in it, and a claim's origin as cited in it."""
 
     key: str
     label: str
     reference: Callable[[Source], str]
     claim: Callable[[Source, Claim, bool], str]
+    as_cited: Callable[[Source, Source, Claim, bool], str]
 
 
 STYLES: dict[str, Style] = {style.key: style for style in (
-    Style("apa", "APA 7", _apa_reference, _parenthetical(_apa_reference, _apa_in_text, "para.")),
-    Style("mla", "MLA 9", _mla_reference, _parenthetical(_mla_reference, _mla_in_text, "par.")),
-    Style("chicago", "Chicago (notes-bibliography)", _chicago_bibliography, _chicago_claim),
-    Style("bibtex", "BibTeX", _bibtex, _bibtex_claim),
-    Style("csl-json", "CSL-JSON", _csl_reference, _csl_claim),
-    Style("markdown", "Markdown link", _markdown, _inline(_markdown, _markdown_text)),
-    Style("plain", "Plain text", _plain, _inline(_plain)),
+    Style("apa", "APA 7", _apa_reference, _parenthetical(_apa_reference, _apa_in_text, "para."),
+          _parenthetical_as_cited(_apa_reference, _apa_as_cited_in_text, "para.")),
+    Style("mla", "MLA 9", _mla_reference, _parenthetical(_mla_reference, _mla_in_text, "par."),
+          _parenthetical_as_cited(_mla_reference, _mla_as_cited_in_text, "par.")),
+    Style("chicago", "Chicago (notes-bibliography)", _chicago_bibliography, _chicago_claim, _chicago_as_cited),
+    Style("bibtex", "BibTeX", _bibtex, _bibtex_claim, _bibtex_as_cited),
+    Style("csl-json", "CSL-JSON", _csl_reference, _csl_claim, _csl_as_cited),
+    Style("markdown", "Markdown link", _markdown, _inline(_markdown, _markdown_text),
+          _inline_as_cited(_markdown, _markdown_text)),
+    Style("plain", "Plain text", _plain, _inline(_plain), _inline_as_cited(_plain)),
 )}
 
 
@@ -450,6 +528,66 @@ def cite_source(source: Source, style: str) -> str:
     return _style(style).reference(source)
 
 
+Form = Literal["claim", "as-cited", "origin"]
+"""What to cite: the claim in its source, its origin's document as cited in the source, or that document alone."""
+
+
+class NotCitable(ValueError):
+    """The claim's origin has no document known well enough to cite; the message says whose origin."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The text to paste, and a note when something other than what was asked for is cited, and why."""
+
+    text: str
+    note: str | None = None
+
+
+def document_source(party: Party) -> Source:
+    """A document party as a source to cite, with only what is known of it."""
+    return Source(id=party.id, publisher=party.publisher, title=party.title, author=party.author,
+                  published=party.published, url=party.url, language=party.language or "")
+
+
+def origin_document(facts: FactBase, claim: Claim) -> Party:
+    """The first citable document from the origin outward: the origin itself, or the report that carried it."""
+    document = next((party for party in facts.chain(claim) if party.citable), None)
+    if document is None:
+        raise NotCitable(f"the origin of {claim.id!r}, {facts.origin_text(claim)}, has no document known to cite")
+    return document
+
+
+def _stand_in(facts: FactBase, claim: Claim) -> Party | None:
+    """For a source that cannot be found from its citation (no publisher, no title): the citable document
+    closest to it in the chain, which is what a reader can look up."""
+    source = facts.sources[claim.source]
+    if source.publisher or source.title:
+        return None
+    return next((party for party in reversed(facts.chain(claim)) if party.citable), None)
+
+
+def cite(facts: FactBase, claim: Claim, style: str, form: Form = "claim", with_statement: bool = False) -> Citation:
+    """A claim cited in one of three forms (see `Form`); raises `NotCitable` when the origin has no document."""
+    chosen = _style(style)
+    if form == "origin":
+        return Citation(chosen.reference(document_source(origin_document(facts, claim))))
+    stand_in = _stand_in(facts, claim)
+    source = facts.sources[claim.source] if stand_in is None else document_source(stand_in)
+    note = None if stand_in is None else (
+        f"source {claim.source!r} names no publisher or title, so this cites what it credits, "
+        f"{stand_in.name}, as a whole (the paragraph numbers are the source's)")
+    if form == "as-cited":
+        document = origin_document(facts, claim)
+        if stand_in is None or document.id != stand_in.id:
+            return Citation(chosen.as_cited(document_source(document), source, claim, with_statement), note)
+        # Otherwise the origin's document is the very one cited below: "as cited in" itself adds nothing.
+    if stand_in is None:
+        return Citation(chosen.claim(source, claim, with_statement))
+    entry = chosen.reference(source)
+    return Citation(f"{claim.statement}\n\n{entry}" if with_statement else entry, note)
+
+
 def cite_claim(facts: FactBase, claim: Claim, style: str, with_statement: bool = False) -> str:
     """A claim's source cited at the claim's paragraph, as one pasteable text.
 
@@ -460,4 +598,4 @@ def cite_claim(facts: FactBase, claim: Claim, style: str, with_statement: bool =
     - CSL-JSON: the item (id = the claim's id) with `locator` and `label`, and the statement as `note`.
     - Markdown, plain: `<reference>, para. 5`; with the statement, `<statement> (<that>).`
     """
-    return _style(style).claim(facts.sources[claim.source], claim, with_statement)
+    return cite(facts, claim, style, with_statement=with_statement).text

@@ -62,6 +62,7 @@ Currency = Annotated[str, Check(known_currency)]
 Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True)]
 Paragraph = Annotated[int, Constrained(gt=0, le=100_000, strict=True)]
 Boolean = Annotated[bool, Constrained(strict=True)]
+Language = Annotated[str, Constrained(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
 
 STRICT: Any = {"extra": "forbid", "str_strip_whitespace": True}
 """pydantic's config for every record: unknown fields are typos, and stray spaces are dropped."""
@@ -182,7 +183,7 @@ class Source:
     published: Date | None = None
     url: Url | None = None
     kind: Literal["news", "blog", "analysis", "aggregator", "press-release", "social"] = "news"
-    language: Annotated[str, Constrained(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    language: Language = "en"
     file: SafeText | None = None
     notes: SafeText | None = None
     relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
@@ -220,6 +221,7 @@ class Party:
     title: SafeText | None = None
     published: Date | None = None
     url: Url | None = None
+    language: Language | None = None
 
     @property
     def citable(self) -> bool:
