@@ -179,19 +179,33 @@ def markdown_cells(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
 
 
-def test_export_json_has_one_object_per_claim(capsys, small_facts_path: Path, small_facts: FactBase) -> None:
+def test_export_json_is_the_whole_fact_base_with_its_analysis(
+    capsys, small_facts_path: Path, small_facts: FactBase
+) -> None:
     code, out, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "json")
 
-    rows = json.loads(out)
+    dump = json.loads(out)
     assert code == 0
-    assert sorted(row["id"] for row in rows) == sorted(small_facts.claims)
-    assert all(list(row) == list(COLUMNS) for row in rows)
-    capacity = next(row for row in rows if row["id"] == "gamma-capacity")
+    assert list(dump) == ["meta", "sources", "parties", "topics", "claims"]
+    assert dump["meta"]["sources_in_view"] == ["alpha", "beta", "gamma"]
+    assert [source["id"] for source in dump["sources"]] == ["alpha", "beta", "gamma"]
+    assert [party["id"] for party in dump["parties"]] == list(small_facts.parties)
+    assert sorted(claim["id"] for claim in dump["claims"]) == sorted(small_facts.claims)
+    capacity = next(claim for claim in dump["claims"] if claim["id"] == "gamma-capacity")
     assert capacity == {
-        "id": "gamma-capacity", "topic": "Annual capacity", "source": "gamma", "value": "300,000 vehicles/year",
-        "stance": "plan", "date": "", "para": 5, "standing": "corroborated",
-        "chain": "Maker EV-1, citing An Analyst",
+        "id": "gamma-capacity", "topic": "capacity", "source": "gamma",
         "statement": "The blog also puts the plant at 300,000 vehicles a year, citing the analyst.",
+        "origin": "analyst", "origin_basis": "stated", "basis": None, "via": [], "organisation": "analyst",
+        "stance": "plan", "value": {"min": 300000, "max": 300000, "unit": "vehicles/year", "approx": False},
+        "value_text": "300,000 vehicles/year", "date": None, "date_start": None, "date_end": None, "said": None,
+        "para": 5, "standing": "corroborated", "disputed": None, "superseded": None, "note": None,
+    }
+    approval = next(topic for topic in dump["topics"] if topic["id"] == "approval")
+    assert approval == {
+        "id": "approval", "label": "Regulator approval", "pane": "timeline", "kind": "date", "unit": None,
+        "status": "echo", "reason": "1 origin, 2 sources: the same report repeated", "consensus": "23 Aug 2023",
+        "sources": ["alpha", "beta"], "origins": ["wire"], "organisations": ["wire"], "inferred": 0,
+        "set_aside": [],
     }
 
 
@@ -220,10 +234,10 @@ def test_export_markdown_is_a_table_with_one_row_per_claim(capsys, small_facts_p
 def test_export_filtered_by_source(capsys, small_facts_path: Path) -> None:
     code, out, _ = run(capsys, "--facts", small_facts_path, "--source", "gamma", "export")
 
-    rows = json.loads(out)
+    dump = json.loads(out)
     assert code == 0
-    assert {row["source"] for row in rows} == {"gamma"}
-    assert {row["id"]: row["standing"] for row in rows} == {
+    assert [source["id"] for source in dump["sources"]] == ["gamma"]
+    assert {row["id"]: row["standing"] for row in dump["claims"]} == {
         "gamma-looks": "unique", "gamma-investment-usd": "unique",
         "gamma-capacity": "unique", "gamma-price": "unique",
     }
@@ -297,9 +311,9 @@ def test_a_closed_pipe_ends_quietly(small_facts_path: Path) -> None:
                          ids=["before", "after"])
 def test_export_takes_source_before_or_after_the_command(small_facts_path: Path, capsys, order) -> None:
     assert main(["--facts", str(small_facts_path), *order, "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert {row["source"] for row in rows} == {"beta"}
-    assert len(rows) == 2
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert {claim["source"] for claim in claims} == {"beta"}
+    assert len(claims) == 2
 
 
 # -- the dashboard needs a terminal -------------------------------------------------------------

@@ -232,7 +232,7 @@ def test_a_topic_of_disputed_claims_only_says_why() -> None:
     analysis = analyse_topic(DATE, [bought])
 
     assert (analysis.status, analysis.reason) == (
-        Status.DISPUTED, "every claim in view is disputed: the carmaker went bankrupt")
+        Status.DISPUTED, "set aside as disputed: the carmaker went bankrupt")
     assert (analysis.consensus, analysis.counts_text) == ("Nov 2022", "1 claim, set aside")
 
 

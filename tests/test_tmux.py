@@ -190,7 +190,7 @@ def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_
     term.wait_for("sent to the terminal clipboard")
     exported = subprocess.run([str(COMMAND), "--source", "pandaily", "export", "--format", "json"],
                               capture_output=True, text=True, check=True, env=term.env).stdout
-    dated = [row["id"] for row in json.loads(exported) if row["date"]]
+    dated = [claim["id"] for claim in json.loads(exported)["claims"] if claim["date"]]
     citations = {subprocess.run([str(COMMAND), "cite", claim_id], capture_output=True, text=True, check=True,
                                 env=term.env).stdout.strip() for claim_id in dated}
     copied = term.tmux("show-buffer")

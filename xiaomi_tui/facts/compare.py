@@ -70,7 +70,8 @@ class Status(str, Enum):
     ECHO = "echo"
     VARIOUS = "various"
     SINGLE = "single"
-    DISPUTED = "disputed"  # every claim in view is disputed or superseded
+    DISPUTED = "disputed"  # every claim in view is set aside, one at least disputed
+    SUPERSEDED = "superseded"  # every claim in view is superseded by another
     NONE = "none"
 
     @property
@@ -87,6 +88,7 @@ _STATUS_SYMBOLS = {
     Status.VARIOUS: "\u2237",  # ∷
     Status.SINGLE: "\u2022",  # •
     Status.DISPUTED: "\u2020",  # †
+    Status.SUPERSEDED: "\u00bb",  # »
     Status.NONE: " ",
 }
 
@@ -100,6 +102,20 @@ class ClaimStanding(str, Enum):
     UNIQUE = "unique"
     DISPUTED = "disputed"
     SUPERSEDED = "superseded"
+
+    @property
+    def symbol(self) -> str:
+        return _STATUS_SYMBOLS[_STANDING_STATUS[self]]
+
+
+_STANDING_STATUS = {
+    ClaimStanding.CONFLICT: Status.CONFLICT,
+    ClaimStanding.CORROBORATED: Status.AGREE,
+    ClaimStanding.ECHOED: Status.ECHO,
+    ClaimStanding.UNIQUE: Status.SINGLE,
+    ClaimStanding.DISPUTED: Status.DISPUTED,
+    ClaimStanding.SUPERSEDED: Status.SUPERSEDED,
+}
 
 
 def set_aside_standing(claim: Claim) -> ClaimStanding | None:
@@ -140,18 +156,6 @@ _REPEATED = {
     PartyKind.ORGANISATION: "one announcement repeated",
     PartyKind.PERSON: "one person's word repeated",
     PartyKind.UNNAMED: "one unnamed source repeated",
-}
-
-    @property
-    def symbol(self) -> str:
-        return _STATUS_SYMBOLS[_STANDING_STATUS[self]]
-
-
-_STANDING_STATUS = {
-    ClaimStanding.CONFLICT: Status.CONFLICT,
-    ClaimStanding.CORROBORATED: Status.AGREE,
-    ClaimStanding.ECHOED: Status.ECHO,
-    ClaimStanding.UNIQUE: Status.SINGLE,
 }
 
 
@@ -392,9 +396,10 @@ def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set
     found = {relation: reason for relation, reason in relations.values()}
     if not sources:
         if set_aside:
-            first = set_aside[0]
-            assessment = first.disputed or first.superseded
-            return Status.DISPUTED, f"every claim in view is {set_aside_standing(first).value}: {assessment.reason}"
+            dispute = next((claim.disputed for claim in set_aside if claim.disputed is not None), None)
+            if dispute is not None:
+                return Status.DISPUTED, f"set aside as disputed: {dispute.reason}"
+            return Status.SUPERSEDED, f"set aside as superseded: {set_aside[0].superseded.reason}"
         return Status.NONE, "no claims in view"
     for relation, status in ((Relation.CONFLICT, Status.CONFLICT), (Relation.INCOMPARABLE, Status.UNCOMPARABLE),
                              (Relation.MINOR, Status.MINOR)):

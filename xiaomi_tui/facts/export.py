@@ -1,4 +1,9 @@
-"""Every claim in view as JSON, CSV or a Markdown table, for spreadsheets and drafts."""
+"""The claims in view as a CSV or Markdown table for spreadsheets and drafts, or the whole analysis as JSON.
+
+The JSON is one object an analyst loads in pandas or jq (`pd.json_normalize(dump["claims"])`): `meta`,
+`sources`, `parties`, `topics` with their analysis over the sources in view, and `claims`, each record with
+every field, unknowns as null. The README documents the shape.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.compare import Analysis, analyse
 from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.records import Claim, Money, Quantity, Text, Topic
 
 __all__ = ["export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
 
@@ -18,9 +25,9 @@ COLUMNS = ("id", "topic", "source", "value", "stance", "date", "para", "standing
 
 
 def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
-    rows = list(_rows(facts, sources))
     if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(dump(facts, sources), indent=2, ensure_ascii=False) + "\n"
+    rows = list(_rows(facts, sources))
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
@@ -78,3 +85,70 @@ def _rows(facts: FactBase, sources: Iterable[str] | None):
             "chain": facts.chain_text(claim),
             "statement": claim.statement,
         }
+
+
+def dump(facts: FactBase, sources: Iterable[str] | None) -> dict:
+    """The fact base and its analysis over the sources in view, as plain JSON values."""
+    analysis = analyse(facts, sources)
+    meta = facts.data.meta
+    return {
+        "meta": {"title": meta.title, "as_of": _date(meta.as_of), "description": meta.description,
+                 "curator": meta.curator, "sources_in_view": sorted(analysis.sources)},
+        "sources": [{
+            "id": source.id, "name": facts.source_name(source.id), "publisher": source.publisher,
+            "title": source.title, "author": source.author, "published": _date(source.published), "url": source.url,
+            "kind": source.kind, "language": source.language, "relays": source.relays, "notes": source.notes,
+        } for source in facts.sources.values() if source.id in analysis.sources],
+        "parties": [{
+            "id": party.id, "name": party.name, "kind": party.kind.value, "role": party.role,
+            "affiliation": party.affiliation, "organisation": facts.organisation_of(party.id).id,
+            "author": party.author, "publisher": party.publisher, "title": party.title,
+            "published": _date(party.published), "url": party.url,
+        } for party in facts.parties.values()],
+        "topics": [_topic(analysis, topic) for topic in facts.topics.values()],
+        "claims": [_claim(facts, analysis, claim) for claim in analysis.claims()],
+    }
+
+
+def _topic(analysis: Analysis, topic: Topic) -> dict:
+    found = analysis.topics[topic.id]
+    return {
+        "id": topic.id, "label": topic.label, "pane": topic.pane, "kind": topic.kind.value, "unit": topic.unit,
+        "status": found.status.value, "reason": found.reason, "consensus": found.consensus if found.claims else None,
+        "sources": sorted(found.sources), "origins": sorted(found.origins),
+        "organisations": sorted(found.organisations), "inferred": found.inferred,
+        "set_aside": [claim.id for claim in found.set_aside],
+    }
+
+
+def _claim(facts: FactBase, analysis: Analysis, claim: Claim) -> dict:
+    topic = facts.topics[claim.topic]
+    return {
+        "id": claim.id, "topic": claim.topic, "source": claim.source, "statement": claim.statement,
+        "origin": claim.origin, "origin_basis": claim.origin_basis, "basis": claim.basis, "via": list(claim.via),
+        "organisation": facts.organisation_of(claim.origin).id, "stance": claim.stance.value,
+        "value": _value(claim, topic), "value_text": format_claim_value(claim, topic),
+        "date": _date(claim.date), "date_start": claim.date and claim.date.start.isoformat(),
+        "date_end": claim.date and claim.date.end.isoformat(), "said": _date(claim.said), "para": claim.para,
+        "standing": analysis.standings[claim.id].value,
+        "disputed": claim.disputed and {"reason": claim.disputed.reason, "url": claim.disputed.url},
+        "superseded": claim.superseded and {"by": claim.superseded.by, "reason": claim.superseded.reason},
+        "note": claim.note,
+    }
+
+
+def _value(claim: Claim, topic: Topic) -> object:
+    """Numbers as numbers (`min`/`max`, either may be null for an open range), text as text, flags as booleans."""
+    value = claim.value
+    if isinstance(value, Money):
+        return {"min": value.min, "max": value.max, "currency": value.currency, "approx": value.approx}
+    if isinstance(value, Quantity):
+        return {"min": value.min, "max": value.max, "unit": value.unit or topic.unit, "approx": value.approx}
+    if isinstance(value, Text):
+        return value.text
+    return None if value is None else value.flag
+
+
+def _date(value: FuzzyDate | None) -> str | None:
+    """As written in the fact base ("2024-H1"), so its precision survives."""
+    return None if value is None else value.text

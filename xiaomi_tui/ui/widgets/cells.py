@@ -18,6 +18,8 @@ STATUS_STYLES = {
     Status.ECHO: "cyan",
     Status.VARIOUS: "blue",
     Status.SINGLE: "magenta",
+    Status.DISPUTED: "bold yellow",
+    Status.SUPERSEDED: "dim",
     Status.NONE: "dim",
 }
 
@@ -26,6 +28,8 @@ STANDING_STYLES = {
     ClaimStanding.CORROBORATED: "green",
     ClaimStanding.ECHOED: "cyan",
     ClaimStanding.UNIQUE: "magenta",
+    ClaimStanding.DISPUTED: "bold yellow",
+    ClaimStanding.SUPERSEDED: "dim",
 }
 
 VERDICT_STYLES = {
