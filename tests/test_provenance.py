@@ -243,7 +243,8 @@ def test_two_disputed_agreeing_claims_are_no_echo() -> None:
 
 
 def test_check_lists_disputes_first_and_inferred_echoes_apart(fixture_text: str) -> None:
-    text = edit(fixture_text, 'date = "2023-08"\n', 'date = "2023-08"\norigin_basis = "inferred"\nbasis = "same news"\n')
+    text = edit(fixture_text, 'date = "2023-08"\n',
+                'date = "2023-08"\norigin_basis = "inferred"\nbasis = "same news"\n')
     text = edit(text, 'value = "sedan"\n', 'value = "sedan"\ndisputed = { reason = "it is a hatchback" }\n')
 
     warnings = analyse(loads(text)).warnings()

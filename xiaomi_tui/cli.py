@@ -134,7 +134,7 @@ def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
         return None
     unknown = [source_id for source_id in wanted if source_id not in facts.sources]
     if unknown:
-        valid = "\n  ".join(f"{source.id:<14} {source.display_name}" for source in facts.sources.values())
+        valid = "\n  ".join(f"{source_id:<14} {facts.source_name(source_id)}" for source_id in facts.sources)
         raise UsageError(f"unknown source {', '.join(map(repr, unknown))}; valid ids:\n  {valid}")
     return list(dict.fromkeys(wanted))
 
@@ -155,7 +155,7 @@ def _check(path: Path | None) -> int:
 
     def list_sources(sources) -> None:
         for source in sources.values():
-            print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {source.display_name}")
+            print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {facts.source_name(source.id)}")
 
     list_sources(facts.sources)
     if facts.outcome_sources:  # listed apart: the findings below are about the press alone

@@ -137,7 +137,7 @@ class FactBase:
 
     def source_name(self, source_id: str) -> str:
         """How a source is named on screen: its publisher or title; an anonymous relay by what it credits."""
-        source = self.sources[source_id]
+        source = self.sources.get(source_id) or self.outcome_sources[source_id]
         if source.publisher is None and source.title is None and source.relays is not None:
             return f"unnamed outlet, crediting {self.organisation_of(source.relays).name}"
         return source.display_name

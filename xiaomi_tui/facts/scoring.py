@@ -105,7 +105,7 @@ class Scorecard:
         return self._records(lambda claim: claim.origin, lambda key: self.facts.parties[key].name)
 
     def by_source(self) -> list[TrackRecord]:
-        return self._records(lambda claim: claim.source, lambda key: self.facts.sources[key].display_name)
+        return self._records(lambda claim: claim.source, self.facts.source_name)
 
     def by_organisation(self) -> list[TrackRecord]:
         """Xiaomi's voices (Lei Jun, William Lu, the company) counted as one, each named; `by_origin` keeps them apart."""

@@ -21,7 +21,7 @@ class SourceCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         app = self.dashboard
         for source in app.facts.sources.values():
-            name = source.display_name
+            name = app.facts.source_name(source.id)
             state = "hide" if source.id in app.view.sources else "show"
             yield (f"Only source: {name}", f"Show only {source.id}'s claims",
                    partial(app.set_sources, [source.id]))

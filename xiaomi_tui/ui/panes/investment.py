@@ -76,7 +76,7 @@ class InvestmentPane(Pane):
 
     @staticmethod
     def _rate_row(view: View, rate: Rate) -> Row:
-        source = view.facts.sources[rate.source].display_name
+        source = view.facts.source_name(rate.source)
         quote = CURRENCY_LABELS.get(rate.quote, rate.quote)
         return Row([
             plain(f"Rate {rate.base}/{quote}"),

@@ -31,15 +31,18 @@ class SourcesPane(Pane):
         self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view))
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
         columns = [Column("Topic", 18), Column("", 1)]
-        columns += [Column(view.facts.sources[source_id].display_name[:14], None, 9) for source_id in in_view]
+        columns += [Column(view.facts.source_name(source_id)[:14], None, 9) for source_id in in_view]
         self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view), columns)
 
     @staticmethod
     def _source_rows(view: View) -> list[Row]:
-        return [Row(partial(_source_cells, source, view.analysis.source_tallies[source.id]),
-                    Selection(source_id=source.id))
-                for source in view.facts.sources.values()
-                if source.id in view.sources and view.matches(source.display_name, source.title, source.id)]
+        rows = []
+        for source in view.facts.sources.values():
+            name = view.facts.source_name(source.id)
+            if source.id in view.sources and view.matches(name, source.title, source.id):
+                rows.append(Row(partial(_source_cells, source, name, view.analysis.source_tallies[source.id]),
+                                Selection(source_id=source.id)))
+        return rows
 
     @staticmethod
     def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
@@ -48,9 +51,9 @@ class SourcesPane(Pane):
                 if topic.claims and view.matches(topic.topic.label)]
 
 
-def _source_cells(source: Source, tally: dict[ClaimStanding, int]) -> list[Text]:
+def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) -> list[Text]:
     return [
-        plain(source.display_name, "bold"),
+        plain(name, "bold"),
         plain(source.published.human() if source.published else "unknown", "" if source.published else "dim"),
         plain(source.kind),
         count_cell(sum(tally.values())),

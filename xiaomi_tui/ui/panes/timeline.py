@@ -46,6 +46,6 @@ def _cells(view: View, claim: Claim, first_of_year: bool) -> list[Text]:
         plain(str(claim.date.start.year), "bold" if first_of_year else "dim"),
         Text.assemble((f"{EXPECTED} " if expected else f"{PAST} ", "dim" if expected else ""), claim.date.human()),
         what,
-        plain(view.facts.sources[claim.source].display_name),
+        plain(view.facts.source_name(claim.source)),
         standing_cell(view.analysis.standings[claim.id]),
     ]

@@ -39,7 +39,7 @@ class DetailScreen(Screen[None]):
         with Horizontal(id="detail-screen"):
             yield OptionList(*(
                 Option(Text.assemble(format_claim_value(claim, topic.topic), "  ",
-                                     (self.view.facts.sources[claim.source].display_name, "dim")), id=claim.id)
+                                     (self.view.facts.source_name(claim.source), "dim")), id=claim.id)
                 for claim in self.claims
             ), id="detail-claims")
             with VerticalScroll(id="detail-full"):

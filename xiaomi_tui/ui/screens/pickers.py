@@ -43,7 +43,7 @@ class SourcePicker(ModalScreen[None]):
         choices = []
         for source in self.facts.sources.values():
             label = Text.assemble(
-                (source.display_name, "bold"),
+                (self.facts.source_name(source.id), "bold"),
                 f"  {source.title or ''}"[:60],
                 (f"  {source.published.human() if source.published else 'undated'}, {counts[source.id]} claims", "dim"),
             )

@@ -54,16 +54,15 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
 
 def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit: int | None = None) -> RenderableType:
     facts = view.facts
-    source = facts.sources[claim.source]
     header = Text.assemble(standing_mark(topic.standings[claim.id]), (format_claim_value(claim, topic.topic), "bold"),
-                           f"  {source.display_name}, para. {claim.para}")
+                           f"  {facts.source_name(claim.source)}, para. {claim.para}")
     fields = [("chain", facts.chain_text(claim)),
               ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
               ("when", claim.date.human() if claim.date else None), ("note", claim.note)]
     related = topic.related(claim)
     relations = [Text.assemble(
         (relation.value, RELATION_STYLES[relation]),
-        f" {facts.sources[other.source].display_name}: {format_claim_value(other, topic.topic)}",
+        f" {facts.source_name(other.source)}: {format_claim_value(other, topic.topic)}",
         (f" ({reason})", "dim"),
     ) for other, relation, reason in related[:relations_limit]]
     if relations_limit is not None and len(related) > relations_limit:
@@ -80,7 +79,7 @@ def render_source(view: View, source_id: str) -> RenderableType:
         ("published", source.published.human() if source.published else None), ("kind", source.kind),
         ("url", source.url), ("file", source.file), ("notes", source.notes))]
     counts = "  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"
-    return Group(Text(source.display_name, style="bold"), field_grid(fields), Text(""), Text(counts))
+    return Group(Text(view.facts.source_name(source_id), style="bold"), field_grid(fields), Text(""), Text(counts))
 
 
 def field_grid(pairs: list[tuple[str, str | None]]) -> Table:
