@@ -42,7 +42,8 @@ def test_the_system_clipboard_gets_the_cleaned_text(monkeypatch: pytest.MonkeyPa
 
 def test_cite_prints_the_cleaned_text(capsys, monkeypatch: pytest.MonkeyPatch, small_facts_path: Path) -> None:
     """Belt and braces: the loader refuses escapes, and `cite` would not print one if a formatter made it."""
-    monkeypatch.setattr(citations, "cite_claim", lambda *args, **options: "Maker.\x1b]0;owned\x07 (para. 3)")
+    monkeypatch.setattr(citations, "cite",
+                        lambda *args, **options: citations.Citation("Maker.\x1b]0;owned\x07 (para. 3)"))
 
     assert main(["--facts", str(small_facts_path), "cite", "alpha-body"]) == 0
 
