@@ -335,7 +335,8 @@ id = "ndrc"
 topic = "t"
 source = "cnevpost"
 statement = "Reuters reported that the NDRC approved Xiaomi's EV production."
-origin = "reuters-report"
+origin = "reuters"
+via = ["reuters-report"]
 date = "2023-08-23"
 para = 13
 
@@ -480,3 +481,9 @@ def test_cli_says_on_stderr_what_it_cited_instead(capsys, cited_path: Path) -> N
 def test_cli_refuses_an_origin_without_a_document(capsys, cited_path: Path) -> None:
     assert run(capsys, "--facts", cited_path, "cite", "announced", "--origin") == (
         2, "", "xiaomi-tui: the origin of 'announced', Xiaomi, has no document known to cite\n")
+
+
+def test_a_partys_own_report_stands_for_it_in_the_chain(cited: FactBase) -> None:
+    assert cited.chain_text(cited.claims["ndrc"]) == "CnEVPost, citing Reuters report, 23 Aug 2023"
+    assert cited.chain_text(cited.claims["h1"]) == (
+        "unnamed outlet, crediting CnEVPost, citing CnEVPost article on the car project's progress, citing Lei Jun")

@@ -75,7 +75,7 @@ def test_outcome_reports_are_no_source_of_the_press_commands(capsys) -> None:
     code, out, err = run(capsys, "--source", "gagadget-china-only", "export")
     assert code == 2 and "unknown source 'gagadget-china-only'" in err
     code, out, _ = run(capsys, "export", "--format", "json")
-    assert not {row["id"] for row in json.loads(out)} & set(load(bundled_facts_path()).outcome_claims)
+    assert not {claim["id"] for claim in json.loads(out)["claims"]} & set(load(bundled_facts_path()).outcome_claims)
     code, out, _ = run(capsys, "check")
     head, findings = out.split("things to look at twice:")
     assert "5 sources," in head and f"and {BUNDLED_OUTCOME_SOURCES} later reports of outcomes" in head

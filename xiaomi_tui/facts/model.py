@@ -110,8 +110,11 @@ class FactBase:
 
     def chain_text(self, claim: Claim) -> str:
         """ "CnEVPost, citing National Business Daily, citing a person familiar with the matter (inferred)"."""
-        names = [self.source_name(claim.source)]
-        names += [party.name for party in reversed(self.chain(claim))]
+        chain = self.chain(claim)
+        # A party's own report stands for it: "citing Reuters report of 23 Aug 2023", not "..., citing Reuters".
+        spoken = [party for index, party in enumerate(chain)
+                  if index + 1 == len(chain) or chain[index + 1].affiliation != party.id]
+        names = [self.source_name(claim.source)] + [party.name for party in reversed(spoken)]
         deduped = [name for index, name in enumerate(names) if index == 0 or name != names[index - 1]]
         return ", citing ".join(deduped) + (" (inferred)" if claim.inferred else "")
 
