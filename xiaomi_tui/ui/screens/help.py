@@ -15,13 +15,15 @@ from xiaomi_tui.facts.scoring import Verdict
 from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST
 
 MEANINGS = {
-    Status.AGREE: "sources with **different origins** say the same",
-    Status.ECHO: "several sources, **one origin**: the same report repeated",
+    Status.AGREE: "sources speaking for **different organisations** say the same",
+    Status.ECHO: "several sources, **one origin** or one organisation: the same voice repeated",
     Status.SINGLE: "only one source carries it",
     Status.CONFLICT: "values that cannot both be true",
     Status.MINOR: "close but not equal: rounding or a different rate",
     Status.UNCOMPARABLE: "a comparison needs a rate nobody gave",
     Status.VARIOUS: "different answers that can all hold",
+    Status.DISPUTED: "our assessment: the claim is wrong (the detail says why); it never counts",
+    Status.SUPERSEDED: "our assessment: a later claim replaces it; it never counts",
 }
 
 VERDICT_MEANINGS = {
@@ -34,6 +36,8 @@ VERDICT_MEANINGS = {
     Verdict.NOT_SCORABLE: "no later report answers it, or none can (the detail says why)",
 }
 
+INFERRED = "an origin the text does not name, which we read from elsewhere (its basis is in the detail)"
+
 CLIPBOARD = """Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
 and, where there is a display, to the system clipboard."""
 
@@ -45,6 +49,7 @@ def legend() -> str:
     for status, meaning in MEANINGS.items():
         names = dict.fromkeys([status.value, standings.get(status.symbol, status.value)])
         rows.append(f"| {status.symbol} {' / '.join(names)} | {meaning} |")
+    rows.append(f"| (inferred) | {INFERRED} |")
     rows.append(f"| {PAST} / {EXPECTED} | on the timeline: past / expected as of the fact base's date |")
     rows += [f"| {verdict.symbol} {verdict.value} | on the Outcomes pane: {meaning} |"
              for verdict, meaning in VERDICT_MEANINGS.items()]
