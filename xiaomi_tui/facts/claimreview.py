@@ -44,6 +44,8 @@ def _carriers(facts: FactBase) -> dict[str, list[Claim]]:
         for group in topic.groups:
             for claim in group.claims:
                 carried[claim.id] = [other for other in group.claims if other.origin == claim.origin]
+        for claim in topic.set_aside:  # disputed or superseded: in no value group, carried by itself alone
+            carried[claim.id] = [claim]
     return carried
 
 
