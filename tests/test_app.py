@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.geometry import Size
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, OptionList, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.compare import Status
@@ -187,6 +188,50 @@ async def test_markup_in_the_fact_base_is_shown_literally(small_facts):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert "[bold]Gran Coupe[/bold]" in detail_text(app)
+
+
+def edited_facts(small_facts_path: Path, tmp_path: Path, **replacements: str):
+    """The fixture with each quoted value replaced: `publisher="Alpha News -> CnEVPost [/nope]"`."""
+    text = small_facts_path.read_text(encoding="utf-8")
+    for field_name, change in replacements.items():
+        old, new = change.split(" -> ")
+        text = text.replace(f'{field_name} = "{old}"', f'{field_name} = "{new}"')
+    path = tmp_path / "facts.toml"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+async def test_source_names_in_the_palette_are_text_not_markup(small_facts_path, tmp_path):
+    """`CnEVPost [/nope]` crashed the palette as it opened; `[@click=app.quit]x[/]` made an entry quit the app."""
+    facts = edited_facts(small_facts_path, tmp_path, publisher="Alpha News -> CnEVPost [/nope]")
+    facts = edited_facts(Path(facts.path), tmp_path, publisher="Beta Daily -> [@click=app.quit]x[/]")
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"source")
+        await pilot.pause(0.3)
+        palette = app.screen.query_one(OptionList)
+        shown = [str(palette.get_option_at_index(index).prompt) for index in range(palette.option_count)]
+        assert any(line.startswith("Only source: CnEVPost [/nope]") for line in shown)
+        assert any(line.startswith("Toggle source: [@click=app.quit]x[/]") for line in shown)
+        await pilot.press("escape")
+        await run_command(pilot, "Only source: CnEVPost")
+        assert app.view.sources == {"alpha"}
+        await run_command(pilot, "Toggle source: [@click")
+        assert app.is_running
+        assert app.view.sources == {"alpha", "beta"}
+
+
+async def test_search_text_with_markup_is_shown_on_the_border_as_typed(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("/", *"[/x]")
+        await pilot.pause()
+        assert app.view.query == "[/x]"
+        assert Content.from_markup(filter_label(app)).plain == "3 of 3 sources \u00b7 search: [/x]"
+        await pilot.press("escape", "/", *"[@click=app.quit]q[/]")
+        await pilot.pause()
+        assert app.is_running
+        assert Content.from_markup(filter_label(app)).plain.endswith("search: [@click=app.quit]q[/]")
 
 
 async def test_quit_key_exits(small_facts):

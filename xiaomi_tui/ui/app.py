@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
@@ -162,7 +163,8 @@ class XiaomiApp(App[None]):
             self._stale.discard(pane.id)
             pane.show_view(self.view)
         # On the pane, not in the header: a header change costs a layout, and two frames, on every toggle.
-        pane.query(FactTable).first().border_title = self.view.filter_label
+        # Content, not a string: the search text would be parsed as markup ("[/x]" crashed the app).
+        pane.query(FactTable).first().border_title = Content(self.view.filter_label)
         self._show_detail(pane.selection)
 
     def _show_detail(self, selection: Selection | None) -> None:

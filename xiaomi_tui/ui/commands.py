@@ -1,4 +1,8 @@
-"""Command palette entries for each source: show only it, or toggle it in the view."""
+"""Command palette entries for each source: show only it, or toggle it in the view.
+
+A source's name comes from the fact base, so it is shown as `Content`, never as a string: the palette
+parses strings as markup, where `CnEVPost [/nope]` crashed it and `[@click=app.quit]x[/]` became an action.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,19 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+
+def highlight(matcher: Matcher, title: str) -> Content:
+    """The letters of `title` that `matcher` matched, highlighted in plain text.
+
+    `Matcher.highlight` would do the same after parsing `title` as markup.
+    """
+    content = Content(title)
+    for offset in matcher.fuzzy_search.match(matcher.query, title)[1]:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 if TYPE_CHECKING:
     from xiaomi_tui.ui.app import XiaomiApp
@@ -23,6 +40,7 @@ class SourceCommands(Provider):
         for source in app.facts.sources.values():
             name = app.facts.source_name(source.id)
             state = "hide" if source.id in app.view.sources else "show"
+            # The help line is parsed as markup too: it names the source by its id, a slug, never its name.
             yield (f"Only source: {name}", f"Show only {source.id}'s claims",
                    partial(app.set_sources, [source.id]))
             yield (f"Toggle source: {name}", f"{state.capitalize()} {source.id}",
@@ -30,11 +48,11 @@ class SourceCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, highlight(matcher, title), callback, text=title, help=help_text)
