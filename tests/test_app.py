@@ -254,6 +254,32 @@ async def test_every_pane_renders_at_any_size(small_facts, size):
         assert app.is_running
 
 
+async def test_below_the_minimum_only_q_acts_and_after_it_the_table_has_focus_and_its_cursor_in_view():
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "G")
+        timeline = table(app, "timeline")
+        last = timeline.row_count - 1
+        assert timeline.cursor_row == last
+
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.press("1", "c", "s", "slash", "ctrl+p", "j")  # each would act on a pane nobody can see
+        assert app.query_one(TabbedContent).active == "tab-timeline"
+        assert (app.clipboard, len(app.screen_stack), app.view.query) == ("", 1, "")
+
+        await pilot.resize_terminal(60, 14)  # larger than the minimum, smaller than before
+        await pilot.pause()
+        assert app.focused is timeline
+        top, shown = int(timeline.scroll_y), timeline.scrollable_content_region.height - 1
+        assert timeline.cursor_row == last and top <= last < top + shown
+        await pilot.press("k")
+        assert timeline.cursor_row == last - 1
+        chain = app.screen.focus_chain
+        await pilot.press("tab")
+        assert app.focused is chain[(chain.index(timeline) + 1) % len(chain)] is not timeline
+
+
 async def test_source_picker_applies_at_once(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:

@@ -225,5 +225,54 @@ def test_5_shows_the_outcomes_and_the_reasoning_of_a_missed_forecast(terminal, t
     term.tmux("send-keys", "-t", "main", "/unnamed person cited", "Enter")
     screen = term.wait_for("\u2717 missed")
     assert "not yet by late Dec 2023 (Verna Magazine" in " ".join(screen.split())
+
+
+@pytest.fixture
+def hostile_facts(tmp_path: Path) -> Path:
+    """Source names and a statement that Rich or Textual markup would read as tags and actions."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    for old, new in (('publisher = "Alpha News"', 'publisher = "CnEVPost [/nope]"'),
+                     ('publisher = "Beta Daily"', 'publisher = "[@click=app.quit]x[/]"'),
+                     ('"The car is a sedan, the insider said."', '"The car is a [b]sedan[/b], [link=x]said[/link]."')):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_markup_in_source_names_and_the_search_is_shown_as_typed(terminal, hostile_facts):
+    term = terminal("--facts", str(hostile_facts))
+    screen = term.wait_for("3 of 3 sources")
+    assert "The car is a [b]sedan[/b], [link=x]said[/link]." in " ".join(screen.split())
+    term.press("C-p")
+    term.tmux("send-keys", "-t", "main", "-l", "Toggle source: [@click")
+    term.wait_for("Toggle source: [@click=app.quit]x[/]")
+    term.press("Enter")
+    term.wait_for("2 of 3 sources")  # the entry toggled the source; it did not quit
+    term.press("C-p")
+    term.tmux("send-keys", "-t", "main", "-l", "Only source: CnEVPost")
+    term.wait_for("Only source: CnEVPost [/nope]")
+    term.press("Enter")
+    term.wait_for("1 of 3 sources")
+    term.tmux("send-keys", "-t", "main", "-l", "/[/x]")
+    term.wait_for("search: [/x]")
+    term.press("q")  # typed into the search box: the app is still there
+    term.wait_for("search: [/x]q")
+    assert "XIAOMI-EXIT" not in term.screen()
+
+
+def test_after_a_tiny_terminal_the_keys_move_the_same_table_again(terminal):
+    term = terminal("--facts", str(FIXTURE), size=(120, 40))
+    term.wait_for("3 of 3 sources")
+    term.press("2")
+    term.wait_for("Mass-production start")
+    term.tmux("resize-window", "-t", "main", "-x", "30", "-y", "8")
+    term.wait_for("too small")
+    term.press("1")  # below the minimum it acts on nothing
+    term.tmux("resize-window", "-t", "main", "-x", "120", "-y", "40")
+    term.wait_for("Mass-production start")  # still the timeline
+    term.press("g")  # the timeline's table has the focus again: its first row is the RMB 10 bn investment
+    term.wait_for("The first phase of the car business gets RMB 10 billion.")
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")

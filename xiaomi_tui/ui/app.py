@@ -190,8 +190,16 @@ class XiaomiApp(App[None]):
 
     # -- actions ----------------------------------------------------------------------------
 
+    @property
+    def cramped(self) -> bool:
+        """Below the minimum size the panes are hidden behind a message (see app.tcss)."""
+        return self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Pane, search and filter keys act on the dashboard: off (and out of the footer) elsewhere."""
+        """Pane, search and filter keys act on the dashboard: off (and out of the footer) elsewhere.
+        Below the minimum size only quitting acts: every other key would act on panes nobody can see."""
+        if self.cramped:
+            return action == "quit"
         if action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1:
             return False
         return True

@@ -90,6 +90,7 @@ class FactTable(ScrollView, can_focus=True):
         self._empty_text = empty_text
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._pending_home: int | None = None
+        self._focus_on_show = False
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -178,6 +179,8 @@ class FactTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._go_home()
+        if self._pending_home is None:
+            self._scroll_to_cursor()  # a shorter table must still show the row the cursor is on
 
     def _go_home(self) -> None:
         """Show the home row near the top with a little context above, once the table has a size."""
@@ -246,6 +249,19 @@ class FactTable(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self._strips.clear()
+
+    def on_hide(self) -> None:
+        """Runs before Textual's own Hide handler, which takes the focus away: note that we had it.
+
+        Below the minimum size the panes are hidden (see app.tcss); without this, j, k and tab did
+        nothing once the terminal was large again, until a pane key gave a table the focus back.
+        """
+        self._focus_on_show = self.has_focus
+
+    def on_show(self) -> None:
+        if self._focus_on_show and self.screen.focused is None:
+            self.focus()
+        self._focus_on_show = False
 
     # -- drawing --------------------------------------------------------------------------------
 
