@@ -7,6 +7,8 @@ import pytest
 
 from helpers import record
 from xiaomi_tui.facts.compare import (
+    AGREE_WITHIN,
+    MINOR_WITHIN,
     ClaimStanding,
     Relation,
     Status,
@@ -86,6 +88,12 @@ def test_a_date_claim_without_a_date_is_not_comparable() -> None:
         (1000, 1005, Relation.AGREE, "within 0.5%"),
         (1000, 1010, Relation.MINOR, "1.0% apart: rounding or a different rate"),
         (1000, 1020, Relation.MINOR, "2.0% apart: rounding or a different rate"),
+        # Exactly at the limits (20 / 1000 is the same double as MINOR_WITHIN): the limits are inclusive.
+        (995, 1000, Relation.AGREE, "within 0.5%"),
+        (980, 1000, Relation.MINOR, "2.0% apart: rounding or a different rate"),
+        (979.9, 1000, Relation.CONFLICT, "2% apart"),
+        ({"max": 980}, {"min": 1000}, Relation.MINOR, "ranges 2.0% apart"),
+        ({"max": 979.9}, {"min": 1000}, Relation.CONFLICT, "ranges do not overlap"),
         (1000, 1030, Relation.CONFLICT, "3% apart"),
         (100, 200, Relation.CONFLICT, "50% apart"),
         ({"max": 300_000}, 250_000, Relation.REFINE, "one range holds the other"),
@@ -98,6 +106,12 @@ def test_a_date_claim_without_a_date_is_not_comparable() -> None:
 )
 def test_numbers_and_ranges(first: Any, second: Any, relation: Relation, reason: str) -> None:
     assert relation_between(QUANTITY, make_claim(first), make_claim(second)) == (relation, reason)
+
+
+def test_the_boundary_cases_sit_exactly_on_the_limits() -> None:
+    """A test at the limit is only one if the figures meet it exactly, not 1.96% for 2%."""
+    assert abs(995 - 1000) / 1000 == AGREE_WITHIN
+    assert abs(980 - 1000) / 1000 == MINOR_WITHIN
 
 
 def test_usd_138_vs_137_bn_is_a_minor_discrepancy() -> None:
