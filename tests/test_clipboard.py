@@ -12,7 +12,7 @@ from xiaomi_tui.cli import main
 from xiaomi_tui.clipboard import copy_to_system, pasteable
 from xiaomi_tui.facts import citations
 
-HOSTILE = ("https://x/a\x1b]52;c;cHduZWQ=\x07 \x9b31m \x7f title\x1b]0;owned\x9c "
+HOSTILE = ("https://x/a\x1b]52;c;cHduZWQ=\x07 \x9b31m \x7f\t title\x1b]0;owned\x9c "
            "\u202eevil\u202c \u2066iso\u2069 \u200emark\u200f \u2028sep\u2029 \x00nul")
 
 
@@ -21,7 +21,7 @@ def test_pasteable_drops_every_control_and_keeps_the_text() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "@online{writer2023,\n\ttitle = {Maker},\n}",  # a BibTeX entry: its line breaks and tabs are the format
+    "@online{writer2023,\n  title = {Maker},\n}",  # a BibTeX entry: its line breaks are the format
     "[red]Maker[/red] [@click=app.quit]x[/]",  # markup is text
     "小米汽车 SU7 \u00a0 👩\u200d🔧 \u200cx",  # wide characters, a no-break space, the zero-width joiners
 ])

@@ -16,12 +16,12 @@ def pasteable(text: str) -> str:
     """`text` without the characters a terminal would act on when it is pasted or printed.
 
     The loader already refuses them in a fact base; this holds whatever the text's origin, for every
-    payload that leaves the app (OSC 52, the system clipboard, `cite` on stdout). Line breaks and
-    tabs stay: a BibTeX entry has both.
+    payload that leaves the app (OSC 52, the system clipboard, `cite` on stdout). Line breaks stay:
+    a BibTeX or CSL-JSON entry has several.
     """
     if text.isprintable():
         return text
-    return "".join(char for char in text if char in "\n\t" or not terminal_acts_on(char))
+    return "".join(char for char in text if char == "\n" or not terminal_acts_on(char))
 
 
 @dataclass(frozen=True)
