@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from xiaomi_tui.facts.formatting import markdown_text
 from xiaomi_tui.facts.records import Source
 
 if TYPE_CHECKING:
@@ -370,17 +371,9 @@ def _csl_claim(source: Source, claim: Claim, with_statement: bool) -> str:
 
 # -- Markdown and plain -------------------------------------------------------------------------
 
-_MARKDOWN_SPECIALS = str.maketrans({char: "\\" + char for char in "\\`*_[]<"})
-
-
-def _markdown_text(text: str) -> str:
-    """Text shown as written: brackets, emphasis marks, code ticks and HTML openers backslash-escaped."""
-    return text.translate(_MARKDOWN_SPECIALS)
-
-
 def _markdown(source: Source, locator: str | None = None) -> str:
     """`[ArenaEV — Title](URL), 4 Nov 2023, para. 5`; without a URL the text is not a link."""
-    text = _markdown_text(" \u2014 ".join(filter(None, [source.publisher, source.title])) or source.id)
+    text = markdown_text(" \u2014 ".join(filter(None, [source.publisher, source.title])) or source.id)
     link = f"[{text}]({_percent_encoded(source.url, '()')})" if source.url else text
     return _list(link, source.published and source.published.human(), locator)
 
@@ -502,8 +495,8 @@ STYLES: dict[str, Style] = {style.key: style for style in (
     Style("chicago", "Chicago (notes-bibliography)", _chicago_bibliography, _chicago_claim, _chicago_as_cited),
     Style("bibtex", "BibTeX", _bibtex, _bibtex_claim, _bibtex_as_cited),
     Style("csl-json", "CSL-JSON", _csl_reference, _csl_claim, _csl_as_cited),
-    Style("markdown", "Markdown link", _markdown, _inline(_markdown, _markdown_text),
-          _inline_as_cited(_markdown, _markdown_text)),
+    Style("markdown", "Markdown link", _markdown, _inline(_markdown, markdown_text),
+          _inline_as_cited(_markdown, markdown_text)),
     Style("plain", "Plain text", _plain, _inline(_plain), _inline_as_cited(_plain)),
 )}
 

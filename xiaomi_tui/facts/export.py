@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from xiaomi_tui.facts.compare import Analysis, analyse
-from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.formatting import MARKDOWN_SPECIALS, format_claim_value, markdown_text
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Money, Quantity, Text, Topic
@@ -39,9 +39,9 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_~\[\]<>!|&#$])")
-"""What could make a cell more than text: links and images (`[`, `]`, `!`), raw HTML and autolinks (`<`),
-entities (`&`), code, emphasis and strikethrough, the table's own pipes, and backslash itself."""
+TABLE_SPECIALS = MARKDOWN_SPECIALS + "|!>&#$~"
+"""In a table cell, also the pipe that ends the cell, and whatever else a renderer may read as syntax
+(image bangs, entities, headings, math, strikethrough): a cell holds data, where a backslash costs nothing."""
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -52,9 +52,8 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> s
 
 
 def markdown_cell(value: object) -> str:
-    """A table cell that a Markdown renderer shows as the text it holds: every character that starts syntax
-    is backslash-escaped (CommonMark lets any ASCII punctuation be), and a line break cannot end the row."""
-    return _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(str(value).splitlines()))
+    """A table cell that a Markdown renderer shows as the text it holds; a line break cannot end the row."""
+    return markdown_text(" ".join(str(value).splitlines()), TABLE_SPECIALS)
 
 
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Text, Topic
 
-__all__ = ["format_amount", "format_claim_value", "format_number"]
+__all__ = ["format_amount", "format_claim_value", "format_number", "markdown_text"]
+
+MARKDOWN_SPECIALS = "\\`*_[]<"
+"""What makes prose more than text in Markdown: links and images, emphasis, code, raw HTML and autolinks."""
 
 CURRENCY_LABELS = {"CNY": "RMB"}
 """The press writes renminbi as RMB; the fact base stores the ISO code."""
@@ -54,3 +59,14 @@ def format_claim_value(claim: Claim, topic: Topic) -> str:
     if isinstance(value, Flag):
         return "yes" if value.flag else "no"
     raise TypeError(f"unknown value {value!r}")  # pragma: no cover - the schema admits no other kind
+
+
+def markdown_text(text: str, specials: str = MARKDOWN_SPECIALS) -> str:
+    """Text a Markdown renderer shows as written: each of `specials` backslash-escaped, which CommonMark
+    allows for any ASCII punctuation."""
+    return text.translate(_escapes(specials))
+
+
+@cache
+def _escapes(specials: str) -> dict[int, str]:
+    return str.maketrans({char: "\\" + char for char in specials})
