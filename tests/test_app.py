@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.geometry import Size
+from textual import events
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TabbedContent
@@ -188,6 +189,17 @@ async def test_markup_in_the_fact_base_is_shown_literally(small_facts):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert "[bold]Gran Coupe[/bold]" in detail_text(app)
+
+
+async def test_a_pasted_escape_sequence_never_reaches_the_search_or_the_border(small_facts):
+    """The search is drawn on the pane's border: a pasted OSC sequence would be written to the terminal."""
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        app.query_one("#search", Input).post_message(events.Paste("lei\x1b]0;owned\x07\u202e jun\nnext line"))
+        await pilot.pause()
+        assert app.view.query == "lei]0;owned jun"
+        assert Content.from_markup(filter_label(app)).plain == "3 of 3 sources \u00b7 search: lei]0;owned jun"
 
 
 def edited_facts(small_facts_path: Path, tmp_path: Path, **replacements: str):

@@ -31,6 +31,7 @@ from xiaomi_tui.ui.view import AnalysisCache, Selection, View
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
+from xiaomi_tui.ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
     from xiaomi_tui.ui.screens.pickers import SourcePicker
@@ -126,7 +127,7 @@ class XiaomiApp(App[None]):
                         yield pane_class(id=pane_id)
             yield DetailPanel(id="detail")
         # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
-        yield Input(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
+        yield SearchBox(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
                     select_on_focus=False, id="search")
         yield SteadyFooter()
 
