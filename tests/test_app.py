@@ -24,6 +24,7 @@ from xiaomi_tui.ui.app import NOT_IN_PALETTE, XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
@@ -47,6 +48,11 @@ def row_texts(app: XiaomiApp, pane_id: str, column: int = 0) -> list[str]:
 def filter_label(app: XiaomiApp) -> str:
     """The sources in view and the search, as the active pane's border shows them."""
     return str(app.active_pane.query(FactTable).first().border_title)
+
+
+def reload_problem(app: XiaomiApp) -> str | None:
+    """What the banner says is wrong with the edited fact base, if anything."""
+    return app.query_one(ReloadBanner).problem
 
 
 def detail_text(app: XiaomiApp) -> str:
@@ -368,13 +374,13 @@ async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, t
         _write(path, broken)
         await _reload(app, pilot)
         assert app.title == "Edited fact base"
-        assert f"facts.toml:{broken_line}: rate #1 field 'para'" in app.reload_error
+        assert f"facts.toml:{broken_line}: rate #1 field 'para'" in reload_problem(app)
         assert app.query_one("#banner").has_class("-error")
         assert len(row_texts(app, "timeline")) == 5
 
         _write(path, good)
         await _reload(app, pilot)
-        assert app.reload_error is None
+        assert reload_problem(app) is None
         assert not app.query_one("#banner").has_class("-error")
         assert app.title == "Test fact base"
 
@@ -469,7 +475,7 @@ async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tm
     async with app.run_test(size=SIZE) as pilot:
         path.unlink()
         await _reload(app, pilot)
-        assert app.reload_error == f"{path}: no such file; check the path"
+        assert reload_problem(app) == f"{path}: no such file; check the path"
         assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
 
 
@@ -496,7 +502,7 @@ async def test_a_hostile_edit_keeps_the_last_good_data_and_q_still_quits(small_f
     async with app.run_test(size=SIZE) as pilot:
         said = break_it(path)
         await _reload(app, pilot)
-        assert app.reload_error.startswith(said)
+        assert reload_problem(app).startswith(said)
         assert row_texts(app, "specs") == ["Body style", "Looks like", "Price"]
         await pilot.press("q")
     assert app.return_code == 0

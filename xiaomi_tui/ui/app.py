@@ -1,4 +1,4 @@
-"""The dashboard: four panes over one fact base, a detail panel, a source filter and citations."""
+"""The dashboard: the panes over one fact base, a detail panel, a source filter and citations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -28,6 +27,7 @@ from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
 from xiaomi_tui.ui.view import AnalysisCache, Selection, View
+from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
@@ -109,7 +109,6 @@ class XiaomiApp(App[None]):
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self)
         self.live_reload = LiveReload(self, facts.path) if watch else None
-        self.reload_error: str | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -117,7 +116,7 @@ class XiaomiApp(App[None]):
         self.screen.update_classes(
             breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS), update=False)
         yield Header()
-        yield Static(id="banner")
+        yield ReloadBanner(id="banner")
         yield Static(f"The terminal is too small: xiaomi-tui needs {MIN_SIZE[0]}x{MIN_SIZE[1]}. "
                      "Enlarge it, or press q to quit.", id="too-small")
         with Horizontal(id="body"):
@@ -126,9 +125,7 @@ class XiaomiApp(App[None]):
                     with TabPane(label, id=f"tab-{pane_id}"):
                         yield pane_class(id=pane_id)
             yield DetailPanel(id="detail")
-        # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
-        yield SearchBox(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
-                    select_on_focus=False, id="search")
+        yield SearchBox(id="search")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -210,20 +207,10 @@ class XiaomiApp(App[None]):
         self.query_one(f"#{pane_id}", Pane).focus_table()
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.add_class("-open")
-        self.screen.set_focus(search)  # at once: `focus()` would wait behind the keys already typed
+        self.query_one(SearchBox).open()
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` were already on their way to the table: they belong to the search.
-
-        Textual routes a key to the widget focused when it arrives, so "/lei" typed fast (or pasted)
-        would lose "lei" to the table. A printable key the search box handled never gets here.
-        """
-        search = self.query_one("#search", Input)
-        if event.is_printable and event.character and self.focused is search:
-            search.insert_text_at_cursor(event.character)
-            event.stop()
+        self.query_one(SearchBox).take_typed_ahead(event)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -236,10 +223,7 @@ class XiaomiApp(App[None]):
             self.active_pane.focus_table()
 
     def action_clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value or search.has_class("-open"):
-            search.value = ""
-            search.remove_class("-open")
+        if self.query_one(SearchBox).close():
             self.active_pane.focus_table()
 
     def action_pick_sources(self) -> None:
@@ -288,20 +272,13 @@ class XiaomiApp(App[None]):
         self._cache = AnalysisCache(facts)
         kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
         self.title = facts.title
-        self.reload_error = None
-        self.query_one("#banner", Static).remove_class("-error")
+        self.query_one(ReloadBanner).clear()
         self.set_view(View(facts, self._cache.get(frozenset(kept or facts.sources)), self.view.query))
         self.notify("Fact base reloaded.", timeout=3)
 
     def on_fact_base_broken(self, message: FactBaseBroken) -> None:
         """Keep showing the last good data; say what is wrong and where."""
-        error = message.error
-        self.reload_error = error.first_line
-        more = len(error.problems) - 1
-        suffix = f" (+{more} more; run xiaomi-tui check)" if more else ""
-        banner = self.query_one("#banner", Static)
-        banner.update(Text(f"Showing the last good data. {error.first_line}{suffix}"))
-        banner.add_class("-error")
+        self.query_one(ReloadBanner).show_problem(message.error)
 
     # -- command palette --------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
-"""The search box: an `Input` that keeps no character a terminal would act on."""
+"""The search line under the panes: hidden until `/`, it filters every pane's rows as you type."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from xiaomi_tui.clipboard import pasteable
@@ -11,6 +12,35 @@ class SearchBox(Input):
     """What is typed or pasted here is drawn again on the pane's border: a pasted escape sequence
     would reach the terminal from there, so every edit drops such characters first."""
 
+    def __init__(self, **kwargs) -> None:
+        # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
+        super().__init__(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
+                         select_on_focus=False, **kwargs)
+
     def replace(self, text: str, start: int, end: int) -> None:
         # Every edit (typing, pasting, deleting) goes through `replace`.
         super().replace(pasteable(text), start, end)
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.screen.set_focus(self)  # at once: `focus()` would wait behind the keys already typed
+
+    def close(self) -> bool:
+        """Empty and hide the search; False when it was neither open nor holding text."""
+        if not (self.value or self.has_class("-open")):
+            return False
+        self.value = ""
+        self.remove_class("-open")
+        return True
+
+    def take_typed_ahead(self, event: events.Key) -> None:
+        """Keys typed right after `/` were already on their way to the table: they belong to the search.
+
+        Textual routes a key to the widget focused when it arrives, so "/lei" typed fast (or pasted)
+        would lose "lei" to the table. The app hands every key that reached it here; a printable key
+        this box handled itself never gets that far.
+        """
+        # `screen.focused`, not `has_focus`: that follows the Focus event, which comes after these keys.
+        if event.is_printable and event.character and self.screen.focused is self:
+            self.insert_text_at_cursor(event.character)
+            event.stop()
