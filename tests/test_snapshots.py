@@ -38,3 +38,7 @@ def test_help_screen(snap_compare):
 
 def test_source_picker(snap_compare):
     assert snap_compare(bundled_app(), press=["s", "space"], terminal_size=(120, 40))
+
+
+def test_provenance_tree_of_the_ndrc_approval(snap_compare):
+    assert snap_compare(bundled_app(), press=["2", "slash", *"ndrc", "enter", "enter"], terminal_size=(120, 40))

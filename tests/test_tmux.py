@@ -276,3 +276,23 @@ def test_after_a_tiny_terminal_the_keys_move_the_same_table_again(terminal):
     term.wait_for("The first phase of the car business gets RMB 10 billion.")
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")
+
+
+def test_the_provenance_tree_of_the_ndrc_approval_in_tmux(terminal, tmp_path):
+    term = terminal(cwd=tmp_path)
+    term.wait_for("5 of 5 sources")
+    term.press("2")
+    term.wait_for("Mass-production start")
+    term.tmux("send-keys", "-t", "main", "/ndrc", "Enter")
+    term.wait_for("search: ndrc")
+    term.press("Enter")
+    screen = term.wait_for("Provenance")
+    tree = screen[screen.index("Provenance"):]
+    assert "Reuters  origin, outlet" in tree
+    assert "Reuters report of 23 Aug 2023  relay, document" in tree
+    assert tree.count("echoed") == 4 and tree.count("(inferred origin)") == 2
+    term.press("i")
+    term.wait_for("sent to the terminal clipboard")
+    assert term.tmux("show-buffer").startswith("(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)")
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")

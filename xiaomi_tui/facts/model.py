@@ -89,9 +89,12 @@ class FactBase:
 
     @cached_property
     def dated_claims(self) -> list[Claim]:
-        """Every claim with a date, earliest first (at the same start, the narrower date first)."""
+        """Every claim with a date, in the timeline's order: by the last day it can be, then the narrower first,
+        so "late 2023" follows "8 Nov 2023" and "2024" follows "H1 2024" (see README, design notes).
+        Claims on one topic and date come together: the timeline shows them as one event."""
         dated = [claim for claim in self.press_claims if claim.date is not None]
-        dated.sort(key=lambda claim: (claim.date.sort_key, claim.source, claim.id))
+        dated.sort(key=lambda claim: (claim.date.end, -claim.date.start.toordinal(), claim.topic, claim.source,
+                                      claim.id))
         return dated
 
     def is_expected(self, claim: Claim) -> bool:

@@ -34,6 +34,7 @@ from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
+    from xiaomi_tui.facts.citations import Form
     from xiaomi_tui.ui.screens.pickers import SourcePicker
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
@@ -81,6 +82,10 @@ class XiaomiApp(App[None]):
         Binding("a", "all_sources", "All sources", show=False, id="sources.all",
                 tooltip="Put every source back in view"),
         Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
+        Binding("i", "copy_citation('as-cited')", "Cite as cited in", show=False, id="cite.as-cited",
+                tooltip="Copy the citation of the claim's origin as cited in its source (APA: as cited in)"),
+        Binding("I", "copy_citation('origin')", "Cite origin", show=False, id="cite.origin",
+                tooltip="Copy the citation of the document the claim's origin said it in"),
         Binding("C", "pick_style", "Style", show=False, id="cite.style",
                 tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
         Binding("o", "cite_outcome", "Cite outcome", show=False, id="cite.outcome",
@@ -248,8 +253,8 @@ class XiaomiApp(App[None]):
 
     # -- citations and live reload, each in a module of its own -----------------------------
 
-    def action_copy_citation(self) -> None:
-        self.citations.copy()
+    def action_copy_citation(self, form: Form = "claim") -> None:
+        self.citations.copy(form)
 
     def action_cite_outcome(self) -> None:
         self.citations.copy_outcome()

@@ -1,4 +1,4 @@
-"""The cite flow: which claim `c` cites, where the citation goes, and which style `c` uses.
+"""The cite flow: which claim `c` (or `i`, `I`) cites, where the citation goes, and which style it uses.
 
 The app's cite keys call one `CitationFlow`; it keeps the last citation, for `v` to show when no
 clipboard could be reached.
@@ -13,6 +13,7 @@ from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.detail import claims_behind
 
 if TYPE_CHECKING:
+    from xiaomi_tui.facts.citations import Citation, Form
     from xiaomi_tui.ui.app import XiaomiApp
 
 
@@ -32,25 +33,36 @@ class CitationFlow:
         claims = claims_behind(self.app.view, selection)
         return selection, (claims[0].id if claims else None)
 
-    def citation_for(self, style: str) -> str | None:
-        from xiaomi_tui.facts.citations import cite_claim, cite_source
+    def citation_for(self, style: str, form: Form = "claim") -> Citation | None:
+        """The selected claim cited in `form`, or the selected source's reference; raises `NotCitable`."""
+        from xiaomi_tui.facts.citations import Citation, cite, cite_source
 
         facts = self.app.facts
         selection, claim_id = self._selection_to_cite()
         if claim_id:
-            return cite_claim(facts, facts.claims[claim_id], style)
-        if selection and selection.source_id:
-            return cite_source(facts.sources[selection.source_id], style)
+            return cite(facts, facts.claims[claim_id], style, form)
+        if selection and selection.source_id and form == "claim":
+            return Citation(cite_source(facts.sources[selection.source_id], style))
         return None
 
-    def copy(self) -> None:
-        """The selected claim's citation (or the selected source's) to the clipboard."""
+    def copy(self, form: Form = "claim") -> None:
+        """The selected claim's citation (or the selected source's) to the clipboard; `form` says which
+        document: the source, the origin's as cited in it, or the origin's alone."""
+        from xiaomi_tui.facts.citations import NotCitable
+
         style = self.app.settings.citation_style
-        text = self.citation_for(style)
-        if text is None:
-            self.app.notify("Move to a row with a claim or a source to cite it.", severity="warning")
+        try:
+            citation = self.citation_for(style, form)
+        except NotCitable as error:
+            self.app.notify(f"Not cited: {error}.", severity="warning", markup=False)
             return
-        self._send(text, style)
+        if citation is None:
+            wanted = "a claim" if form != "claim" else "a claim or a source"
+            self.app.notify(f"Move to a row with {wanted} to cite it.", severity="warning")
+            return
+        if citation.note:
+            self.app.notify(f"Note: {citation.note}.", title="Citation", markup=False)
+        self._send(citation.text, style)
 
     def copy_outcome(self) -> None:
         """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
@@ -110,7 +122,7 @@ class CitationFlow:
         from xiaomi_tui.facts.citations import STYLES
         from xiaomi_tui.ui.screens.pickers import StylePicker
 
-        preview = {key: text for key in STYLES if (text := self.citation_for(key))}
+        preview = {key: citation.text for key in STYLES if (citation := self.citation_for(key))}
         labels = {key: style.label for key, style in STYLES.items()}
         self.app.push_screen(StylePicker(labels, self.app.settings.citation_style, preview), self._style_chosen)
 

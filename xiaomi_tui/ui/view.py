@@ -6,6 +6,7 @@ Panes read everything they show from a `View`, so a filter change is one new `Vi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ class Selection(NamedTuple):
     claim_id: str | None = None
     source_id: str | None = None
     party_id: str | None = None
+    event: tuple[date, date] | None = None  # a timeline row: the claims on the topic dated to these days
 
 
 class AnalysisCache:

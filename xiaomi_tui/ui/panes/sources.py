@@ -21,7 +21,8 @@ MATRIX_SOURCES = 24
 
 class SourcesPane(Pane):
     LIST_COLUMNS = [Column("Source", None, 14), Column("Published", 11), Column("Kind", 4), Column("All", 4),
-                    Column("corr", 5), Column("echo", 5), Column("uniq", 5), Column("confl", 5)]
+                    Column("corr", 5), Column("echo", 5), Column("uniq", 5), Column("confl", 5),
+                    Column(f"{ClaimStanding.DISPUTED.symbol} disp", 6)]
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.LIST_COLUMNS, "No sources in view.", id="sources-list")
@@ -59,6 +60,7 @@ def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) ->
         count_cell(sum(tally.values())),
         *(count_cell(tally[standing]) for standing in (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
                                                       ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)),
+        count_cell(tally[ClaimStanding.DISPUTED] + tally[ClaimStanding.SUPERSEDED]),  # set aside by us
     ]
 
 

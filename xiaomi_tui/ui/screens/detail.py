@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,6 +15,7 @@ from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import status_cell
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
+from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
 
 class DetailScreen(Screen[None]):
@@ -42,8 +43,12 @@ class DetailScreen(Screen[None]):
                                      (self.view.facts.source_name(claim.source), "dim")), id=claim.id)
                 for claim in self.claims
             ), id="detail-claims")
-            with VerticalScroll(id="detail-full"):
-                yield Static(render_selection(self.view, self.selection), id="detail-topic")
+            with Vertical(id="detail-right"):
+                with VerticalScroll(id="detail-full"):
+                    yield Static(render_selection(self.view, self.selection), id="detail-topic")
+                tree = ProvenanceTree(self.view.facts, topic, id="detail-provenance")
+                tree.border_title = "Provenance: origin \u2192 relays \u2192 sources"
+                yield tree
         yield SteadyFooter()
 
     @property

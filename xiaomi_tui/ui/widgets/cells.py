@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from xiaomi_tui.facts.compare import ClaimStanding, Relation, Status, TopicAnalysis
+from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.scoring import Verdict
 
 STATUS_STYLES = {
@@ -65,9 +66,15 @@ def status_cell(status: Status) -> Text:
 
 
 def consensus_cell(topic: TopicAnalysis) -> Text:
-    """The value most origins back, in bold when the sources do not dispute it."""
+    """The value most origins back, in bold when the sources do not dispute it; then any value we set aside,
+    marked with its standing, so a disputed claim shows on the row as well as in the detail."""
     undisputed = topic.status in (Status.AGREE, Status.ECHO, Status.SINGLE)
-    return plain(topic.consensus, "bold" if undisputed else "")
+    cell = plain(topic.consensus, "bold" if undisputed else "")
+    if topic.groups:
+        for claim in topic.set_aside:
+            value = format_claim_value(claim, topic.topic)
+            cell.append_text(Text.assemble("  ", standing_cell(topic.standings[claim.id]), f": {value}"))
+    return cell
 
 
 def standing_cell(standing: ClaimStanding) -> Text:

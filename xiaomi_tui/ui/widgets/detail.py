@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from xiaomi_tui.facts.compare import TopicAnalysis
+from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_mark, status_cell
+from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell
 
 
 PANEL_CLAIMS = 6
@@ -21,11 +21,14 @@ PANEL_RELATIONS = 5
 
 
 def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
-    """The claims a row stands for, the selected claim first: what `c` and the detail screen offer."""
+    """The claims a row stands for, the selected claim first: what `c` and the detail screen offer.
+    A timeline event stands for the claims in view on its topic and date only."""
     if selection is None or selection.topic_id is None:
         return []
     topic = view.analysis.topics[selection.topic_id]
     ordered = list(topic.ordered_claims)
+    if selection.event:
+        ordered = [claim for claim in ordered if claim.date and (claim.date.start, claim.date.end) == selection.event]
     if selection.claim_id:
         ordered.sort(key=lambda claim: claim.id != selection.claim_id)
     return ordered
@@ -56,7 +59,7 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit
     facts = view.facts
     header = Text.assemble(standing_mark(topic.standings[claim.id]), (format_claim_value(claim, topic.topic), "bold"),
                            f"  {facts.source_name(claim.source)}, para. {claim.para}")
-    fields = [("chain", facts.chain_text(claim)),
+    fields = [("chain", facts.chain_text(claim)), ("inferred", claim.basis),
               ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
               ("when", claim.date.human() if claim.date else None), ("note", claim.note)]
     related = topic.related(claim)
@@ -67,8 +70,22 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit
     ) for other, relation, reason in related[:relations_limit]]
     if relations_limit is not None and len(related) > relations_limit:
         relations.append(Text(f"\u2026 and {len(related) - relations_limit} more", style="dim"))
-    return Group(header, Text(claim.statement, style="italic"), field_grid(fields), *relations,
-                 Text(f"id {claim.id}", style="dim"))
+    return Group(header, *assessment_lines(claim, topic.standings[claim.id]), Text(claim.statement, style="italic"),
+                 field_grid(fields), *relations, Text(f"id {claim.id}", style="dim"))
+
+
+def assessment_lines(claim: Claim, standing: ClaimStanding) -> list[Text]:
+    """Our assessment of a claim, first and marked: why it is disputed or what supersedes it, and the evidence."""
+    if claim.disputed is not None:
+        said, url = claim.disputed.reason, claim.disputed.url
+    elif claim.superseded is not None:
+        said, url = f"{claim.superseded.reason} (by {claim.superseded.by})", None
+    else:
+        return []
+    lines = [Text.assemble(standing_cell(standing), f": {said}")]
+    if url:
+        lines.append(Text(f"see {url}", style="dim"))
+    return lines
 
 
 def render_source(view: View, source_id: str) -> RenderableType:

@@ -1,0 +1,151 @@
+"""Provenance on screen, driven by keys on the bundled fact base: timeline events, marks, the tree, citing the origin."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Tree
+
+from test_app import SIZE, detail_text, make_app, row_texts, table
+from xiaomi_tui.facts.citations import cite
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.ui.screens.detail import DetailScreen
+from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load(bundled_facts_path())
+
+
+def event_row(app, label: str, when: str) -> int:
+    """The timeline row of one event, found by its topic and date as shown."""
+    whats, whens = row_texts(app, "timeline", column=2), row_texts(app, "timeline", column=1)
+    matches = [index for index, (what, shown) in enumerate(zip(whats, whens))
+               if what.startswith(f"{label}:") and shown[2:] == when]  # after the past/expected mark
+    assert len(matches) == 1, (label, when, matches)
+    return matches[0]
+
+
+async def go_to_row(pilot, app, row: int) -> None:
+    await pilot.press("g", *(["j"] * row))
+    assert table(app, "timeline").cursor_row == row
+
+
+def tree_lines(node, depth: int = 0) -> list[str]:
+    lines = [] if depth == 0 and not node.tree.show_root else [f"{'  ' * depth}{node.label.plain}"]
+    for child in node.children:
+        lines += tree_lines(child, depth + 1)
+    return lines
+
+
+async def test_the_timeline_shows_an_event_once_with_its_sources_and_origins(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        row = event_row(app, "Car business announced", "30 Mar 2021")
+        cells = table(app, "timeline").row_texts(row)
+        assert cells[3:] == ["3 sources", "1", "\u21bb echoed"]
+        assert cells[2] == "Car business announced: CnEVPost, Xiaomi EV-1, ArenaEV"
+        # the 2021 of source 004 is another date, so another row, after the day it holds
+        assert event_row(app, "Car business announced", "2021") > row
+        await go_to_row(pilot, app, row)
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        assert {claim.source for claim in app.screen.claims} == {"cnevpost", "blog-ev1", "arenaev"}
+
+
+async def test_a_vague_date_follows_the_precise_dates_it_holds(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        assert event_row(app, "MIIT (final) approval", "late 2023") > event_row(app, "Closed-door partner meeting",
+                                                                                 "8 Nov 2023")
+        assert event_row(app, "Spy photos posted", "Nov 2023") > event_row(app, "Spy photos posted", "4 Nov 2023")
+
+
+async def test_a_disputed_claim_is_marked_in_the_timeline_the_investment_pane_and_the_detail(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        row = event_row(app, "Purchase of Foton Motor", "Nov 2022")
+        assert table(app, "timeline").row_texts(row)[5] == "\u2020 disputed"
+        await go_to_row(pilot, app, row)
+        detail = detail_text(app)
+        assert "\u2020 disputed: Xiaomi never bought Foton Motor" in detail
+        assert "see https://en.jiemian.com/article/8496294.html" in detail
+        await pilot.press("3")
+        values = dict(zip(row_texts(app, "investment"), row_texts(app, "investment", column=1)))
+        assert values["Production qualification"] == (
+            "Xiaomi's own  \u2020 disputed: taken over with Foton purchase")
+
+
+async def test_the_provenance_tree_draws_one_origin_through_its_report_to_four_sources(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
+        await pilot.press("enter")
+        tree = app.screen.query_one(ProvenanceTree)
+        assert tree_lines(tree.root) == [
+            "NDRC approval to make EVs  1 origin, 4 sources; 2 inferred",
+            "  Reuters  origin, outlet",
+            "    Reuters report of 23 Aug 2023  relay, document",
+            "      \u21bb CnEVPost, para. 13: 23 Aug 2023  echoed",
+            "      \u21bb Xiaomi EV-1, para. 25: 23 Aug 2023  echoed",
+            "      \u21bb Pandaily, para. 7: 2023  echoed  (inferred origin)",
+            "      \u21bb ArenaEV, para. 9: 2023  echoed  (inferred origin)",
+        ]
+
+
+async def test_the_tree_gathers_one_organisations_voices(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "Official launch", "Feb 2024"))
+        await pilot.press("enter")
+        lines = tree_lines(app.screen.query_one(Tree).root)
+        assert "  Xiaomi  organisation, 2 origins: one voice" in lines
+        assert "    William Lu  origin, person" in lines
+        assert "    Xiaomi  origin, organisation" in lines
+
+
+async def test_i_cites_the_origin_as_cited_in_the_source_and_shift_i_the_origin_alone(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
+        claim = facts.claims[app.citations._selection_to_cite()[1]]
+        await pilot.press("i")
+        assert app.clipboard == cite(facts, claim, "apa", "as-cited").text
+        assert app.clipboard.startswith("(Reuters, 2023, as cited in ")
+        await pilot.press("I")
+        assert app.clipboard == "Reuters. (2023, August 23). [Untitled article]."
+
+
+async def test_an_origin_without_a_document_is_not_cited_and_the_app_says_why(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "Car business announced", "30 Mar 2021"))
+        await pilot.press("I")
+        assert app.clipboard == ""
+        assert any("has no document known to cite" in str(note.message) for note in app._notifications)
+
+
+async def test_a_claim_of_source_004_is_cited_through_the_article_it_credits(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "Prototype presentation", "2022"))
+        await pilot.press("c")
+        assert "Xiaomi's car project progresses beyond expectations" in app.clipboard
+        assert "CnEVPost" in app.clipboard
+        assert any("names no publisher or title" in str(note.message) for note in app._notifications)
+
+
+async def test_the_palette_offers_both_ways_of_citing_the_origin(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Copy the citation of the claim's origin as cited in its source (APA: as cited in)" in titles
+        assert "Copy the citation of the document the claim's origin said it in" in titles
