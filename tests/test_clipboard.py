@@ -53,7 +53,8 @@ def test_cite_prints_the_cleaned_text(capsys, monkeypatch: pytest.MonkeyPatch, s
 async def test_c_sends_the_cleaned_text_through_osc52(small_facts, monkeypatch: pytest.MonkeyPatch) -> None:
     from xiaomi_tui.ui.app import XiaomiApp
 
-    monkeypatch.setattr(citations, "cite_claim", lambda *args, **options: "Maker.\x1b]0;owned\x07 (para. 3)")
+    monkeypatch.setattr(citations, "cite",
+                        lambda *args, **options: citations.Citation("Maker.\x1b]0;owned\x07 (para. 3)"))
     app = XiaomiApp(small_facts, watch=False, clipboard_mode="osc52")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
