@@ -6,6 +6,7 @@ import inspect
 import io
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,19 @@ async def test_search_narrows_rows_and_escape_clears(small_facts):
         await pilot.press("escape")
         assert app.view.query == ""
         assert len(row_texts(app, "specs")) == 3
+
+
+async def test_the_cache_is_written_after_the_first_frame_off_the_ui_thread(small_facts):
+    kept = []
+
+    def keep() -> None:
+        kept.append((threading.current_thread() is threading.main_thread(), table(app, "specs").row_count))
+
+    app = make_app(small_facts, keep_in_cache=keep)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert kept == [(False, 3)]  # once, in a worker, with the first pane's rows already shown
 
 
 async def test_help_lists_every_key_and_closes(small_facts):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.facts import cache
-from xiaomi_tui.facts.loader import FactsError, load
+from xiaomi_tui.facts.loader import FactsError, load, load_unkept
 
 
 def entries() -> list[Path]:
@@ -199,3 +199,16 @@ def test_our_own_folder_left_group_writable_is_closed_when_written(facts_path: P
 
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert len(entries()) == 2
+
+
+def test_the_dashboard_can_keep_a_fact_base_after_its_first_frame(facts_path: Path) -> None:
+    """`load_unkept` validates at once and leaves the write to the caller; a cached file has nothing to write."""
+    loaded = load_unkept(facts_path)
+    assert entries() == []
+    loaded.keep()
+    assert len(entries()) == 1
+    again = load_unkept(facts_path)
+    assert again.facts.data == loaded.facts.data
+    written = entries()[0].stat().st_mtime_ns
+    again.keep()
+    assert entries()[0].stat().st_mtime_ns == written

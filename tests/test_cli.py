@@ -275,6 +275,14 @@ def test_cite_with_no_close_match_points_at_export(capsys, small_facts_path: Pat
     assert err == "xiaomi-tui: unknown claim 'zzzz'; `xiaomi-tui export --format csv` lists the ids\n"
 
 
+def test_a_script_keeps_the_fact_base_in_the_cache_before_it_exits(capsys, small_facts_path: Path) -> None:
+    """Only the dashboard leaves the cache write for later (after its first frame); a command does it at once."""
+    kept = Path(os.environ["XDG_CACHE_HOME"]) / "xiaomi-tui" / "validated"
+    assert not kept.exists()
+    assert run(capsys, "--facts", small_facts_path, "cite", "beta-approval")[0] == 0
+    assert len(list(kept.glob("*.pickle"))) == 1
+
+
 def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_path: Path) -> None:
     from xiaomi_tui.settings import Settings, settings_path
 

@@ -127,6 +127,19 @@ def test_source_option_narrows_and_c_puts_the_citation_in_tmux(terminal):
     assert term.tmux("show-buffer") == cited
 
 
+def test_a_first_open_keeps_the_fact_base_once_the_dashboard_shows(terminal, tmp_path):
+    kept = tmp_path / "cache" / "xiaomi-tui" / "validated"
+    term = terminal("--facts", str(FIXTURE), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    term.wait_for("3 of 3 sources")
+    deadline = time.monotonic() + 15
+    while not list(kept.glob("*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(list(kept.glob("*.pickle"))) == 1
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")
+    assert list(kept.glob("*.tmp")) == []
+
+
 def test_a_tiny_terminal_gets_a_message_not_a_crash(terminal):
     term = terminal("--facts", str(FIXTURE), size=(30, 8))
     term.wait_for("too small")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -87,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.path or args.facts)
-        facts = _load(args.facts)
+        facts, keep = _load(args.facts)
+        if args.command is not None:
+            keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
         sources = _checked_sources(facts, args.sources)
         if args.command == "cite":
             return _cite(facts, args.claim_id, args.style, args.form, args.statement, args.copy)
@@ -108,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(export(facts, sources, args.format))
             return EXIT_OK
-        return _dashboard(facts, sources, args.clipboard)
+        return _dashboard(facts, sources, args.clipboard, keep)
     except FactsError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
@@ -124,9 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(path: Path | None):
-    from xiaomi_tui.facts.loader import bundled_facts_path, load
+    from xiaomi_tui.facts.loader import bundled_facts_path, load_unkept
 
-    return load(path or bundled_facts_path())
+    return load_unkept(path or bundled_facts_path())
 
 
 def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
@@ -209,13 +211,13 @@ def _saved_style() -> str:
     return settings.citation_style
 
 
-def _dashboard(facts, sources: list[str] | None, clipboard: str) -> int:
+def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[[], None]) -> int:
     import gc
 
     from xiaomi_tui.ui.app import XiaomiApp
 
     # The fact base lives as long as the dashboard: spare the collector walking it on every full pass.
     gc.freeze()
-    app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard)
+    app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard, keep_in_cache=keep)
     app.run()
     return app.return_code or EXIT_OK

@@ -14,15 +14,15 @@ import stat
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from xiaomi_tui.facts import cache
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, FactFile, Topic, TopicKind
 
-__all__ = ["FactsError", "Problem", "bundled_facts_path", "load", "loads"]
+__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
@@ -77,14 +77,28 @@ def bundled_facts_path() -> Path:
     return Path(__file__).resolve().parents[2] / "facts.toml"
 
 
+class Loaded(NamedTuple):
+    facts: FactBase
+    keep: Callable[[], None]
+    """Writes a freshly validated file's records to the cache; nothing to do for one read from it."""
+
+
 def load(path: str | Path) -> FactBase:
-    """Read and validate a fact base file; raise `FactsError` naming every problem."""
+    """Read and validate a fact base file, and keep it in the cache; raise `FactsError` naming every problem."""
+    loaded = load_unkept(path)
+    loaded.keep()
+    return loaded.facts
+
+
+def load_unkept(path: str | Path) -> Loaded:
+    """`load`, leaving the cache write to the caller: the dashboard draws its first frame before it
+    pickles a large fact base (0.5 s at 50,000 claims)."""
     shown = str(path)
     try:
         raw = read_regular_file(Path(path), MAX_BYTES)
     except UnreadableFile as error:
         raise FactsError(shown, [Problem(str(error))]) from None
-    return loads(raw, shown)
+    return _validated(raw, shown)
 
 
 class UnreadableFile(Exception):
@@ -133,11 +147,17 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     """Validate a fact base's bytes (or text); bytes validated before come back from the cache."""
+    loaded = _validated(raw, path)
+    loaded.keep()
+    return loaded.facts
+
+
+def _validated(raw: bytes | str, path: str) -> Loaded:
     entry = cache.entry_for(raw) if isinstance(raw, bytes) else None
     if entry is not None:
         known = cache.read(entry)
         if known is not None:
-            return FactBase(known.data, path, known.warnings)
+            return Loaded(FactBase(known.data, path, known.warnings), _nothing_to_keep)
     text = _decode(raw, path) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(path, [Problem("is empty; a fact base needs [meta], [[sources]], [[topics]] and [[claims]]")])
@@ -163,9 +183,12 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     problems, warnings = _cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
-    if entry is not None:
-        cache.write(entry, cache.Validated(data, warnings))
-    return FactBase(data, path, warnings)
+    keep = partial(cache.write, entry, cache.Validated(data, warnings)) if entry is not None else _nothing_to_keep
+    return Loaded(FactBase(data, path, warnings), keep)
+
+
+def _nothing_to_keep() -> None:
+    """The `keep` of a fact base the cache already holds, or that it may not hold."""
 
 
 _TOO_DEEP = "tables or arrays are nested too deeply to read; a fact base needs four levels at most: flatten this value"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -102,8 +102,10 @@ class XiaomiApp(App[None]):
     ]
 
     def __init__(self, facts: FactBase, sources: list[str] | None = None, clipboard_mode: str = "auto",
-                 watch: bool = True):
+                 watch: bool = True, keep_in_cache: Callable[[], None] | None = None):
+        """`keep_in_cache` writes a freshly validated fact base to the cache: done after the first frame."""
         super().__init__()
+        self._keep_in_cache = keep_in_cache
         self.facts = facts
         self.clipboard_mode = clipboard_mode
         self.settings = Settings.load()
@@ -141,6 +143,8 @@ class XiaomiApp(App[None]):
             self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
         if self.live_reload is not None:
             self.live_reload.start()
+        if self._keep_in_cache is not None:
+            self.call_after_refresh(self.run_worker, self._keep_in_cache, thread=True, group="cache")
 
     # -- the view ---------------------------------------------------------------------------
 
