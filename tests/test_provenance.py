@@ -171,27 +171,27 @@ XIAOMI_VOICES = {
 }
 
 
-def test_three_voices_of_one_organisation_confirm_nothing() -> None:
+@pytest.mark.parametrize(("third", "status", "reason", "standing"), [
+    ("william-lu", Status.ECHO, "3 origins, 1 organisation: Xiaomi confirming itself", ClaimStanding.ECHOED),
+    ("kuo", Status.AGREE, "2 independent organisations agree (3 origins)", ClaimStanding.CORROBORATED),
+], ids=["xiaomi-confirming-itself", "another-organisation-corroborates"])
+def test_agreement_counts_organisations_not_voices(third: str, status: Status, reason: str,
+                                                   standing: ClaimStanding) -> None:
     claims = [make_claim(date="2024", source="s1", origin="xiaomi"),
               make_claim(date="2024", source="s2", origin="lei-jun"),
-              make_claim(date="2024", source="s3", origin="william-lu")]
+              make_claim(date="2024", source="s3", origin=third)]
 
     analysis = analyse_topic(DATE, claims, voices=XIAOMI_VOICES)
 
-    assert (analysis.status, analysis.reason) == (Status.ECHO, "3 origins, 1 organisation: Xiaomi confirming itself")
-    assert analysis.counts_text == "3 origins, 1 organisation, 3 sources"
-    assert set(analysis.standings.values()) == {ClaimStanding.ECHOED}
+    assert (analysis.status, analysis.reason) == (status, reason)
+    assert set(analysis.standings.values()) == {standing}
 
 
-def test_another_organisation_corroborates() -> None:
-    claims = [make_claim(date="2024", source="s1", origin="xiaomi"),
-              make_claim(date="2024", source="s2", origin="lei-jun"),
-              make_claim(date="2024", source="s3", origin="kuo")]
+def test_counts_name_the_organisations_when_fewer_than_the_origins() -> None:
+    claims = [make_claim(date="2024", source=f"s{index}", origin=origin)
+              for index, origin in enumerate(("xiaomi", "lei-jun", "william-lu"))]
 
-    analysis = analyse_topic(DATE, claims, voices=XIAOMI_VOICES)
-
-    assert (analysis.status, analysis.reason) == (Status.AGREE, "2 independent organisations agree (3 origins)")
-    assert set(analysis.standings.values()) == {ClaimStanding.CORROBORATED}
+    assert analyse_topic(DATE, claims, voices=XIAOMI_VOICES).counts_text == "3 origins, 1 organisation, 3 sources"
 
 
 @pytest.mark.parametrize(("origin", "wording"), [

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Tree
-
 from test_app import SIZE, detail_text, make_app, row_texts, table
 from xiaomi_tui.facts.citations import cite
 from xiaomi_tui.facts.loader import bundled_facts_path, load
@@ -79,68 +77,65 @@ async def test_a_disputed_claim_is_marked_in_the_timeline_the_investment_pane_an
             "Xiaomi's own  \u2020 disputed: taken over with Foton purchase")
 
 
-async def test_the_provenance_tree_draws_one_origin_through_its_report_to_four_sources(facts):
+async def tree_of_event(facts, label: str, when: str) -> list[str]:
+    """Open a timeline event's detail screen and read its provenance tree, one line a node."""
     app = make_app(facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
+        await go_to_row(pilot, app, event_row(app, label, when))
         await pilot.press("enter")
-        tree = app.screen.query_one(ProvenanceTree)
-        assert tree_lines(tree.root) == [
-            "NDRC approval to make EVs  1 origin, 4 sources; 2 inferred",
-            "  Reuters  origin, outlet",
-            "    Reuters report of 23 Aug 2023  relay, document",
-            "      \u21bb CnEVPost, para. 13: 23 Aug 2023  echoed",
-            "      \u21bb Xiaomi EV-1, para. 25: 23 Aug 2023  echoed",
-            "      \u21bb Pandaily, para. 7: 2023  echoed  (inferred origin)",
-            "      \u21bb ArenaEV, para. 9: 2023  echoed  (inferred origin)",
-        ]
+        return tree_lines(app.screen.query_one(ProvenanceTree).root)
+
+
+async def test_the_provenance_tree_draws_one_origin_through_its_report_to_four_sources(facts):
+    assert await tree_of_event(facts, "NDRC approval to make EVs", "23 Aug 2023") == [
+        "NDRC approval to make EVs  1 origin, 4 sources; 2 inferred",
+        "  Reuters  origin, outlet",
+        "    Reuters report of 23 Aug 2023  relay, document",
+        "      \u21bb CnEVPost, para. 13: 23 Aug 2023  echoed",
+        "      \u21bb Xiaomi EV-1, para. 25: 23 Aug 2023  echoed",
+        "      \u21bb Pandaily, para. 7: 2023  echoed  (inferred origin)",
+        "      \u21bb ArenaEV, para. 9: 2023  echoed  (inferred origin)",
+    ]
 
 
 async def test_the_tree_gathers_one_organisations_voices(facts):
+    lines = await tree_of_event(facts, "Official launch", "Feb 2024")
+
+    assert "  Xiaomi  organisation, 2 origins: one voice" in lines
+    assert "    William Lu  origin, person" in lines
+    assert "    Xiaomi  origin, organisation" in lines
+
+
+async def cite_on_event(facts, label: str, when: str, key: str) -> tuple[str, list[str]]:
+    """Press a cite key on a timeline event: what reached the clipboard, and what the app said."""
     app = make_app(facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await go_to_row(pilot, app, event_row(app, "Official launch", "Feb 2024"))
-        await pilot.press("enter")
-        lines = tree_lines(app.screen.query_one(Tree).root)
-        assert "  Xiaomi  organisation, 2 origins: one voice" in lines
-        assert "    William Lu  origin, person" in lines
-        assert "    Xiaomi  origin, organisation" in lines
+        await go_to_row(pilot, app, event_row(app, label, when))
+        await pilot.press(key)
+        return app.clipboard, [str(note.message) for note in app._notifications]
 
 
 async def test_i_cites_the_origin_as_cited_in_the_source_and_shift_i_the_origin_alone(facts):
-    app = make_app(facts)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
-        claim = facts.claims[app.citations._selection_to_cite()[1]]
-        await pilot.press("i")
-        assert app.clipboard == cite(facts, claim, "apa", "as-cited").text
-        assert app.clipboard.startswith("(Reuters, 2023, as cited in ")
-        await pilot.press("I")
-        assert app.clipboard == "Reuters. (2023, August 23). [Untitled article]."
+    as_cited, _ = await cite_on_event(facts, "NDRC approval to make EVs", "23 Aug 2023", "i")
+    origin, _ = await cite_on_event(facts, "NDRC approval to make EVs", "23 Aug 2023", "I")
+
+    assert as_cited == cite(facts, facts.claims["cnevpost-ndrc-approval"], "apa", "as-cited").text
+    assert as_cited.startswith("(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)")
+    assert origin == "Reuters. (2023, August 23). [Untitled article]."
 
 
-async def test_an_origin_without_a_document_is_not_cited_and_the_app_says_why(facts):
-    app = make_app(facts)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await go_to_row(pilot, app, event_row(app, "Car business announced", "30 Mar 2021"))
-        await pilot.press("I")
-        assert app.clipboard == ""
-        assert any("has no document known to cite" in str(note.message) for note in app._notifications)
+@pytest.mark.parametrize(("label", "when", "key", "copied", "said"), [
+    ("Car business announced", "30 Mar 2021", "I", None, "has no document known to cite"),
+    ("Prototype presentation", "2022", "c", "Xiaomi's car project progresses beyond expectations",
+     "names no publisher or title"),
+], ids=["origin-without-a-document", "source-004-through-the-credited-article"])
+async def test_the_app_says_when_it_cannot_cite_or_cites_a_stand_in(facts, label, when, key, copied, said):
+    clipboard, notes = await cite_on_event(facts, label, when, key)
 
-
-async def test_a_claim_of_source_004_is_cited_through_the_article_it_credits(facts):
-    app = make_app(facts)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await go_to_row(pilot, app, event_row(app, "Prototype presentation", "2022"))
-        await pilot.press("c")
-        assert "Xiaomi's car project progresses beyond expectations" in app.clipboard
-        assert "CnEVPost" in app.clipboard
-        assert any("names no publisher or title" in str(note.message) for note in app._notifications)
+    assert (copied in clipboard) if copied else clipboard == ""
+    assert any(said in note for note in notes)
 
 
 async def test_the_palette_offers_both_ways_of_citing_the_origin(facts):
@@ -149,3 +144,14 @@ async def test_the_palette_offers_both_ways_of_citing_the_origin(facts):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Copy the citation of the claim's origin as cited in its source (APA: as cited in)" in titles
         assert "Copy the citation of the document the claim's origin said it in" in titles
+
+
+async def test_in_the_detail_screen_i_cites_the_highlighted_claims_origin(facts):
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
+        await pilot.press("enter", "j", "i")
+        assert isinstance(app.screen, DetailScreen)
+        assert app.clipboard == cite(facts, facts.claims[app.screen.highlighted_claim_id], "apa", "as-cited").text
+        assert app.clipboard.startswith("(Reuters, 2023, as cited in \"Xiaomi EV-1,\" 2023, para. 25)")
