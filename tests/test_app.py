@@ -21,7 +21,8 @@ from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.compare import Status
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
-from xiaomi_tui.ui.app import NOT_IN_PALETTE, XiaomiApp, breakpoint_classes
+from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
+from xiaomi_tui.ui.keys import NOT_IN_PALETTE
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker

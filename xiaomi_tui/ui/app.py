@@ -19,6 +19,7 @@ from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow
 from xiaomi_tui.ui.commands import SourceCommands
+from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, pane_keys
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.outcomes import OutcomesPane
@@ -41,14 +42,8 @@ PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane),
          ("outcomes", "Outcomes", OutcomesPane))
 
-DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources",
-                               "cite_outcome"})
-
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
-
-NOT_IN_PALETTE = frozenset({"search.clear", "quit", "quit.now"})
-"""Bindings the palette leaves out: escape means nothing there, and Textual offers its own Quit."""
 
 
 def breakpoint_classes(size: Size, horizontal: list[tuple[int, str]],
@@ -73,33 +68,7 @@ class XiaomiApp(App[None]):
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
-    BINDINGS = [
-        *(Binding(str(number), f"show_pane('{pane_id}')", label, show=False, id=f"pane.{pane_id}",
-                  tooltip=f"Show the {label} pane")
-          for number, (pane_id, label, _) in enumerate(PANES, start=1)),
-        Binding("slash", "search", "Search", id="search", tooltip="Search: filter every pane's rows by text"),
-        Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
-        Binding("a", "all_sources", "All sources", show=False, id="sources.all",
-                tooltip="Put every source back in view"),
-        Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
-        Binding("i", "copy_citation('as-cited')", "Cite as cited in", show=False, id="cite.as-cited",
-                tooltip="Copy the citation of the claim's origin as cited in its source (APA: as cited in)"),
-        Binding("I", "copy_citation('origin')", "Cite origin", show=False, id="cite.origin",
-                tooltip="Copy the citation of the document the claim's origin said it in"),
-        Binding("C", "pick_style", "Style", show=False, id="cite.style",
-                tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
-        Binding("o", "cite_outcome", "Cite outcome", show=False, id="cite.outcome",
-                tooltip="On the Outcomes pane: copy the citation of the later report the verdict rests on"),
-        Binding("v", "view_citation", "View citation", show=False, id="cite.view",
-                tooltip="Show the last citation, to copy by hand"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
-                tooltip="Clear the search; in a dialog, close it"),
-        Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
-                tooltip="Hide or show the detail panel, for more rows"),
-        Binding("question_mark,f1", "help", "Help", id="help", key_display="?", tooltip="Help: every key, and what the marks mean"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit.now", tooltip="Quit, from anywhere"),
-    ]
+    BINDINGS = [*pane_keys(PANES), *KEYS]
 
     def __init__(self, facts: FactBase, sources: list[str] | None = None, clipboard_mode: str = "auto",
                  watch: bool = True, keep_in_cache: Callable[[], None] | None = None):
