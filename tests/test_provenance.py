@@ -487,3 +487,16 @@ def test_a_partys_own_report_stands_for_it_in_the_chain(cited: FactBase) -> None
     assert cited.chain_text(cited.claims["ndrc"]) == "CnEVPost, citing Reuters report, 23 Aug 2023"
     assert cited.chain_text(cited.claims["h1"]) == (
         "unnamed outlet, crediting CnEVPost, citing CnEVPost article on the car project's progress, citing Lei Jun")
+
+
+def test_a_superseded_claim_is_set_aside_with_its_own_mark() -> None:
+    later = make_claim(date="2024-03", source="s2", origin="o1")
+    earlier = record(Claim, id="early", topic="t", source="s1", statement="said", origin="o1", para=1, date="2024-02",
+                     superseded={"by": later.id, "reason": "the launch moved to March"})
+
+    analysis = analyse_topic(DATE, [earlier, later])
+    alone = analyse_topic(DATE, [earlier])
+
+    assert (analysis.status, analysis.standings[earlier.id]) == (Status.SINGLE, ClaimStanding.SUPERSEDED)
+    assert (alone.status, alone.reason) == (Status.SUPERSEDED, "set aside as superseded: the launch moved to March")
+    assert (Status.SUPERSEDED.symbol, ClaimStanding.SUPERSEDED.symbol) == ("\u00bb", "\u00bb")
