@@ -355,6 +355,9 @@ RECORD_PROBLEMS = [
         "exclusive = false", "exclusive = 0", "exclusive = 0", "topic 'looks-like' field 'exclusive'",
         "Input should be a valid boolean (got 0)", id="exclusive-as-number"),
     pytest.param(
+        'kind = "blog"', 'kind = "blog"\noutcome = "yes"', 'outcome = "yes"', "source 'gamma' field 'outcome'",
+        "Input should be a valid boolean (got 'yes')", id="outcome-as-string"),
+    pytest.param(
         "rate = 7.2382", 'rate = "7.2382"', 'rate = "7.2382"', "rate #1 field 'rate'",
         "Input should be a valid number (got '7.2382')", id="rate-as-string"),
     pytest.param(

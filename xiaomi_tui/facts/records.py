@@ -187,7 +187,7 @@ class Source:
     file: SafeText | None = None
     notes: SafeText | None = None
     relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
-    outcome: bool = False  # a later report of how things turned out, kept apart from the press it answers
+    outcome: Boolean = False  # a later report of how things turned out, kept apart from the press it answers
 
     @property
     def display_name(self) -> str:
