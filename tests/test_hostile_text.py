@@ -25,7 +25,7 @@ from xiaomi_tui.facts.citations import STYLES, cite_claim, cite_source
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import FactsError, loads
 from xiaomi_tui.facts.rules import terminal_acts_on
-from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
@@ -95,7 +95,7 @@ async def drawn_text(facts) -> list[str]:
     app = XiaomiApp(facts, watch=False)
     drawn = []
     async with app.run_test(size=(120, 40)) as pilot:
-        for key in "1234":
+        for key in (str(number) for number in range(1, len(PANES) + 1)):
             await pilot.press(key, "j")
             await pilot.pause()
             for table in app.query(FactTable).results():
