@@ -1,4 +1,4 @@
-"""Command line: the dashboard by default, plus `check`, `cite` and `export` for scripts.
+"""Command line: the dashboard by default, plus `check`, `cite` and `export` for scripts, and `serve` for a browser.
 
 Everything the dashboard needs is validated before Textual is imported, so a broken fact base
 gives a message and exit code 2 instead of a half-drawn screen.
@@ -60,9 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write every claim in view as json, csv or markdown, or the reviews")
     export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview"), default="json",
                         help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today")
-    # Also accepted after the command; SUPPRESS keeps an absent one from hiding the top-level option.
-    export.add_argument("--source", metavar="ID", action="append", dest="sources", default=argparse.SUPPRESS,
+    _also_after_command(export, "--source", metavar="ID", action="append", dest="sources",
                         help="export only this source's claims (repeatable)")
+
+    serve = commands.add_parser("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--public", action="store_true",
+                       help="allow a --host other machines can reach; there is no authentication")
+    _also_after_command(serve, "--facts", metavar="PATH", type=Path, help="fact base every tab opens")
+    _also_after_command(serve, "--source", metavar="ID", action="append", dest="sources",
+                        help="sources every tab starts with (repeatable)")
     return parser
 
 
@@ -74,6 +82,21 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2024-06-30") from None
+
+
+def _also_after_command(command: argparse.ArgumentParser, *flags: str, **options) -> None:
+    """A top-level option the command also accepts after its name.
+
+    SUPPRESS keeps an absent one from hiding the top-level value.
+    """
+    command.add_argument(*flags, default=argparse.SUPPRESS, **options)
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (1 to 65535)")
+    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(export(facts, sources, args.format))
             return EXIT_OK
+        if args.command == "serve":
+            return _serve(args.facts, sources, args.host, args.port, args.public)
         return _dashboard(facts, sources, args.clipboard, keep)
     except FactsError as error:
         print(error.report(), file=sys.stderr)
@@ -221,3 +246,38 @@ def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[
     app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard, keep_in_cache=keep)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def _serve(facts_path: Path | None, sources: list[str] | None, host: str, port: int, public: bool) -> int:
+    """Serve the dashboard; the fact base and the sources were checked already, so no tab opens on an error."""
+    import importlib.util
+
+    if not (public or _is_loopback(host)):
+        raise UsageError(f"{host} is not a loopback address; add --public to let other machines in "
+                         "(there is no authentication: anyone who can reach the port can use the dashboard)")
+    if importlib.util.find_spec("textual_serve") is None:
+        raise UsageError("browser mode needs textual-serve: pip install 'xiaomi-tui[web]'")
+    from xiaomi_tui.web.server import DashboardServer
+
+    if public:
+        print(f"xiaomi-tui: warning: serving on {host}:{port} without authentication: anyone who can reach "
+              "it can use the dashboard", file=sys.stderr)
+    arguments = ["--facts", str(facts_path.resolve())] if facts_path else []
+    for source_id in sources or ():
+        arguments += ["--source", source_id]
+    try:
+        DashboardServer(arguments, host, port).serve()
+    except OSError as error:  # the address is taken or not this machine's
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve anywhere
+        return False

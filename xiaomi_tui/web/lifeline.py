@@ -1,0 +1,49 @@
+"""A served app's lifeline: end this process when its server is gone, or when its exit hangs.
+
+textual-serve runs one app per browser tab and ends it only by asking: a "quit" message, then it waits for the
+app's output to close. Textual 8.2.8 can wedge while exiting under its web driver: a quit that arrives while the
+first resizes are still being laid out (a tab closed within a second of opening, as `chromium --screenshot`
+does) leaves the screen redrawing forever at 80% CPU, a bare Textual app included. The web driver turns SIGTERM
+into one more exit request to that same wedged app, so SIGTERM does nothing either; and an app whose server was
+killed never hears anything at all. A thread outside the event loop still runs, and it can end the process.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+EXIT_GRACE = 3.0
+"""Seconds an exit may take before the process is ended; a healthy one takes a fraction of that."""
+
+CHECK_EVERY = 0.25
+
+
+class Lifeline:
+    """Watches, from its own thread, for a parent that has gone and for an exit that takes too long."""
+
+    def __init__(self, exit_grace: float = EXIT_GRACE) -> None:
+        self.exit_grace = exit_grace
+        self._parent = os.getppid()
+        self._exit_deadline: float | None = None
+        self._thread = threading.Thread(target=self._watch, name="lifeline", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def exit_began(self) -> None:
+        """The app was asked to exit: from now on it has `exit_grace` seconds."""
+        if self._exit_deadline is None:
+            self._exit_deadline = time.monotonic() + self.exit_grace
+
+    def _watch(self) -> None:
+        while not self._should_end():
+            time.sleep(CHECK_EVERY)
+        # Not sys.exit: the main thread is the one that is stuck, and nothing else would unwind it.
+        os._exit(0)
+
+    def _should_end(self) -> bool:
+        if os.getppid() != self._parent:  # reparented: the server died without a word
+            return True
+        return self._exit_deadline is not None and time.monotonic() > self._exit_deadline
