@@ -101,7 +101,8 @@ def _port(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # A driver named in TEXTUAL_DRIVER draws elsewhere: textual-serve's web driver talks to the server over pipes.
+    if args.command is None and not (os.environ.get("TEXTUAL_DRIVER") or sys.stdin.isatty() and sys.stdout.isatty()):
         # Piped, the dashboard would ignore every key, or write escapes into a file until killed.
         print(NEEDS_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
@@ -257,7 +258,7 @@ def _serve(facts_path: Path | None, sources: list[str] | None, host: str, port: 
                          "(there is no authentication: anyone who can reach the port can use the dashboard)")
     if importlib.util.find_spec("textual_serve") is None:
         raise UsageError("browser mode needs textual-serve: pip install 'xiaomi-tui[web]'")
-    from xiaomi_tui.web.server import DashboardServer
+    from xiaomi_tui.web.server import DashboardServer, app_command
 
     if public:
         print(f"xiaomi-tui: warning: serving on {host}:{port} without authentication: anyone who can reach "
@@ -266,7 +267,7 @@ def _serve(facts_path: Path | None, sources: list[str] | None, host: str, port: 
     for source_id in sources or ():
         arguments += ["--source", source_id]
     try:
-        DashboardServer(arguments, host, port).serve()
+        DashboardServer(app_command(arguments), host, port).serve()
     except OSError as error:  # the address is taken or not this machine's
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     return EXIT_OK

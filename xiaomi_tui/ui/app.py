@@ -33,6 +33,7 @@ from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.search import SearchBox
+from xiaomi_tui.web.lifeline import Lifeline
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
@@ -85,6 +86,7 @@ class XiaomiApp(App[None]):
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self)
         self.live_reload = LiveReload(self, facts.path) if watch else None
+        self._lifeline: Lifeline | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -114,6 +116,14 @@ class XiaomiApp(App[None]):
             self.live_reload.start()
         if self._keep_in_cache is not None:
             self.call_after_refresh(self.run_worker, self._keep_in_cache, thread=True, group="cache")
+        if self.is_web:
+            self._lifeline = Lifeline()
+            self._lifeline.start()
+
+    def on_exit_app(self) -> None:
+        """In a browser tab an exit can hang (see web/lifeline.py): from here on it has a deadline."""
+        if self._lifeline is not None:
+            self._lifeline.exit_began()
 
     # -- the view ---------------------------------------------------------------------------
 

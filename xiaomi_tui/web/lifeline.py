@@ -14,6 +14,10 @@ import os
 import threading
 import time
 
+SERVER_PID = "XIAOMI_TUI_SERVER_PID"
+"""Set by the server for its apps: a server that dies while an app is still starting leaves it with init (or a
+subreaper) as its parent before the lifeline starts, and only a pid given in advance tells that apart."""
+
 EXIT_GRACE = 3.0
 """Seconds an exit may take before the process is ended; a healthy one takes a fraction of that."""
 
@@ -25,7 +29,7 @@ class Lifeline:
 
     def __init__(self, exit_grace: float = EXIT_GRACE) -> None:
         self.exit_grace = exit_grace
-        self._parent = os.getppid()
+        self._parent = int(os.environ.get(SERVER_PID) or os.getppid())
         self._exit_deadline: float | None = None
         self._thread = threading.Thread(target=self._watch, name="lifeline", daemon=True)
 

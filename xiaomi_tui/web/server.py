@@ -6,8 +6,10 @@ its parent and the app's lifeline (`lifeline.py`) notices when the server is gon
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+import os
 import shlex
 import socket
 import sys
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from xiaomi_tui.web.lifeline import SERVER_PID
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -41,9 +45,32 @@ def public_url(host: str, port: int) -> str:
 class DashboardServer(Server):
     """textual-serve's server with xiaomi-tui's page (no font CDN) and a quiet log."""
 
-    def __init__(self, app_arguments: list[str], host: str, port: int):
-        super().__init__(app_command(app_arguments), host=host, port=port, title="xiaomi-tui",
-                         public_url=public_url(host, port), templates_path=TEMPLATES)
+    def __init__(self, command: str, host: str, port: int):
+        super().__init__(command, host=host, port=port, title="xiaomi-tui", public_url=public_url(host, port),
+                         templates_path=TEMPLATES)
+        self._sessions: set[asyncio.Task[object]] = set()
+
+    def serve(self, debug: bool = False) -> None:
+        os.environ[SERVER_PID] = str(os.getpid())  # every app's environment is a copy of ours
+        super().serve(debug)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab's session, kept so that shutting down can end it."""
+        session = asyncio.current_task()
+        self._sessions.add(session)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._sessions.discard(session)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """End every session: each asks its app to quit and waits for it (the lifeline bounds the wait).
+
+        Left open, aiohttp would wait a minute for the tabs' websockets to close before it gave up on them.
+        """
+        for session in list(self._sessions):
+            session.cancel()
+        await asyncio.gather(*self._sessions, return_exceptions=True)
 
     def initialize_logging(self) -> None:
         """Warnings and errors only: a line per request would bury the address to open."""

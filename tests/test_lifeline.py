@@ -1,0 +1,79 @@
+"""A served app never outlives its welcome: the lifeline ends a wedged exit and an orphan.
+
+Each case runs in a process of its own whose main thread is stuck, as a wedged Textual app's is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from served import live_processes, wait_until
+from xiaomi_tui.web.lifeline import SERVER_PID
+
+STUCK = """
+import signal, sys
+from xiaomi_tui.web.lifeline import Lifeline
+signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as Textual's web driver does, in effect, once wedged
+lifeline = Lifeline(exit_grace=0.5)
+lifeline.start()
+if "--exiting" in sys.argv:
+    lifeline.exit_began()
+print("stuck", flush=True)
+while True:
+    pass
+"""
+
+def stuck(*arguments: str, **options) -> subprocess.Popen[str]:
+    process = subprocess.Popen([sys.executable, "-c", STUCK, *arguments], stdout=subprocess.PIPE, text=True,
+                               **options)
+    assert process.stdout.readline() == "stuck\n"
+    return process
+
+@pytest.mark.timeout(30)
+def test_an_exit_that_hangs_ends_the_process() -> None:
+    process = stuck("--exiting")
+    process.send_signal(signal.SIGTERM)  # ignored: only the lifeline can end it
+    assert process.wait(timeout=15) == 0
+
+@pytest.mark.timeout(30)
+def test_a_process_whose_parent_dies_ends() -> None:
+    """The server killed outright, even while its app still starts: the app is adopted by init, and must notice."""
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import os, subprocess, sys; "
+                               f"os.environ[{SERVER_PID!r}] = str(os.getpid()); "
+                               "child = subprocess.Popen(sys.argv[1:]); print(child.pid, flush=True); child.wait()",
+         sys.executable, "-c", STUCK],
+        stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    assert wait_until(lambda: child in live_processes(lambda parent_pid, _: parent_pid == parent.pid), 10)
+    parent.kill()
+    parent.wait()
+    assert wait_until(lambda: child not in live_processes(lambda *_: True), 15), "the orphan still runs"
+
+def meta(message: dict[str, object]) -> bytes:
+    """A control packet as textual-serve writes it to an app's stdin."""
+    payload = json.dumps(message).encode()
+    return b"M" + len(payload).to_bytes(4, "big") + payload
+
+@pytest.mark.timeout(60)
+def test_a_tab_closed_as_it_opens_still_ends_its_app(small_facts_path: Path) -> None:
+    """The trial's leftover: `quit` right behind two resizes, while the first layouts run, wedges Textual 8.2.8.
+
+    This is what textual-serve sends when a tab closes within a second of opening (`chromium --screenshot`).
+    """
+    environment = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "COLUMNS": "133",
+                   "ROWS": "39"}
+    app = subprocess.Popen([Path(sys.executable).with_name("xiaomi-tui"), "--facts", str(small_facts_path)],
+                           stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=environment)
+    for message in ({"type": "resize", "width": 133, "height": 39}, {"type": "resize", "width": 133, "height": 44},
+                    {"type": "quit"}):
+        app.stdin.write(meta(message))
+        app.stdin.flush()
+    assert app.wait(timeout=30) == 0
