@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
 import re
+import shlex
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +17,7 @@ import pytest
 from xiaomi_tui.cli import main
 from xiaomi_tui.facts.export import COLUMNS
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.web.server import DashboardServer
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -338,3 +342,69 @@ def test_the_dashboard_without_a_terminal_exits_2_at_once(tmp_path: Path, small_
     assert result.returncode == 2
     assert result.stderr.decode() == "xiaomi-tui needs a terminal; check, cite, export and scorecard work in scripts\n"
     assert out.read_bytes() == b""
+
+
+# -- serve: everything is checked before a server starts -----------------------------------------
+
+
+@pytest.fixture
+def servers(monkeypatch: pytest.MonkeyPatch) -> list[DashboardServer]:
+    """The servers `serve` would have run; none listens."""
+    started: list[DashboardServer] = []
+    monkeypatch.setattr(DashboardServer, "serve", lambda server, debug=False: started.append(server))
+    return started
+
+
+def test_serve_passes_the_fact_base_and_the_sources_to_every_tab(
+        capsys, small_facts_path: Path, servers: list[DashboardServer], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(small_facts_path.parent)
+    code, out, err = run(capsys, "serve", "--facts", small_facts_path.name, "--source", "beta", "--port", "8123")
+
+    assert (code, err) == (0, "")
+    [server] = servers
+    assert (server.host, server.port, server.public_url) == ("127.0.0.1", 8123, "http://127.0.0.1:8123")
+    assert shlex.split(server.command)[-4:] == ["--facts", str(small_facts_path.resolve()), "--source", "beta"]
+
+
+def test_serve_checks_the_sources_before_it_starts(capsys, small_facts_path: Path,
+                                                   servers: list[DashboardServer]) -> None:
+    code, _, err = run(capsys, "--facts", small_facts_path, "serve", "--source", "delta")
+    assert code == 2 and "unknown source 'delta'" in err
+    assert servers == []
+
+
+def test_serve_keeps_to_this_machine_unless_told(capsys, servers: list[DashboardServer]) -> None:
+    code, _, err = run(capsys, "serve", "--host", "0.0.0.0")
+    assert code == 2
+    assert err.startswith("xiaomi-tui: 0.0.0.0 is not a loopback address; add --public")
+    assert servers == []
+
+
+def test_serve_public_warns_that_anyone_can_use_it(capsys, servers: list[DashboardServer]) -> None:
+    code, _, err = run(capsys, "serve", "--host", "0.0.0.0", "--public", "--port", "8124")
+    assert code == 0
+    assert "without authentication" in err
+    [server] = servers
+    # The page's websocket address is built from it: 0.0.0.0 would send a remote browser to itself.
+    assert server.public_url == f"http://{socket.getfqdn()}:8124"
+
+
+def test_serve_without_textual_serve_says_how_to_get_it(capsys, monkeypatch: pytest.MonkeyPatch,
+                                                        servers: list[DashboardServer]) -> None:
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *rest: None if name == "textual_serve" else find_spec(name, *rest))
+    code, _, err = run(capsys, "serve")
+    assert (code, err) == (2, "xiaomi-tui: browser mode needs textual-serve: pip install 'xiaomi-tui[web]'\n")
+
+
+@pytest.mark.timeout(60)
+def test_serve_on_a_port_in_use_exits_2() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=50)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"xiaomi-tui: cannot listen on 127.0.0.1:{port}: ")

@@ -1,0 +1,83 @@
+"""End to end in a browser: the installed `xiaomi-tui serve`, opened in headless Chromium through Playwright.
+
+A person's visit: open the page, switch pane, copy a citation, close the tab; then the server is stopped. The
+page's text is read from xterm.js's buffer (see tests/served.py), the processes from /proc.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from served import (CHROMIUM, app_processes, free_port, launch_chromium, new_context, open_dashboard,
+                    processes_left, start_server, terminal_text, wait_for_screen, wait_until)
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (.ci/run installs it with apt-get)"),
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes are read from /proc"),
+]
+
+COMMAND = Path(sys.executable).with_name("xiaomi-tui")
+FIXTURE = Path(__file__).parent / "fixtures" / "small.toml"
+
+EXIT_GRACE = 10.0
+"""Seconds a process may take to go: well above the lifeline's three, for a loaded machine."""
+
+
+def clipboard(page: Page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`xiaomi-tui serve` on the small fixture; whatever it leaves behind is killed after the test."""
+    port = free_port()
+    process = start_server([str(COMMAND), "serve", "--port", str(port), "--facts", str(FIXTURE)], port)
+    yield process, f"http://127.0.0.1:{port}/"
+    for pid in processes_left(process):  # only after a failure: the test itself checks that none are left
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    process.wait(timeout=10)
+
+
+@pytest.mark.timeout(90)
+def test_a_visit_in_the_browser_and_nothing_left_behind(server: tuple[subprocess.Popen[str], str]) -> None:
+    process, url = server
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = new_context(browser)
+        page = open_dashboard(context, url)
+        wait_for_screen(page, lambda text: "Body style" in text, "the Specs pane")
+        [app] = app_processes(process)
+
+        page.keyboard.press("2")
+        timeline = wait_for_screen(page, lambda text: "Mass-production start" in text, "the Timeline pane")
+        assert "Body style" not in timeline
+
+        page.keyboard.press("c")
+        assert wait_until(lambda: clipboard(page) != "", timeout=10), "c put nothing on the browser's clipboard"
+        assert "Maker to start mass production in December" in clipboard(page)
+        assert "https://alpha.example/maker-december" in clipboard(page)
+
+        page.close()
+        assert wait_until(lambda: app not in app_processes(process), EXIT_GRACE), "the closed tab's app still runs"
+
+        # A tab still open when the server stops: its app must go with it.
+        second = open_dashboard(context, url)
+        wait_for_screen(second, lambda text: "Body style" in text, "the Specs pane in a second tab")
+        assert len(app_processes(process)) == 1
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=EXIT_GRACE)
+        assert wait_until(lambda: processes_left(process) == [], EXIT_GRACE), \
+            f"left running after SIGTERM: {processes_left(process)}"
+        assert "Body style" in terminal_text(second)  # the page itself is still there; only the server went
+        browser.close()
