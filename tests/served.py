@@ -29,18 +29,15 @@ Object.defineProperty(Object.prototype, "terminal", {
     Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
   },
 });
+window.servedTerminalText = () => {
+  const buffer = window.servedTerminal?.buffer.active, rows = [];
+  for (let row = 0; row < (buffer?.length ?? 0); row++) rows.push(buffer.getLine(row).translateToString(true));
+  return rows.join("\\n");
+};
 """
 """textual.js keeps its xterm.js Terminal in `this.terminal` and draws on a canvas, so the page's DOM holds no
-text. Run before textual.js, this setter catches that assignment and keeps the Terminal where a test can read
-its buffer; the property then becomes a plain one, as if nothing had happened."""
-
-TERMINAL_TEXT = """() => {
-  const terminal = window.servedTerminal;
-  if (!terminal) return "";
-  const buffer = terminal.buffer.active, rows = [];
-  for (let row = 0; row < buffer.length; row++) rows.push(buffer.getLine(row).translateToString(true));
-  return rows.join("\\n");
-}"""
+text. Run before textual.js, this setter catches that assignment and keeps the Terminal where
+`servedTerminalText()` reads its buffer; the property then becomes a plain one, as if nothing had happened."""
 
 
 def free_port() -> int:
@@ -84,7 +81,7 @@ def open_dashboard(context: BrowserContext, url: str) -> Page:
 
 
 def terminal_text(page: Page) -> str:
-    return page.evaluate(TERMINAL_TEXT)
+    return page.evaluate("servedTerminalText()")
 
 
 def wait_for_screen(page: Page, shows: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:

@@ -55,8 +55,15 @@ def test_a_visit_in_the_browser_and_nothing_left_behind(server: tuple[subprocess
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         context = new_context(browser)
+        requested: list[str] = []
+        failed: list[str] = []
+        context.on("request", lambda request: requested.append(request.url))
+        context.on("requestfailed", lambda request: failed.append(request.url))
         page = open_dashboard(context, url)
         wait_for_screen(page, lambda text: "Body style" in text, "the Specs pane")
+        # Offline it looks the same: nothing is fetched from elsewhere (textual-serve's own page asks a font CDN).
+        assert [address for address in requested if not address.startswith(url)] == []
+        assert failed == []
         [app] = app_processes(process)
 
         page.keyboard.press("2")
