@@ -79,9 +79,17 @@ class CitationFlow:
         self._send(cite_source(app.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
     def _send(self, text: str, style: str) -> None:
-        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which."""
+        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which.
+
+        In a browser tab only OSC 52: the page hands it to the browser's clipboard, and the system clipboard
+        would be the server's, not the reader's.
+        """
         app = self.app
         self.last = text
+        if app.is_web:
+            app.copy_to_clipboard(text)
+            app.notify(f"{style} citation copied in the browser. v shows it.", title="Citation", markup=False)
+            return
         if app.clipboard_mode in ("auto", "osc52"):
             app.copy_to_clipboard(text)
         if app.clipboard_mode in ("auto", "system"):
