@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.compare import Status
+from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
@@ -193,6 +194,20 @@ async def test_command_palette_lists_sources(small_facts):
         await run_command(pilot, "Only source: Beta")
         assert app.view.sources == {"beta"}
         assert filter_label(app) == "1 of 3 sources"
+
+
+@pytest.mark.timeout(60)
+async def test_an_export_from_the_palette_lands_in_the_current_directory(small_facts, tmp_path, monkeypatch):
+    """In a terminal there is no download: the file goes where the dashboard was started, and the app says so."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(small_facts, sources=["beta"])
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Export CSV")
+        while not any(note.title == "Export" for note in app._notifications):
+            await pilot.pause(0.05)  # Textual writes the file in a thread of its own, then reports
+        [written] = tmp_path.glob("xiaomi-claims-*.csv")
+        assert written.read_text(encoding="utf-8") == export(small_facts, ["beta"], "csv")
+        assert any(note.message == f"Exported to {written}" for note in app._notifications)
 
 
 async def test_the_palette_offers_every_dashboard_key(small_facts):

@@ -19,6 +19,7 @@ from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow
 from xiaomi_tui.ui.commands import SourceCommands
+from xiaomi_tui.ui.exporting import export_commands, report_delivery
 from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, pane_keys
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
@@ -271,9 +272,16 @@ class XiaomiApp(App[None]):
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own, then every key of the dashboard: its tooltip as the title, the key as help."""
+        """Textual's own, every key of the dashboard (its tooltip as the title, the key as help), the exports."""
         yield from super().get_system_commands(screen)
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id not in NOT_IN_PALETTE:
                 yield SystemCommand(binding.tooltip, f"{binding.description} ({self.get_key_display(binding)})",
                                     partial(self.run_action, binding.action))
+        yield from export_commands(self)
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        report_delivery(self, event)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        report_delivery(self, event)
