@@ -1,11 +1,13 @@
 """End to end in a browser: the installed `xiaomi-tui serve`, opened in headless Chromium through Playwright.
 
-A person's visit: open the page, switch pane, copy a citation, close the tab; then the server is stopped. The
+A person's visit: open the page, switch pane, copy a citation, export from the palette, read the help, close the
+tab; then the server is stopped. The
 page's text is read from xterm.js's buffer (see tests/served.py), the processes from /proc.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -18,6 +20,8 @@ from playwright.sync_api import Page, sync_playwright
 
 from served import (CHROMIUM, app_processes, free_port, launch_chromium, new_context, open_dashboard,
                     processes_left, start_server, terminal_text, wait_for_screen, wait_until)
+from xiaomi_tui.facts.export import export
+from xiaomi_tui.facts.loader import load
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (.ci/run installs it with apt-get)"),
@@ -74,6 +78,23 @@ def test_a_visit_in_the_browser_and_nothing_left_behind(server: tuple[subprocess
         assert wait_until(lambda: clipboard(page) != "", timeout=10), "c put nothing on the browser's clipboard"
         assert "Maker to start mass production in December" in clipboard(page)
         assert "https://alpha.example/maker-december" in clipboard(page)
+        wait_for_screen(page, lambda text: "apa citation copied in the browser" in text, "where the citation went")
+
+        page.keyboard.press("Control+p")
+        page.keyboard.type("Export JSON")
+        wait_for_screen(page, lambda text: "as JSON: a download" in text, "the palette's export")
+        # textual.js opens the download in a new tab that closes at once; Playwright reports it on this page.
+        with page.expect_download(timeout=15_000) as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename.endswith(".json")
+        exported = Path(download.value.path()).read_text(encoding="utf-8")
+        assert json.loads(exported) == json.loads(export(load(FIXTURE), None, "json"))
+
+        page.keyboard.press("?")
+        page.keyboard.press("End")
+        wait_for_screen(page, lambda text: "The browser keeps some keys for itself" in " ".join(text.split()),
+                        "the keys the browser keeps, in the help")
+        page.keyboard.press("Escape")
 
         page.close()
         assert wait_until(lambda: app not in app_processes(process), EXIT_GRACE), "the closed tab's app still runs"

@@ -41,6 +41,10 @@ INFERRED = "an origin the text does not name, which we read from elsewhere (its 
 CLIPBOARD = """Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
 and, where there is a display, to the system clipboard."""
 
+IN_A_BROWSER = """In a browser, copying puts the citation on the browser's clipboard, and the palette's exports
+are downloads. The browser keeps some keys for itself, and they never reach the dashboard: `ctrl+w`, `ctrl+t`,
+`ctrl+n`, `ctrl+tab`, `ctrl+shift+tab` and `f11`; `f5` and `ctrl+r` reload the page, which starts afresh."""
+
 
 def legend() -> str:
     """Each topic status with the claim standing that shares its symbol, the timeline's marks, the verdicts."""
@@ -79,7 +83,8 @@ class HelpScreen(ModalScreen[None]):
         rows = "\n".join(f"| {' '.join(f'`{key}`' for key in self._keys_of(binding))} | "
                          f"{binding.tooltip or binding.description} |"
                          for binding in [*self._listed, *self._textual_keys()])
-        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{legend()}\n\n{CLIPBOARD}\n"
+        copying = IN_A_BROWSER if self.app.is_web else CLIPBOARD
+        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{legend()}\n\n{copying}\n"
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
 
