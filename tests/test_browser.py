@@ -1,7 +1,7 @@
 """End to end in a browser: the installed `xiaomi-tui serve`, opened in headless Chromium through Playwright.
 
 A person's visit: open the page, switch pane, copy a citation, export from the palette, read the help, close the
-tab; then the server is stopped. The
+tab; and a server stopped, as an operator would, with tabs open. The
 page's text is read from xterm.js's buffer (see tests/served.py), the processes from /proc.
 """
 
@@ -54,7 +54,7 @@ def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
 
 
 @pytest.mark.timeout(90)
-def test_a_visit_in_the_browser_and_nothing_left_behind(server: tuple[subprocess.Popen[str], str]) -> None:
+def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> None:
     process, url = server
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -99,13 +99,33 @@ def test_a_visit_in_the_browser_and_nothing_left_behind(server: tuple[subprocess
         page.close()
         assert wait_until(lambda: app not in app_processes(process), EXIT_GRACE), "the closed tab's app still runs"
 
-        # A tab still open when the server stops: its app must go with it.
-        second = open_dashboard(context, url)
-        wait_for_screen(second, lambda text: "Body style" in text, "the Specs pane in a second tab")
-        assert len(app_processes(process)) == 1
-        process.send_signal(signal.SIGTERM)
+        browser.close()
+
+
+def sigterm_to_the_server(server: subprocess.Popen[str]) -> None:
+    server.send_signal(signal.SIGTERM)
+
+
+def ctrl_c_in_its_terminal(server: subprocess.Popen[str]) -> None:
+    """A terminal sends SIGINT to its foreground process group: the server and every app."""
+    os.killpg(server.pid, signal.SIGINT)
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("stop", [sigterm_to_the_server, ctrl_c_in_its_terminal], ids=["sigterm", "ctrl-c"])
+def test_stopping_the_server_ends_the_app_of_every_open_tab(server: tuple[subprocess.Popen[str], str], stop) -> None:
+    process, url = server
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = new_context(browser)
+        tabs = [open_dashboard(context, url) for _ in range(2)]
+        for tab in tabs:
+            wait_for_screen(tab, lambda text: "Body style" in text, "the Specs pane")
+        assert len(app_processes(process)) == 2
+
+        stop(process)
         process.wait(timeout=EXIT_GRACE)
         assert wait_until(lambda: processes_left(process) == [], EXIT_GRACE), \
-            f"left running after SIGTERM: {processes_left(process)}"
-        assert "Body style" in terminal_text(second)  # the page itself is still there; only the server went
+            f"left running after the server stopped: {processes_left(process)}"
+        assert "Body style" in terminal_text(tabs[0])  # the page itself is still there; only the server went
         browser.close()
