@@ -89,6 +89,17 @@ def test_the_ui_uses_only_what_the_data_layer_offers(module: str) -> None:
     assert internals_used(module) == []
 
 
+SERVER_SIDE = ("textual_serve", "aiohttp", "xiaomi_tui.web.server")
+
+
+@pytest.mark.parametrize("module", [*UI, "xiaomi_tui.web.lifeline"])
+def test_an_app_never_loads_the_server(module: str) -> None:
+    """Every browser tab starts an app: textual-serve and aiohttp in each would only slow its start."""
+    reached = reachable(module)
+    assert {imported: importer for imported, importer in reached.items()
+            if any(is_under(imported, package) for package in SERVER_SIDE)} == {}
+
+
 def test_the_rules_catch_a_lazy_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The checks above, on a module that breaks both rules inside a function."""
     broken = tmp_path / "broken.py"
