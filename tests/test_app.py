@@ -514,7 +514,7 @@ async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tm
 def _replace_with_a_fifo(path: Path) -> str:
     path.unlink()
     os.mkfifo(path)
-    return f"{path}: is a FIFO (named pipe); give the path of a facts.toml file"
+    return f"{path}: is a FIFO (named pipe), not a regular file"
 
 
 def _nest_too_deep(path: Path) -> str:

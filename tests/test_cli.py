@@ -143,7 +143,7 @@ def test_a_special_file_exits_2_at_once_without_reading_it(tmp_path: Path, kind:
                             capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
 
     assert result.returncode == 2
-    assert f"{path}: {said}; give the path of a facts.toml file" in result.stderr
+    assert f"{path}: {said}, not a regular file" in result.stderr
     assert "Traceback" not in result.stderr
 
 

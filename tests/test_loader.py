@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.facts.compare import analyse
-from xiaomi_tui.facts.loader import FactsError, Problem, UnreadableFile, load, loads, read_regular_file
+from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
+from xiaomi_tui.facts.loader import FactsError, Problem, load, loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
 
@@ -151,11 +152,11 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB to stat(), nothing to write
 
-    assert load_error(path).problems == [Problem("is 50 MB; a fact base is at most 20 MB")]
+    assert load_error(path).problems == [Problem("is larger than 20 MB")]
 
 
 def test_directory(tmp_path: Path) -> None:
-    assert load_error(tmp_path).problems == [Problem("is a directory; give the path of a facts.toml file")]
+    assert load_error(tmp_path).problems == [Problem("is a directory, not a regular file")]
 
 
 @pytest.mark.timeout(10)
@@ -163,13 +164,13 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     fifo = tmp_path / "facts.toml"
     os.mkfifo(fifo)
 
-    assert load_error(fifo).problems == [Problem("is a FIFO (named pipe); give the path of a facts.toml file")]
+    assert load_error(fifo).problems == [Problem("is a FIFO (named pipe), not a regular file")]
 
 
 @pytest.mark.timeout(10)
 def test_a_device_is_refused_without_reading_it() -> None:
     assert load_error(Path("/dev/zero")).problems == [
-        Problem("is a character device; give the path of a facts.toml file")]
+        Problem("is a character device, not a regular file")]
 
 
 def test_a_socket_is_refused() -> None:
@@ -177,14 +178,14 @@ def test_a_socket_is_refused() -> None:
         path = Path(folder) / "facts.sock"  # a short path: sockets allow about 100 bytes
         listener.bind(str(path))
 
-        assert load_error(path).problems == [Problem("is a socket; give the path of a facts.toml file")]
+        assert load_error(path).problems == [Problem("is a socket, not a regular file")]
 
 
 def test_the_size_cap_holds_while_reading_a_file_that_claims_to_be_empty() -> None:
     status = Path("/proc/self/status")  # a regular file that stat() calls empty, with more to read
     assert status.stat().st_size == 0
 
-    with pytest.raises(UnreadableFile, match="grew past"):
+    with pytest.raises(UnreadableFile, match="^is larger than 16 bytes$"):
         read_regular_file(status, limit=16)
 
 

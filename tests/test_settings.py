@@ -52,7 +52,7 @@ def test_a_directory_in_place_of_the_file_is_set_aside_and_cannot_be_saved_over(
     settings = Settings.load()
 
     assert (settings.citation_style, settings.problem) == (
-        "apa", f"settings file {path} is not a regular file; using the defaults")
+        "apa", f"settings file {path} is a directory, not a regular file; using the defaults")
     assert Settings(citation_style="mla").save().startswith(f"could not save settings to {path}: ")
     assert [entry.name for entry in path.parent.iterdir()] == ["settings.json"]  # no temporary file left
 
@@ -62,7 +62,7 @@ def test_a_fifo_in_place_of_the_file_does_not_hang_the_start() -> None:
     path.parent.mkdir(parents=True)
     os.mkfifo(path)
 
-    assert Settings.load().problem == f"settings file {path} is not a regular file; using the defaults"
+    assert Settings.load().problem == f"settings file {path} is a FIFO (named pipe), not a regular file; using the defaults"
 
 
 def test_an_unreadable_file_is_set_aside(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -71,7 +71,7 @@ def test_an_unreadable_file_is_set_aside(monkeypatch: pytest.MonkeyPatch) -> Non
     if os.access(path, os.R_OK):
         pytest.skip("running as root: every file is readable")
 
-    assert Settings.load().problem == f"settings file {path} cannot be read (Permission denied); using the defaults"
+    assert Settings.load().problem == f"settings file {path} cannot be read (permission denied); using the defaults"
 
 
 def test_no_file_means_the_defaults_and_nothing_to_say() -> None:

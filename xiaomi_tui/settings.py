@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from xiaomi_tui.facts.files import MissingFile, UnreadableFile, read_regular_file
 
 __all__ = ["Settings", "settings_path"]
 
@@ -71,23 +72,12 @@ class Settings:
 
 
 def _read_json(path: Path) -> object:
-    """The file's JSON. Opened without blocking and checked to be a file: a FIFO would wait forever."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise  # no file: the defaults, with nothing to say
-    except OSError as error:
-        raise _Unusable(f"cannot be read ({error.strerror or error})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise _Unusable("is not a regular file")
-        raw = os.read(descriptor, MAX_BYTES + 1)
-    except OSError as error:
-        raise _Unusable(f"cannot be read ({error.strerror or error})") from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_BYTES:
-        raise _Unusable(f"is larger than {MAX_BYTES // 1024} KB")
+        raw = read_regular_file(path, MAX_BYTES)
+    except MissingFile:
+        raise FileNotFoundError(path) from None  # no file: the defaults, with nothing to say
+    except UnreadableFile as error:
+        raise _Unusable(str(error)) from None
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

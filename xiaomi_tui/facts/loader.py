@@ -7,10 +7,7 @@ A file that passed them before is read back from the cache instead (see `cache.p
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -19,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 from xiaomi_tui.facts import cache
+from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, FactFile, Topic, TopicKind
 
@@ -26,7 +24,6 @@ __all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "loa
 
 MAX_BYTES = 20 * 1024 * 1024
 """A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
-_LIMIT_TEXT = f"a fact base is at most {MAX_BYTES // 1024 // 1024} MB"
 
 
 @dataclass(frozen=True)
@@ -99,50 +96,6 @@ def load_unkept(path: str | Path) -> Loaded:
     except UnreadableFile as error:
         raise FactsError(shown, [Problem(str(error))]) from None
     return _validated(raw, shown)
-
-
-class UnreadableFile(Exception):
-    """A path that cannot be read as a fact base; the message says why and what to do."""
-
-
-_NOT_REGULAR = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a FIFO (named pipe)"),
-                (stat.S_ISCHR, "is a character device"), (stat.S_ISBLK, "is a block device"),
-                (stat.S_ISSOCK, "is a socket"))
-
-
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes.
-
-    Opened without blocking, so a FIFO with no writer cannot hang the caller (or a reload, or
-    quitting); the kind of file is checked on the open descriptor, so it cannot be swapped between
-    check and read; and the cap holds while reading, for a file that grows or lies about its size.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except FileNotFoundError:
-        raise UnreadableFile("no such file; check the path") from None
-    except PermissionError:
-        raise UnreadableFile("cannot be read (permission denied)") from None
-    except OSError as error:
-        if error.errno == errno.ENXIO:  # what opening a socket gives
-            raise UnreadableFile("is a socket; give the path of a facts.toml file") from None
-        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
-    try:
-        status = os.fstat(descriptor)
-        for is_kind, kind in _NOT_REGULAR:
-            if is_kind(status.st_mode):
-                raise UnreadableFile(f"{kind}; give the path of a facts.toml file")
-        if status.st_size > limit:
-            raise UnreadableFile(f"is {status.st_size / 1024 / 1024:.0f} MB; {_LIMIT_TEXT}")
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            raw = handle.read(limit + 1)
-    except OSError as error:
-        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > limit:
-        raise UnreadableFile(f"grew past {limit // 1024 // 1024} MB while being read; {_LIMIT_TEXT}")
-    return raw
 
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
