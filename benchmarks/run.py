@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import textual
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 import synth
