@@ -1,11 +1,11 @@
-"""The Outcomes pane (key 5), driven by keys on the bundled fact base, with assertions on state."""
+"""The Outcomes pane (key 5) and the timeline's later reports (key t), driven by keys on the bundled fact base."""
 
 from __future__ import annotations
 
 import pytest
 from textual.widgets import TabbedContent
 
-from test_app import SIZE, detail_text, make_app, table
+from test_app import SIZE, detail_text, make_app, row_texts, run_command, table
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.model import FactBase
@@ -96,3 +96,30 @@ async def test_a_track_record_row_shows_its_record_in_words(bundled):
         shown = detail_text(app)
         assert shown.startswith(first)
         assert " held" in shown and " of " in shown
+
+
+LATER_REPORT = "\u21b3 later report"
+
+
+async def test_the_timeline_shows_later_reports_only_when_asked_and_c_cites_the_report(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert LATER_REPORT not in row_texts(app, "timeline", column=5)  # off by default
+        press_rows = row_texts(app, "timeline")
+        await pilot.press("t")
+        await pilot.pause()
+        standings = row_texts(app, "timeline", column=5)
+        assert standings.count(LATER_REPORT) == len(bundled.dated_outcome_claims)
+        launch = standings.index(LATER_REPORT, row_texts(app, "timeline", column=1).index("\u21b3 28 Mar 2024"))
+        timeline = table(app, "timeline")
+        timeline.move_cursor(launch)
+        await pilot.pause()
+        assert "later report: 28 Mar 2024" in detail_text(app)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        reported = bundled.outcome_sources[bundled.outcome_claims[timeline.selection.claim_id].source]
+        assert app.clipboard == cite_source(reported, "apa")
+        await run_command(pilot, "show or hide what later reports found")
+        assert row_texts(app, "timeline") == press_rows

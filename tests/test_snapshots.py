@@ -28,6 +28,10 @@ def test_wide_layout_puts_the_detail_beside(snap_compare):
     assert snap_compare(bundled_app(), press=["2", "j", "j"], terminal_size=(160, 50))
 
 
+def test_timeline_with_later_reports(snap_compare):
+    assert snap_compare(bundled_app(), press=["2", "t"], terminal_size=(120, 40))
+
+
 def test_detail_screen(snap_compare):
     assert snap_compare(bundled_app(), press=["2", "enter"], terminal_size=(120, 40))
 

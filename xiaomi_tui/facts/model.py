@@ -12,7 +12,15 @@ from functools import cached_property
 
 from xiaomi_tui.facts.records import Claim, FactFile, Party, Rate, Source, Topic
 
-__all__ = ["FactBase"]
+__all__ = ["FactBase", "date_order"]
+
+
+def date_order(claim: Claim) -> tuple:
+    """The timeline's order: by the last day it can be, then the narrower first, so "late 2023" follows
+    "8 Nov 2023" and "2024" follows "H1 2024" (see README, design notes). Claims on one topic and date
+    come together: the timeline shows them as one event."""
+    assert claim.date is not None
+    return (claim.date.end, -claim.date.start.toordinal(), claim.topic, claim.source, claim.id)
 
 
 @dataclass
@@ -89,13 +97,13 @@ class FactBase:
 
     @cached_property
     def dated_claims(self) -> list[Claim]:
-        """Every claim with a date, in the timeline's order: by the last day it can be, then the narrower first,
-        so "late 2023" follows "8 Nov 2023" and "2024" follows "H1 2024" (see README, design notes).
-        Claims on one topic and date come together: the timeline shows them as one event."""
-        dated = [claim for claim in self.press_claims if claim.date is not None]
-        dated.sort(key=lambda claim: (claim.date.end, -claim.date.start.toordinal(), claim.topic, claim.source,
-                                      claim.id))
-        return dated
+        """Every claim with a date, in the timeline's order (see `date_order`)."""
+        return sorted((claim for claim in self.press_claims if claim.date is not None), key=date_order)
+
+    @cached_property
+    def dated_outcome_claims(self) -> list[Claim]:
+        """What later reports dated, in the same order, for the timeline to merge in."""
+        return sorted((claim for claim in self.outcome_claims.values() if claim.date is not None), key=date_order)
 
     def is_expected(self, claim: Claim) -> bool:
         """After the fact base's date, or a plan, target or estimate not yet due then: expected, not past."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,7 @@ class XiaomiApp(App[None]):
     def set_sources(self, sources: Iterable[str]) -> None:
         wanted = frozenset(sources)
         if wanted != self.view.sources:
-            self.set_view(View(self.facts, self._cache.get(wanted), self.view.query))
+            self.set_view(replace(self.view, analysis=self._cache.get(wanted)))
 
     def _refresh_active(self) -> None:
         pane = self.active_pane
@@ -203,7 +204,7 @@ class XiaomiApp(App[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
-            self.set_view(View(self.facts, self.view.analysis, event.value))
+            self.set_view(replace(self.view, query=event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
@@ -223,6 +224,11 @@ class XiaomiApp(App[None]):
     def action_all_sources(self) -> None:
         self.set_sources(self.facts.sources)
         self.notify(f"All {len(self.facts.sources)} sources in view.")
+
+    def action_toggle_later_reports(self) -> None:
+        shown = not self.view.later_reports
+        self.set_view(replace(self.view, later_reports=shown))
+        self.notify(f"Later reports {'shown on' if shown else 'hidden from'} the timeline.", timeout=3)
 
     def action_toggle_detail(self) -> None:
         self.query_one(DetailPanel).toggle_class("-hidden")
@@ -262,7 +268,7 @@ class XiaomiApp(App[None]):
         kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
         self.title = facts.title
         self.query_one(ReloadBanner).clear()
-        self.set_view(View(facts, self._cache.get(frozenset(kept or facts.sources)), self.view.query))
+        self.set_view(replace(self.view, facts=facts, analysis=self._cache.get(frozenset(kept or facts.sources))))
         self.notify("Fact base reloaded.", timeout=3)
 
     def on_fact_base_broken(self, message: FactBaseBroken) -> None:

@@ -41,6 +41,8 @@ class CitationFlow:
         selection, claim_id = self._selection_to_cite()
         if claim_id:
             return cite(facts, facts.claims[claim_id], style, form)
+        if selection and selection.claim_id in facts.outcome_claims and form == "claim":  # a later report
+            return Citation(cite_source(facts.outcome_sources[facts.outcome_claims[selection.claim_id].source], style))
         if selection and selection.source_id and form == "claim":
             return Citation(cite_source(facts.sources[selection.source_id], style))
         return None

@@ -32,6 +32,8 @@ KEYS = [
             tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
     Binding("o", "cite_outcome", "Cite outcome", show=False, id="cite.outcome",
             tooltip="On the Outcomes pane: copy the citation of the later report the verdict rests on"),
+    Binding("t", "toggle_later_reports", "Later reports", show=False, id="timeline.later",
+            tooltip="Timeline: show or hide what later reports found, beside the 2023 forecasts"),
     Binding("v", "view_citation", "View citation", show=False, id="cite.view",
             tooltip="Show the last citation, to copy by hand"),
     Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
@@ -45,7 +47,7 @@ KEYS = [
 ]
 
 DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources",
-                               "cite_outcome"})
+                               "cite_outcome", "toggle_later_reports"})
 """Actions on the panes: off (and out of the footer) while another screen is on top."""
 
 NOT_IN_PALETTE = frozenset({"search.clear", "quit", "quit.now"})

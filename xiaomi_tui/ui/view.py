@@ -50,6 +50,7 @@ class View:
     facts: FactBase
     analysis: Analysis
     query: str = ""
+    later_reports: bool = False  # the timeline shows what later reports found, beside the forecasts
 
     @property
     def sources(self) -> frozenset[str]:

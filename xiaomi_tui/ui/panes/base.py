@@ -29,7 +29,7 @@ class Pane(Vertical):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._row_cache: dict[tuple[object, str], tuple[list[Row], int]] = {}
+        self._row_cache: dict[tuple[object, str, bool], tuple[list[Row], int]] = {}
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.COLUMNS, self.EMPTY, id=f"{self.id}-table")
@@ -50,8 +50,9 @@ class Pane(Vertical):
         self.query_one(FactTable).show_rows(rows, home=home)
 
     def cached_rows(self, view: View) -> tuple[list[Row], int]:
-        """Rows and home row per analysis and search: a source toggled off and on again shows at once."""
-        key = (view.analysis, view.query)
+        """Rows and home row per analysis, search and later reports shown: a source toggled off and on again shows
+        at once."""
+        key = (view.analysis, view.query, view.later_reports)
         cached = self._row_cache.get(key)
         if cached is None:
             if len(self._row_cache) >= ROW_CACHE_SIZE:

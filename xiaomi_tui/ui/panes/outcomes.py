@@ -18,7 +18,7 @@ from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, des
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, verdict_cell
-from xiaomi_tui.ui.widgets.detail import field_grid
+from xiaomi_tui.ui.widgets.detail import field_grid, render_later_report
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
 
@@ -112,12 +112,7 @@ def render_score(facts: FactBase, item: Score) -> RenderableType:
         *(Text(f"\u2022 {step}") for step in item.steps),
     ]
     for outcome in item.outcomes:
-        source = facts.outcome_sources[outcome.source]
-        parts += [Text(""), Text.assemble(("later report: ", "dim"), (describe_outcome(facts, outcome), "bold")),
-                  Text(outcome.statement, style="italic"),
-                  field_grid([("source", source.display_name), ("title", source.title),
-                              ("published", source.published.human()), ("url", source.url),
-                              ("note", outcome.note)])]
+        parts += [Text(""), render_later_report(facts, outcome)]
     parts += [Text(""), Text("c cites the forecast; o cites the later report.", style="dim")]
     return Group(*parts)
 

@@ -2,27 +2,34 @@
 
 An event is what the claims in view say happened on one topic at one date: four articles repeating
 that Xiaomi announced its car business on 30 March 2021 are one row, "4 sources, 1 origin".
+With `t`, what later reports found joins the rows, marked as such, beside the forecasts they answer.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from heapq import merge
 from itertools import groupby
 
+from rich.console import RenderableType
 from rich.text import Text
 
 from xiaomi_tui.facts.compare import ClaimStanding
+from xiaomi_tui.facts.model import date_order
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST, count_cell, plain, standing_cell
-from xiaomi_tui.ui.widgets.detail import claims_behind
+from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
+from xiaomi_tui.ui.widgets.detail import claims_behind, render_later_report
 from xiaomi_tui.ui.widgets.fact_table import Column, Row
 
 EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.CORROBORATED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE,
                   ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)
 """An event stands as the first of these its claims have: a conflict shows, a disputed claim beside a
 counted one does not hide it."""
+
+HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
+"""How a later report's date reads after the topic: it happened then, by then, or had not yet."""
 
 
 class TimelinePane(Pane):
@@ -36,16 +43,36 @@ class TimelinePane(Pane):
                      if any(map(view.facts.is_expected, claims_behind(view, row.selection)))), 0)
 
     def rows(self, view: View) -> list[Row]:
-        in_view = view.sources
-        shown = [claim for claim in view.facts.dated_claims  # already in order: filtering keeps it
+        facts, in_view = view.facts, view.sources
+        shown = [claim for claim in facts.dated_claims  # already in order: filtering keeps it
                  if claim.source in in_view and view.claim_matches(claim)]
+        events = [list(claims) for _, claims in groupby(shown, key=lambda claim: (claim.topic, claim.date.start,
+                                                                                   claim.date.end))]
+        if view.later_reports:  # each finding a row of its own, in the same order
+            later = [[outcome] for outcome in facts.dated_outcome_claims
+                     if view.matches(outcome.statement, facts.topics[outcome.topic].label)]
+            events = list(merge(events, later, key=lambda event: date_order(event[0])))
         rows, year = [], None
-        for (topic_id, start, end), claims in groupby(shown, key=lambda claim: (claim.topic, claim.date.start,
-                                                                                 claim.date.end)):
-            event = list(claims)
-            rows.append(Row(partial(_cells, view, event, end.year != year), Selection(topic_id, event=(start, end))))
-            year = end.year
+        for event in events:
+            first = event[0]
+            first_of_year = first.date.end.year != year
+            year = first.date.end.year
+            if first.id in facts.outcome_claims:
+                rows.append(Row(partial(_later_cells, view, first, first_of_year), Selection(claim_id=first.id)))
+            else:
+                rows.append(Row(partial(_cells, view, event, first_of_year),
+                                Selection(first.topic, event=(first.date.start, first.date.end))))
         return rows
+
+    def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
+        if selection is not None and selection.claim_id in view.facts.outcome_claims:
+            return render_later_report(view.facts, view.facts.outcome_claims[selection.claim_id])
+        return super().render_detail(view, selection)
+
+
+def _year(claim: Claim, first_of_year: bool) -> Text:
+    # Every row carries its year, so a scrolled view still says when; the first of each year stands out.
+    return plain(str(claim.date.end.year), "bold" if first_of_year else "dim")
 
 
 def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
@@ -60,11 +87,23 @@ def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
         what.stylize("italic")
     standings = {view.analysis.standings[claim.id] for claim in event}
     return [
-        # Every row carries its year, so a scrolled view still says when; the first of each year stands out.
-        plain(str(first.date.end.year), "bold" if first_of_year else "dim"),
+        _year(first, first_of_year),
         Text.assemble((f"{EXPECTED} " if expected else f"{PAST} ", "dim" if expected else ""), first.date.human()),
         what,
         plain(view.facts.source_name(first.source) if len(sources) == 1 else f"{len(sources)} sources"),
         count_cell(len({claim.origin for claim in event})),
         standing_cell(next(standing for standing in EVENT_STANDING if standing in standings)),
+    ]
+
+
+def _later_cells(view: View, outcome: Claim, first_of_year: bool) -> list[Text]:
+    """A later report's finding, dimmed and marked, so it never passes for 2023 press."""
+    label = view.facts.topics[outcome.topic].label
+    return [
+        _year(outcome, first_of_year),
+        Text.assemble((f"{LATER} ", "bold"), outcome.date.human()),
+        Text.assemble((label + HAPPENED[outcome.happened], "bold"), ": ", outcome.statement, style="dim"),
+        plain(view.facts.outcome_sources[outcome.source].display_name, "dim"),
+        Text(""),
+        plain(f"{LATER} later report", "dim"),
     ]

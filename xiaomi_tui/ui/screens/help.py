@@ -12,7 +12,7 @@ from textual.widgets import Markdown
 
 from xiaomi_tui.facts.compare import ClaimStanding, Status
 from xiaomi_tui.facts.scoring import Verdict
-from xiaomi_tui.ui.widgets.cells import EXPECTED, PAST
+from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 
 MEANINGS = {
     Status.AGREE: "sources speaking for **different organisations** say the same",
@@ -55,6 +55,7 @@ def legend() -> str:
         rows.append(f"| {status.symbol} {' / '.join(names)} | {meaning} |")
     rows.append(f"| (inferred) | {INFERRED} |")
     rows.append(f"| {PAST} / {EXPECTED} | on the timeline: past / expected as of the fact base's date |")
+    rows.append(f"| {LATER} | on the timeline: what a later report found (t shows or hides them) |")
     rows += [f"| {verdict.symbol} {verdict.value} | on the Outcomes pane: {meaning} |"
              for verdict, meaning in VERDICT_MEANINGS.items()]
     return "## Reading the screen\n| mark | means |\n|---|---|\n" + "\n".join(rows)

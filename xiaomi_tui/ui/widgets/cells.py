@@ -43,8 +43,8 @@ VERDICT_STYLES = {
     Verdict.NOT_SCORABLE: "dim",
 }
 
-PAST, EXPECTED = "\u25cf", "\u25c7"
-"""The timeline's marks: what happened by the fact base's date, and what was still expected."""
+PAST, EXPECTED, LATER = "\u25cf", "\u25c7", "\u21b3"
+"""The timeline's marks: what happened by the fact base's date, what was still expected, what a later report found."""
 
 RELATION_STYLES = {
     Relation.AGREE: "green",

@@ -10,7 +10,9 @@ from textual.widgets import Static
 
 from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim
+from xiaomi_tui.facts.scoring import describe_outcome
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell
 
@@ -97,6 +99,15 @@ def render_source(view: View, source_id: str) -> RenderableType:
         ("url", source.url), ("file", source.file), ("notes", source.notes))]
     counts = "  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"
     return Group(Text(view.facts.source_name(source_id), style="bold"), field_grid(fields), Text(""), Text(counts))
+
+
+def render_later_report(facts: FactBase, outcome: Claim) -> RenderableType:
+    """What a later report found, and the report itself with its address: what `o` (and `c` on the timeline) cite."""
+    source = facts.outcome_sources[outcome.source]
+    return Group(Text.assemble(("later report: ", "dim"), (describe_outcome(facts, outcome), "bold")),
+                 Text(outcome.statement, style="italic"),
+                 field_grid([("source", source.display_name), ("title", source.title),
+                             ("published", source.published.human()), ("url", source.url), ("note", outcome.note)]))
 
 
 def field_grid(pairs: list[tuple[str, str | None]]) -> Table:
