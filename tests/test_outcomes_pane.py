@@ -123,3 +123,15 @@ async def test_the_timeline_shows_later_reports_only_when_asked_and_c_cites_the_
         assert app.clipboard == cite_source(reported, "apa")
         await run_command(pilot, "show or hide what later reports found")
         assert row_texts(app, "timeline") == press_rows
+
+
+async def test_a_disputed_forecast_is_marked_scored_and_its_dispute_explained(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "slash", *"bought the chinese carmaker", "enter")
+        await pilot.pause()
+        verdict, _, said, *_ = table(app, "outcomes").row_texts(0)
+        assert (verdict, said) == ("\u2717 missed", "\u2020 Nov 2022")  # a rumour can be missed
+        shown = " ".join(detail_text(app).split())
+        assert "disputed Xiaomi never bought Foton Motor" in shown
+        assert "Beijing Borgward bankrupt" in shown

@@ -52,6 +52,10 @@ def test_the_json_scorecard_is_one_object_with_scores_and_track_records(capsys) 
     kuo = next(record for record in document["track_records"]["origins"] if record["id"] == "ming-chi-kuo")
     assert kuo["counts"]["pending"] == 1 and kuo["total"] == sum(kuo["counts"].values())
     assert set(document["track_records"]) == {"origins", "organisations", "sources"}
+    xiaomi = next(record for record in document["track_records"]["organisations"] if record["id"] == "xiaomi")
+    assert {"xiaomi", "lei-jun", "william-lu"} <= set(xiaomi["members"])  # one organisation, each voice named
+    voices = {record["id"]: record["total"] for record in document["track_records"]["origins"]}
+    assert xiaomi["total"] == sum(voices[member] for member in xiaomi["members"])
     assert len(document["outcome_sources"]) == BUNDLED_OUTCOME_SOURCES
 
 

@@ -112,9 +112,9 @@ class Scorecard:
         def organisation(claim: Claim) -> str:
             return self.facts.organisation_of(claim.origin).id
 
-        voices: dict[str, dict[str, None]] = {}
-        for item in self.scores:
-            voices.setdefault(organisation(item.claim), {})[item.claim.origin] = None
+        voices: dict[str, list[str]] = {}
+        for record in self.by_origin():  # so each organisation lists its voices longest record first
+            voices.setdefault(self.facts.organisation_of(record.key).id, []).append(record.key)
         return [replace(record, members=tuple(voices[record.key]) if len(voices[record.key]) > 1 else ())
                 for record in self._records(organisation, lambda key: self.facts.parties[key].name)]
 

@@ -12,12 +12,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 
+from xiaomi_tui.facts.compare import set_aside_standing
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome, score
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import count_cell, plain, verdict_cell
+from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.widgets.detail import field_grid, render_later_report
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
@@ -70,10 +71,12 @@ def _score_cells(card: Scorecard, item: Score) -> list[Text]:
     facts = card.facts
     topic = facts.topics[item.claim.topic]
     latest = item.outcomes[-1] if item.outcomes else None
+    set_aside = set_aside_standing(item.claim)  # disputed or superseded: marked here as in every pane
+    said = plain(format_claim_value(item.claim, topic), "bold")
     return [
         verdict_cell(item.verdict),
         plain(topic.label),
-        plain(format_claim_value(item.claim, topic), "bold"),
+        Text.assemble(standing_mark(set_aside), said) if set_aside else said,
         plain(describe_outcome(facts, latest)) if latest else plain("\u2014", "dim"),
         plain(facts.origin_text(item.claim)),
     ]
@@ -106,6 +109,9 @@ def render_score(facts: FactBase, item: Score) -> RenderableType:
         Text.assemble(verdict_cell(item.verdict), "  ", (topic.label, "bold")),
         Text(claim.statement, style="italic"),
         field_grid([("said", format_claim_value(claim, topic)), ("chain", facts.chain_text(claim)),
+                    ("disputed", claim.disputed and claim.disputed.reason),
+                    ("see", claim.disputed and claim.disputed.url),
+                    ("superseded", claim.superseded and f"by {claim.superseded.by}: {claim.superseded.reason}"),
                     ("id", claim.id)]),
         Text(""),
         Text("Why", style="bold"),
