@@ -50,7 +50,7 @@ def test_check_prints_counts_per_source_and_what_to_look_at(capsys, small_facts_
     lines = out.splitlines()
     assert lines[:5] == [
         f"{small_facts_path}: ok",
-        "  3 sources, 15 claims, 8 topics, 5 parties, 1 rates",
+        "  3 sources, 15 claims, 8 topics, 5 parties, 1 rate",
         "     9 claims  alpha          Alpha News",
         "     2 claims  beta           Beta Daily",
         "     4 claims  gamma          Maker EV-1",
@@ -58,6 +58,25 @@ def test_check_prints_counts_per_source_and_what_to_look_at(capsys, small_facts_
     assert "6 things to look at twice:" in lines
     assert "  conflict: Mass-production start: Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)" in lines
     assert lines[-1] == "  single source: Body style: sedan (alpha)"
+
+
+def test_check_lists_later_reports_apart_with_their_ids_aligned(capsys, tmp_path: Path, small_facts_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_text(small_facts_path.read_text(encoding="utf-8") + (
+        '\n[[sources]]\nid = "a-long-later-report-id"\npublisher = "Later Wire"\npublished = "2024-04"\noutcome = true\n'
+        '\n[[claims]]\nid = "later-body"\ntopic = "body-style"\nsource = "a-long-later-report-id"\n'
+        'statement = "A later report saw a sedan."\nvalue = "sedan"\norigin = "wire"\n'), encoding="utf-8")
+
+    code, out, _ = run(capsys, "check", path)
+
+    assert code == 0
+    assert out.splitlines()[2:7] == [
+        "     9 claims  alpha                  Alpha News",
+        "     2 claims  beta                   Beta Daily",
+        "     4 claims  gamma                  Maker EV-1",
+        "  and 1 later report of outcomes, 1 claim:",
+        "     1 claim   a-long-later-report-id Later Wire",
+    ]
 
 
 def test_check_takes_the_path_from_facts_too(capsys, small_facts_path: Path) -> None:

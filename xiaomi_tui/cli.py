@@ -167,6 +167,13 @@ def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(wanted))
 
 
+def counted(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims", "3 parties": what `check` prints reads as English."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
 def _check(path: Path | None) -> int:
     from collections import Counter
 
@@ -177,17 +184,21 @@ def _check(path: Path | None) -> int:
     facts = load(target)
     data = facts.data
     print(f"{target}: ok")
-    print(f"  {len(facts.sources)} sources, {len(facts.claims)} claims, {len(data.topics)} topics, "
-          f"{len(data.parties)} parties, {len(data.rates)} rates")
+    print("  " + ", ".join(counted(len(records), noun) for records, noun in (
+        (facts.sources, "source"), (facts.claims, "claim"), (data.topics, "topic"), (data.parties, "party"),
+        (data.rates, "rate"))))
     per_source = Counter(claim.source for claim in data.claims)
+    id_width = max(14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources)))
 
     def list_sources(sources) -> None:
         for source in sources.values():
-            print(f"  {per_source[source.id]:>4} claims  {source.id:<14} {facts.source_name(source.id)}")
+            number, noun = counted(per_source[source.id], "claim").split(" ", 1)
+            print(f"  {number:>4} {noun:<6}  {source.id:<{id_width}} {facts.source_name(source.id)}")
 
     list_sources(facts.sources)
     if facts.outcome_sources:  # listed apart: the findings below are about the press alone
-        print(f"  and {len(facts.outcome_sources)} later reports of outcomes, {len(facts.outcome_claims)} claims:")
+        print(f"  and {counted(len(facts.outcome_sources), 'later report')} of outcomes, "
+              f"{counted(len(facts.outcome_claims), 'claim')}:")
         list_sources(facts.outcome_sources)
     for warning in facts.warnings:
         print(f"warning: {warning}")
