@@ -24,8 +24,16 @@ from playwright.sync_api import BrowserContext, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from served import (app_processes, free_port, launch_chromium, new_context, open_dashboard,  # noqa: E402
-                    start_server, terminal_text, wait_until)
+from served import (  # noqa: E402
+    app_processes,
+    free_port,
+    launch_chromium,
+    new_context,
+    open_dashboard,
+    start_server,
+    terminal_text,
+    wait_until,
+)
 
 FIRST_FRAME = """() => {
   const rows = servedTerminalText().split("\\n"), footer = rows.filter(row => row.trim()).pop() || "";
@@ -72,10 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             context = new_context(browser)
-            for name, (server, url) in servers.items():  # a first visit each, not counted: disk caches warm up
+            for server, url in servers.values():  # a first visit each, not counted: disk caches warm up
                 first_frame(context, url, server)
             for run in range(args.runs):
-                for name, (server, url) in servers.items():
+                for server, url in servers.values():
                     times[name].append(first_frame(context, url, server))
                     print(f"run {run + 1}: {name} {times[name][-1] * 1000:.0f} ms", file=sys.stderr, flush=True)
             if args.screenshot:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
+import operator
 import os
 import platform
 import re
@@ -29,13 +31,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import synth
 import textual
+from load_worker import peak_rss_mib
 from textual.widgets import Input
 
-import synth
-from load_worker import peak_rss_mib
-from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.loader import load
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 
 HERE = Path(__file__).resolve().parent
@@ -274,7 +276,7 @@ def _load_worker(path: Path, repeats: int, mode: str) -> dict:
     command = [sys.executable, str(HERE / "load_worker.py"), str(path), "1", str(OUT / "first-open")]
     results = [json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
                for _ in range(repeats)]
-    merged = {key: sum((result[key] for result in results), []) for key in ("load", "analyse")}
+    merged = {key: functools.reduce(operator.iadd, (result[key] for result in results), []) for key in ("load", "analyse")}
     return {**results[0], **merged, "peak_rss_mib": max(result["peak_rss_mib"] for result in results)}
 
 
@@ -366,12 +368,12 @@ async def _filter_timings(facts: FactBase, panes: int, toggles: int) -> dict[str
                 source = source_ids[(number * toggles // 2 + toggle // 2) % len(source_ids)]
                 wanted = every_source - {source} if toggle % 2 == 0 else every_source
                 timings[f"toggle a source, {label}"].append(
-                    await _timed(clock, lambda: app.set_sources(wanted)))
+                    await _timed(clock, lambda wanted=wanted: app.set_sources(wanted)))
             app.action_search()
             search = app.query_one("#search", Input)
             for end in range(1, len(needle) + 1):
                 timings[f"search keystroke, {label}"].append(
-                    await _timed(clock, lambda: setattr(search, "value", needle[:end])))
+                    await _timed(clock, lambda end=end, search=search: setattr(search, "value", needle[:end])))
             app.action_clear_search()
             await pilot.pause()
     return timings

@@ -245,7 +245,7 @@ def _claim(rng: random.Random, number: int, plan: TopicPlan, source_id: str, par
 
 def _statement(rng: random.Random, label: str) -> str:
     """A sentence of 10 to 20 words that mentions the topic, so searching for it finds the claim."""
-    words = label.replace(",", "").split() + ["was", "given", "as", "reported"]
+    words = [*label.replace(",", "").split(), "was", "given", "as", "reported"]
     words += rng.choices(FILLER, k=max(0, rng.randint(10, 20) - len(words)))
     return _sentence_case(" ".join(words[:20])) + "."
 

@@ -7,6 +7,7 @@ page's text is read from xterm.js's buffer (see tests/served.py), the processes 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -17,9 +18,20 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
+from served import (
+    CHROMIUM,
+    app_processes,
+    free_port,
+    launch_chromium,
+    new_context,
+    open_dashboard,
+    processes_left,
+    start_server,
+    terminal_text,
+    wait_for_screen,
+    wait_until,
+)
 
-from served import (CHROMIUM, app_processes, free_port, launch_chromium, new_context, open_dashboard,
-                    processes_left, start_server, terminal_text, wait_for_screen, wait_until)
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import load
 
@@ -46,10 +58,8 @@ def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
     process = start_server([str(COMMAND), "serve", "--port", str(port), "--facts", str(FIXTURE)], port)
     yield process, f"http://127.0.0.1:{port}/"
     for pid in processes_left(process):  # only after a failure: the test itself checks that none are left
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     process.wait(timeout=10)
 
 

@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-
 from helpers import record
+
 from xiaomi_tui.facts.citations import (
     STYLES,
     UnknownStyle,
@@ -21,8 +21,8 @@ from xiaomi_tui.facts.citations import (
     cite_source,
     csl_item,
 )
-from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.loader import loads
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.settings import Settings
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 from pyld import jsonld
-
 from test_cli import run
+
 from xiaomi_tui.facts.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.scoring import Verdict, score

@@ -377,7 +377,7 @@ def servers(monkeypatch: pytest.MonkeyPatch) -> list[DashboardServer]:
 def test_serve_passes_the_fact_base_and_the_sources_to_every_tab(
         capsys, small_facts_path: Path, servers: list[DashboardServer], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(small_facts_path.parent)
-    code, out, err = run(capsys, "serve", "--facts", small_facts_path.name, "--source", "beta", "--port", "8123")
+    code, _out, err = run(capsys, "serve", "--facts", small_facts_path.name, "--source", "beta", "--port", "8123")
 
     assert (code, err) == (0, "")
     [server] = servers

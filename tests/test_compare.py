@@ -4,8 +4,8 @@ from itertools import count
 from typing import Any
 
 import pytest
-
 from helpers import record
+
 from xiaomi_tui.facts.compare import (
     AGREE_WITHIN,
     MINOR_WITHIN,

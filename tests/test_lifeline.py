@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from served import live_processes, wait_until
-from xiaomi_tui.web.lifeline import SERVER_PID
 
+from xiaomi_tui.web.lifeline import SERVER_PID
 
 STUCK = """
 import signal, sys

@@ -185,7 +185,7 @@ def test_the_size_cap_holds_while_reading_a_file_that_claims_to_be_empty() -> No
     status = Path("/proc/self/status")  # a regular file that stat() calls empty, with more to read
     assert status.stat().st_size == 0
 
-    with pytest.raises(UnreadableFile, match="^is larger than 16 bytes$"):
+    with pytest.raises(UnreadableFile, match=r"^is larger than 16 bytes$"):
         read_regular_file(status, limit=16)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_app import SIZE, detail_text, make_app, row_texts, run_command, table
 from textual.widgets import TabbedContent
 
-from test_app import SIZE, detail_text, make_app, row_texts, run_command, table
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.model import FactBase

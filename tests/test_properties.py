@@ -3,15 +3,15 @@ from __future__ import annotations
 import calendar
 from pathlib import Path
 
+from helpers import record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import record
 from xiaomi_tui.facts.compare import Relation, analyse, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
-from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.loader import FactsError, loads
+from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Topic
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")

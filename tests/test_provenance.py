@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from helpers import record
 from test_cli import run
 from test_loader import edit, line_of
+
 from xiaomi_tui.facts.citations import Citation, NotCitable, cite
 from xiaomi_tui.facts.compare import ClaimStanding, Status, Voice, analyse, analyse_topic
 from xiaomi_tui.facts.loader import FactsError, Problem, loads
@@ -430,7 +430,7 @@ def test_the_origin_cited_on_its_own(cited: FactBase, style: str, expected: str)
 
 @pytest.mark.parametrize("form", ["as-cited", "origin"])
 def test_an_origin_without_a_document_cannot_be_cited(cited: FactBase, form: str) -> None:
-    with pytest.raises(NotCitable, match="^the origin of 'announced', Xiaomi, has no document known to cite$"):
+    with pytest.raises(NotCitable, match=r"^the origin of 'announced', Xiaomi, has no document known to cite$"):
         cite(cited, cited.claims["announced"], "apa", form)
 
 

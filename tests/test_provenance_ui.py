@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from test_app import SIZE, detail_text, make_app, row_texts, table
+
 from xiaomi_tui.facts.citations import cite
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.ui.screens.detail import DetailScreen

@@ -102,7 +102,7 @@ def _port(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # A driver named in TEXTUAL_DRIVER draws elsewhere: textual-serve's web driver talks to the server over pipes.
-    if args.command is None and not (os.environ.get("TEXTUAL_DRIVER") or sys.stdin.isatty() and sys.stdout.isatty()):
+    if args.command is None and not (os.environ.get("TEXTUAL_DRIVER") or (sys.stdin.isatty() and sys.stdout.isatty())):
         # Piped, the dashboard would ignore every key, or write escapes into a file until killed.
         print(NEEDS_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE

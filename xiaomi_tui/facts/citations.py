@@ -104,13 +104,17 @@ def _apa_author(author: str) -> str:
 
 # -- titles -------------------------------------------------------------------------------------
 
-_MINOR_WORDS_APA = frozenset("a an and as at but by for in nor of off on or per so the to up via yet".split())
+_MINOR_WORDS_APA = frozenset([
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "per", "so", "the", "to", "up",
+    "via", "yet",
+])
 """Articles, conjunctions and short prepositions: lowercase inside a title in every style (APA stops here)."""
 
-_MINOR_WORDS_MLA_CHICAGO = _MINOR_WORDS_APA | frozenset(
-    "about above across against along among around behind below beneath beside between beyond despite during "
-    "except from into onto through toward towards upon with within without".split()
-)
+_MINOR_WORDS_MLA_CHICAGO = _MINOR_WORDS_APA | frozenset([
+    "about", "above", "across", "against", "along", "among", "around", "behind", "below", "beneath", "beside", "between",
+    "beyond", "despite", "during", "except", "from", "into", "onto", "through", "toward", "towards", "upon", "with",
+    "within", "without",
+])
 """MLA and Chicago also lowercase longer prepositions."""
 
 

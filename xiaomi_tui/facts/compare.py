@@ -36,11 +36,11 @@ __all__ = [
     "Status",
     "TopicAnalysis",
     "Voice",
-    "voices_of",
     "analyse",
     "compare_claims",
     "convert",
     "scale",
+    "voices_of",
 ]
 
 AGREE_WITHIN = 0.005

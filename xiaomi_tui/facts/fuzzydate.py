@@ -143,10 +143,7 @@ class FuzzyDate:
             return f"H{1 if self.start.month == 1 else 2} {year}"
         if self.precision is Precision.QUARTER:
             return f"Q{(self.start.month - 1) // 3 + 1} {year}"
-        if self.precision is Precision.MONTH:
-            words = f"{_MONTH_ABBR[self.start.month]} {year}"
-        else:
-            words = str(year)
+        words = f"{_MONTH_ABBR[self.start.month]} {year}" if self.precision is Precision.MONTH else str(year)
         return f"{self.part} {words}" if self.part else words
 
     def csl_date_parts(self) -> list[int]:

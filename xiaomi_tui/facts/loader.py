@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from xiaomi_tui.facts import cache
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
@@ -297,7 +298,7 @@ def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list
                                     f"source {source.id!r} field 'relays'"))
 
     for index, claim in enumerate(data.claims):
-        def report(field_name: str, message: str, key: str | None = None) -> None:
+        def report(field_name: str, message: str, key: str | None = None, index: int = index, claim: Claim = claim) -> None:
             problems.append(Problem(message, locator.line("claims", index, key or field_name), None,
                                     f"claim {claim.id!r} field '{field_name}'"))
 

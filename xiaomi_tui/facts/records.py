@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.rules import (
@@ -155,7 +155,7 @@ def _value_shape(raw: Any) -> str | None:
 
 
 Value = Annotated[
-    Union[Money, Quantity, Text, Flag],
+    Money | Quantity | Text | Flag,
     OneOf(_value_shape, "a value is a table (amount/min/max with currency or unit), a number, a string or true/false"),
     Before(_value_table),
 ]

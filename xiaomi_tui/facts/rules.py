@@ -108,7 +108,7 @@ def terminal_acts_on(char: str) -> bool:
     """C0 and C1 controls (ESC, BEL, CSI...), DEL, format characters such as the bidi overrides and marks
     (but the zero-width joiners), line and paragraph separators, and lone surrogates."""
     category = unicodedata.category(char)
-    return category in ("Cc", "Cs", "Zl", "Zp") or category == "Cf" and char not in HARMLESS_FORMAT
+    return category in ("Cc", "Cs", "Zl", "Zp") or (category == "Cf" and char not in HARMLESS_FORMAT)
 
 
 def clean_text(value: str) -> str:

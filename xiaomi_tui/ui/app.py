@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
@@ -188,9 +188,7 @@ class XiaomiApp(App[None]):
         Below the minimum size only quitting acts: every other key would act on panes nobody can see."""
         if self.cramped:
             return action == "quit"
-        if action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1)
 
     def action_show_pane(self, pane_id: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{pane_id}"

@@ -37,7 +37,7 @@ def export_commands(app: XiaomiApp) -> Iterator[SystemCommand]:
 def deliver_export(app: XiaomiApp, fmt: str) -> None:
     from xiaomi_tui.facts.export import export
 
-    name, extension, mime_type = FORMATS[fmt]
+    _name, extension, mime_type = FORMATS[fmt]
     text = export(app.facts, app.view.sources, fmt)
     app.deliver_text(io.StringIO(text), save_directory=Path.cwd(), mime_type=mime_type, name=DELIVERY,
                      save_filename=f"xiaomi-claims-{datetime.now():%Y%m%d-%H%M%S}.{extension}")

@@ -16,7 +16,6 @@ from xiaomi_tui.facts.scoring import describe_outcome
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell
 
-
 PANEL_CLAIMS = 6
 PANEL_RELATIONS = 5
 """The side panel shows this much and says how much more there is; the detail screen shows it all."""

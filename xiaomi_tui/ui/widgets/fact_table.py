@@ -35,12 +35,15 @@ class Column:
     minimum: int = 12
 
 
+NO_SELECTION = Selection()
+
+
 class Row:
     """A row's selection, and its cells, or a function that makes them when the row is first drawn."""
 
     __slots__ = ("cells", "selection")
 
-    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = Selection()):
+    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = NO_SELECTION):
         self.cells = cells
         self.selection = selection
 
