@@ -38,7 +38,7 @@ ABANDONED_AFTER = 60.0
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 _NEW_PRIVATE_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
 
-CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "schema.py")
+CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "crosscheck.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
 
 

@@ -9,62 +9,22 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from xiaomi_tui.facts import cache
+from xiaomi_tui.facts.crosscheck import cross_check
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, FactFile, Topic, TopicKind
+from xiaomi_tui.facts.problems import RECORD_NAMES, FactsError, Problem
 
 __all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong, where it is, and what to do about it."""
-
-    message: str
-    line: int | None = None
-    column: int | None = None
-    where: str | None = None  # "claim 'cnevpost-launch'", "source #3"
-
-    def format(self, path: str) -> str:
-        place = path
-        if self.line is not None:
-            place += f":{self.line}"
-            if self.column is not None:
-                place += f":{self.column}"
-        subject = f"{self.where}: " if self.where else ""
-        return f"{place}: {subject}{self.message}"
-
-
-class FactsError(Exception):
-    """The fact base cannot be used; carries every problem found, for a one-screen report."""
-
-    def __init__(self, path: str, problems: list[Problem]):
-        self.path = path
-        self.problems = problems
-        super().__init__(self.report())
-
-    def report(self, limit: int = 20) -> str:
-        lines = [problem.format(self.path) for problem in self.problems[:limit]]
-        hidden = len(self.problems) - limit
-        if hidden > 0:
-            lines.append(f"... and {hidden} more problem{'s' if hidden > 1 else ''}")
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        return f"error: {self.path} has {len(self.problems)} {noun}:\n  " + "\n  ".join(lines)
-
-    @property
-    def first_line(self) -> str:
-        return self.problems[0].format(self.path) if self.problems else self.path
 
 
 def bundled_facts_path() -> Path:
@@ -134,7 +94,7 @@ def _validated(raw: bytes | str, path: str) -> Loaded:
         data = schema.validate(document)
     except schema.ValidationError as error:
         raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
-    problems, warnings = _cross_check(data, locator)
+    problems, warnings = cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
     keep = partial(cache.write, entry, cache.Validated(data, warnings)) if entry is not None else _nothing_to_keep
@@ -224,7 +184,6 @@ class _Locator:
         return start
 
 
-_SINGULAR = {"sources": "source", "parties": "party", "topics": "topic", "claims": "claim", "rates": "rate"}
 _NOISE = {"money", "quantity", "text", "flag", "function-after", "function-before", "function-plain"}
 
 
@@ -235,10 +194,10 @@ def _schema_problem(error: dict[str, Any], document: dict[str, Any], locator: _L
     rest = loc[2:] if index is not None else loc[1:]
     field_name = str(rest[0]) if rest else None
     where = None
-    if table in _SINGULAR and index is not None:
+    if table in RECORD_NAMES and index is not None:
         record = document.get(table, [])[index] if isinstance(document.get(table), list) else None
         record_id = record.get("id") if isinstance(record, dict) else None
-        where = f"{_SINGULAR[table]} {record_id!r}" if isinstance(record_id, str) else f"{_SINGULAR[table]} #{index + 1}"
+        where = f"{RECORD_NAMES[table]} {record_id!r}" if isinstance(record_id, str) else f"{RECORD_NAMES[table]} #{index + 1}"
     elif table:
         where = f"[{table}]" if table == "meta" else table
     if field_name:
@@ -264,162 +223,3 @@ def _explain(error: dict[str, Any]) -> str:
     if kind not in ("value_error",) and isinstance(received, (str, int, float, bool)) and len(str(received)) < 60:
         message += f" (got {received!r})"
     return message
-
-
-def _cross_check(data: FactFile, locator: _Locator) -> tuple[list[Problem], list[str]]:
-    problems: list[Problem] = []
-    ids: dict[str, set[str]] = {}
-    for table, records in (("sources", data.sources), ("parties", data.parties), ("topics", data.topics),
-                           ("claims", data.claims)):
-        ids[table] = set()
-        for index, record in enumerate(records):
-            if record.id in ids[table]:
-                problems.append(Problem(
-                    f"duplicate id; another {_SINGULAR[table]} already uses {record.id!r}: rename one",
-                    locator.line(table, index, "id"), None, f"{_SINGULAR[table]} {record.id!r}",
-                ))
-            ids[table].add(record.id)
-    topics = {topic.id: topic for topic in data.topics}
-    problems += _party_problems(data, ids["parties"], locator)
-    relays = {}
-    outcome_sources = {source.id for source in data.sources if source.outcome}
-    press_claims = {claim.id for claim in data.claims if claim.source not in outcome_sources}
-    for index, source in enumerate(data.sources):
-        if source.outcome and source.published is None:
-            problems.append(Problem("an outcome source needs `published`: scoring as of a date counts it from then",
-                                    locator.line("sources", index), None, f"source {source.id!r}"))
-        if source.relays is None:
-            continue
-        if source.relays in ids["parties"]:
-            relays[source.id] = source.relays
-        else:
-            problems.append(Problem(_unknown("party", source.relays, ids["parties"]),
-                                    locator.line("sources", index, "relays"), None,
-                                    f"source {source.id!r} field 'relays'"))
-
-    for index, claim in enumerate(data.claims):
-        def report(field_name: str, message: str, key: str | None = None, index: int = index, claim: Claim = claim) -> None:
-            problems.append(Problem(message, locator.line("claims", index, key or field_name), None,
-                                    f"claim {claim.id!r} field '{field_name}'"))
-
-        if claim.source not in ids["sources"]:
-            report("source", _unknown("source", claim.source, ids["sources"]))
-        for field_name, key, message in _assessment_problems(claim, ids["claims"], relays.get(claim.source)):
-            report(field_name, message, key)
-        for field_name, party_ids in (("origin", [claim.origin]), ("via", claim.via)):
-            for party_id in party_ids:
-                if party_id not in ids["parties"]:
-                    report(field_name, _unknown("party", party_id, ids["parties"]))
-        chain = [claim.origin, *claim.via]
-        repeated = [party for party, count in Counter(chain).items() if count > 1] if claim.via else []
-        if repeated:
-            report("via", f"the chain origin -> via repeats {', '.join(repeated)}; a claim passes each party once")
-        topic = topics.get(claim.topic)
-        if topic is None:
-            report("topic", _unknown("topic", claim.topic, ids["topics"]))
-            continue
-        for field_name, message in _value_fits(claim, topic):
-            report(field_name, message)
-        for field_name, message in _outcome_fields_fit(claim, topic, claim.source in outcome_sources, press_claims):
-            report(field_name, message)
-
-    for index, rate in enumerate(data.rates):
-        where = f"rate {rate.base}/{rate.quote}"
-        if rate.source not in ids["sources"]:
-            problems.append(Problem(_unknown("source", rate.source, ids["sources"]),
-                                    locator.line("rates", index, "source"), None, where))
-        if rate.base == rate.quote:
-            problems.append(Problem("base and quote are the same currency",
-                                    locator.line("rates", index, "quote"), None, where))
-
-    cited = {claim.source for claim in data.claims}
-    warnings = [f"source {source_id!r} has no claims" for source_id in sorted(ids["sources"] - cited)]
-    return problems, warnings
-
-
-def _party_problems(data: FactFile, party_ids: set[str], locator: _Locator) -> Iterable[Problem]:
-    """Affiliations name a known party and never lead back to where they started."""
-    affiliation = {party.id: party.affiliation for party in data.parties if party.affiliation}
-    for index, party in enumerate(data.parties):
-        if party.affiliation is None:
-            continue
-        where = f"party {party.id!r} field 'affiliation'"
-        line = locator.line("parties", index, "affiliation")
-        if party.affiliation not in party_ids:
-            yield Problem(_unknown("party", party.affiliation, party_ids), line, None, where)
-            continue
-        path = [party.id]
-        while path[-1] in affiliation and affiliation[path[-1]] not in path:
-            path.append(affiliation[path[-1]])
-        if path[-1] in affiliation and affiliation[path[-1]] == party.id:
-            loop = " -> ".join([*path, party.id])
-            yield Problem(f"affiliations go round in a circle ({loop}); an organisation speaks for itself",
-                          line, None, where)
-
-
-def _assessment_problems(claim: Claim, claim_ids: set[str], relay: str | None) -> Iterable[tuple[str, str, str]]:
-    """Our own readings: a basis exactly when the origin is inferred, one assessment, a relay honoured.
-
-    Each problem as (field, the key whose line to show, message)."""
-    if claim.inferred and claim.basis is None:
-        yield "basis", "origin_basis", "an inferred origin needs a basis: say why we think it came from there"
-    if not claim.inferred and claim.basis is not None:
-        yield "basis", "basis", 'a basis goes with origin_basis = "inferred"; a stated origin is in the text'
-    if claim.disputed is not None and claim.superseded is not None:
-        yield "superseded", "superseded", "a claim is either disputed or superseded, not both"
-    if claim.superseded is not None:
-        if claim.superseded.by == claim.id:
-            yield "superseded.by", "superseded", "a claim cannot supersede itself"
-        elif claim.superseded.by not in claim_ids:
-            yield "superseded.by", "superseded", _unknown("claim", claim.superseded.by, claim_ids)
-    if relay is not None and [claim.origin, *claim.via][-1] != relay:
-        yield "via", "via", (f"source {claim.source!r} relays {relay!r} as a whole: end the chain with it "
-                             f"(last in via, or as the origin)")
-
-
-def _value_fits(claim: Claim, topic: Topic) -> Iterable[tuple[str, str]]:
-    """A value must be of its topic's kind; a date topic's value is the claim's `date`."""
-    if topic.kind is TopicKind.DATE:
-        if claim.date is None:
-            yield "date", f"topic {topic.id!r} is about a date: give the claim a date"
-        if claim.value is not None:
-            yield "value", f"topic {topic.id!r} is about a date: put it in `date`, not `value`"
-        return
-    if claim.value is None:
-        yield "value", f"topic {topic.id!r} needs a {topic.kind.value} value"
-        return
-    if claim.value.kind != topic.kind.value:
-        yield "value", f"topic {topic.id!r} takes a {topic.kind.value} value, not {claim.value.kind}"
-        return
-    unit = getattr(claim.value, "unit", None)
-    if unit is not None and unit != topic.unit:
-        yield "value", f"unit {unit!r} does not match topic {topic.id!r}'s unit {topic.unit!r}"
-
-
-def _outcome_fields_fit(claim: Claim, topic: Topic, is_outcome: bool,
-                        press_claims: set[str]) -> Iterable[tuple[str, str]]:
-    """A press claim gives its paragraph; only an outcome says how it answers the press, and only press claims."""
-    used = [name for name in ("metric", "scope", "answers", "refutes") if getattr(claim, name)]
-    if claim.happened != "on":
-        used.append("happened")
-    if not is_outcome:
-        if claim.para is None:
-            yield "para", "is required but missing"
-        for name in used:
-            yield name, "only a claim of an outcome source (outcome = true) says how it answers the press"
-        return
-    if claim.happened != "on" and topic.kind is not TopicKind.DATE:
-        yield "happened", f"topic {topic.id!r} is not about a date: `happened` qualifies a date"
-    for name in ("answers", "refutes"):
-        for claim_id in getattr(claim, name):
-            if claim_id not in press_claims:
-                yield name, _unknown("press claim", claim_id, press_claims)
-
-
-def _unknown(kind: str, wanted: str, known: set[str]) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(wanted, sorted(known), n=1)
-    table = {"party": "parties", "press claim": "claims"}.get(kind, kind + "s")
-    hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{table}]] entry"
-    return f"unknown {kind} {wanted!r}{hint}"
