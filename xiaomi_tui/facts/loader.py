@@ -197,7 +197,8 @@ def _schema_problem(error: dict[str, Any], document: dict[str, Any], locator: _L
     if table in RECORD_NAMES and index is not None:
         record = document.get(table, [])[index] if isinstance(document.get(table), list) else None
         record_id = record.get("id") if isinstance(record, dict) else None
-        where = f"{RECORD_NAMES[table]} {record_id!r}" if isinstance(record_id, str) else f"{RECORD_NAMES[table]} #{index + 1}"
+        name = RECORD_NAMES[table]
+        where = f"{name} {record_id!r}" if isinstance(record_id, str) else f"{name} #{index + 1}"
     elif table:
         where = f"[{table}]" if table == "meta" else table
     if field_name:
