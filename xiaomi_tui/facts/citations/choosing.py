@@ -1,0 +1,86 @@
+"""Which document a claim's citation names: its source, its origin's document as cited in the source, or that
+document alone; and, for a source that cannot be found from its citation, the document it credits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from xiaomi_tui.facts.citations.styles import style
+from xiaomi_tui.facts.records import Source
+
+if TYPE_CHECKING:
+    from xiaomi_tui.facts.model import FactBase
+    from xiaomi_tui.facts.records import Claim, Party
+
+Form = Literal["claim", "as-cited", "origin"]
+"""What to cite: the claim in its source, its origin's document as cited in the source, or that document alone."""
+
+
+class NotCitable(ValueError):
+    """The claim's origin has no document known well enough to cite; the message says whose origin."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The text to paste, and a note when something other than what was asked for is cited, and why."""
+
+    text: str
+    note: str | None = None
+
+
+def document_source(party: Party) -> Source:
+    """A document party as a source to cite, with only what is known of it."""
+    return Source(id=party.id, publisher=party.publisher, title=party.title, author=party.author,
+                  published=party.published, url=party.url, language=party.language or "")
+
+
+def origin_document(facts: FactBase, claim: Claim) -> Party:
+    """The first citable document from the origin outward: the origin itself, or the report that carried it."""
+    document = next((party for party in facts.chain(claim) if party.citable), None)
+    if document is None:
+        raise NotCitable(f"the origin of {claim.id!r}, {facts.origin_text(claim)}, has no document known to cite")
+    return document
+
+
+def _stand_in(facts: FactBase, claim: Claim) -> Party | None:
+    """For a source that cannot be found from its citation (no publisher, no title): the citable document
+    closest to it in the chain, which is what a reader can look up."""
+    source = facts.sources[claim.source]
+    if source.publisher or source.title:
+        return None
+    return next((party for party in reversed(facts.chain(claim)) if party.citable), None)
+
+
+def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_statement: bool = False) -> Citation:
+    """A claim cited in one of three forms (see `Form`); raises `NotCitable` when the origin has no document."""
+    chosen = style(key)
+    if form == "origin":
+        return Citation(chosen.reference(document_source(origin_document(facts, claim))))
+    stand_in = _stand_in(facts, claim)
+    source = facts.sources[claim.source] if stand_in is None else document_source(stand_in)
+    note = None if stand_in is None else (
+        f"source {claim.source!r} names no publisher or title, so this cites what it credits, "
+        f"{stand_in.name}, as a whole (the paragraph numbers are the source's)")
+    if form == "as-cited":
+        document = origin_document(facts, claim)
+        if stand_in is None or document.id != stand_in.id:
+            return Citation(chosen.as_cited(document_source(document), source, claim, with_statement), note)
+        # Otherwise the origin's document is the very one cited below: "as cited in" itself adds nothing.
+    if stand_in is None:
+        return Citation(chosen.claim(source, claim, with_statement))
+    entry = chosen.reference(source)
+    return Citation(f"{claim.statement}\n\n{entry}" if with_statement else entry, note)
+
+
+def cite_claim(facts: FactBase, claim: Claim, key: str, with_statement: bool = False) -> str:
+    """A claim's source cited at the claim's paragraph, as one pasteable text.
+
+    - APA, MLA: `<reference> (para. 5)`; with the statement, `<statement> (McDee, 2023, para. 5).`,
+      a blank line, then the reference.
+    - Chicago: the full footnote with `para. 5`; with the statement, the statement, a blank line, the note.
+    - BibTeX: the entry with `note = {para. 5}`, and the statement as `annotation`.
+    - CSL-JSON: the item (id = the claim's id) with `locator` and `label`, and the statement as `note`.
+    - Markdown, plain: `<reference>, para. 5`; with the statement, `<statement> (<that>).`
+    """
+    return cite(facts, claim, key, with_statement=with_statement).text

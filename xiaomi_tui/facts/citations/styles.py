@@ -1,0 +1,70 @@
+"""The styles on offer, in the order the style picker shows them, and citing a document in one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from xiaomi_tui.facts.citations.data import (
+    bibtex,
+    bibtex_as_cited,
+    bibtex_claim,
+    csl_as_cited,
+    csl_claim,
+    csl_reference,
+)
+from xiaomi_tui.facts.citations.inline import inline, inline_as_cited, markdown, plain
+from xiaomi_tui.facts.citations.notes import chicago_as_cited, chicago_bibliography, chicago_claim
+from xiaomi_tui.facts.citations.parenthetical import (
+    apa_as_cited,
+    apa_claim,
+    apa_reference,
+    mla_as_cited,
+    mla_claim,
+    mla_reference,
+)
+from xiaomi_tui.facts.formatting import markdown_text
+from xiaomi_tui.facts.records import Claim, Source
+
+
+@dataclass(frozen=True)
+class Style:
+    """A citation style: how it cites a document, one claim in it, and a claim's origin as cited in it."""
+
+    key: str
+    label: str
+    reference: Callable[[Source], str]
+    claim: Callable[[Source, Claim, bool], str]
+    as_cited: Callable[[Source, Source, Claim, bool], str]
+
+
+STYLES: dict[str, Style] = {style.key: style for style in (
+    Style("apa", "APA 7", apa_reference, apa_claim, apa_as_cited),
+    Style("mla", "MLA 9", mla_reference, mla_claim, mla_as_cited),
+    Style("chicago", "Chicago (notes-bibliography)", chicago_bibliography, chicago_claim, chicago_as_cited),
+    Style("bibtex", "BibTeX", bibtex, bibtex_claim, bibtex_as_cited),
+    Style("csl-json", "CSL-JSON", csl_reference, csl_claim, csl_as_cited),
+    Style("markdown", "Markdown link", markdown, inline(markdown, markdown_text),
+          inline_as_cited(markdown, markdown_text)),
+    Style("plain", "Plain text", plain, inline(plain), inline_as_cited(plain)),
+)}
+
+
+class UnknownStyle(ValueError):
+    """A style key not in STYLES; the message lists the valid ones."""
+
+    def __init__(self, style: str):
+        self.style = style
+        super().__init__(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
+
+
+def style(key: str) -> Style:
+    try:
+        return STYLES[key]
+    except KeyError:
+        raise UnknownStyle(key) from None
+
+
+def cite_source(source: Source, key: str) -> str:
+    """The reference-list entry for a document (Chicago: the bibliography entry)."""
+    return style(key).reference(source)

@@ -1,0 +1,147 @@
+"""The pieces every style is built of: punctuation, titles and their case, dates as each style writes them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from xiaomi_tui.facts.fuzzydate import FuzzyDate
+    from xiaomi_tui.facts.records import Claim, Source
+
+UNTITLED = "Untitled article"
+"""The description APA, MLA and Chicago ask for in place of a missing title."""
+
+
+# -- punctuation --------------------------------------------------------------------------------
+
+
+def end(text: str, mark: str) -> str:
+    """Close `text` with `mark` unless it already ends in a stop (a title's own "?", a quoted "Title,")."""
+    if text.endswith(("?", "!", mark)) or text[-2:] in ('."', ',"', '?"', '!"'):
+        return text
+    return text + mark
+
+
+def sentences(*parts: str | None) -> str:
+    """Reference-list elements, each closed by a full stop: `Author. Title. Site.`"""
+    return " ".join(end(part, ".") for part in parts if part)
+
+
+def run_on(*parts: str | None) -> str:
+    """Elements run on with commas, the last left open: `Site, date, URL`."""
+    kept = [part for part in parts if part]
+    return " ".join([end(part, ",") for part in kept[:-1]] + kept[-1:])
+
+
+def quoted(title: str, mark: str) -> str:
+    """A title in double quotes with the following comma or full stop inside them, as American styles want."""
+    return f'"{end(title, mark)}"'
+
+
+def cited(statement: str, citation: str) -> str:
+    """Our statement with a parenthetical citation before its full stop."""
+    return f"{statement.removesuffix('.')} ({citation})."
+
+
+# -- titles -------------------------------------------------------------------------------------
+
+MINOR_WORDS_APA = frozenset([
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "per", "so", "the", "to", "up",
+    "via", "yet",
+])
+"""Articles, conjunctions and short prepositions: lowercase inside a title in every style (APA stops here)."""
+
+MINOR_WORDS_MLA_CHICAGO = MINOR_WORDS_APA | frozenset([
+    "about", "above", "across", "against", "along", "among", "around", "behind", "below", "beneath", "beside", "between",
+    "beyond", "despite", "during", "except", "from", "into", "onto", "through", "toward", "towards", "upon", "with",
+    "within", "without",
+])
+"""MLA and Chicago also lowercase longer prepositions."""
+
+
+def title_case(title: str, minor: frozenset[str]) -> str:
+    """Capitalise lowercase words except minor ones; words with capitals ("iPhone", "EV") and markup are kept."""
+    words = title.split(" ")
+
+    def capitalised(word: str, forced: bool) -> str:
+        if not word[:1].islower() or any(char.isupper() for char in word):
+            return word
+        if not forced and word.rstrip(",;:.!?") in minor:
+            return word
+        return word[0].upper() + word[1:]
+
+    cased = []
+    for index, word in enumerate(words):
+        forced = index in (0, len(words) - 1) or words[index - 1].endswith(":")
+        parts = word.split("-")
+        cased.append("-".join(capitalised(part, forced and position == 0) for position, part in enumerate(parts)))
+    return " ".join(cased)
+
+
+def headline(source: Source, minor: frozenset[str]) -> str | None:
+    """The title in title case; other languages have their own rules, so non-English titles stay as published."""
+    if source.title is None or not source.language.startswith("en"):
+        return source.title
+    return title_case(source.title, minor)
+
+
+def quoted_headline(source: Source, mark: str) -> str:
+    """MLA's and Chicago's title element: quoted in title case, or described when there is none."""
+    return quoted(headline(source, MINOR_WORDS_MLA_CHICAGO), mark) if source.title else UNTITLED
+
+
+def short_title(title: str) -> str:
+    """The first few words of a title, for in-text citations of unsigned works: no subtitle, no dangling "to"."""
+    words = title.split(":")[0].split()[:4]
+    while len(words) > 1 and words[-1].lower() in MINOR_WORDS_MLA_CHICAGO:
+        words.pop()
+    return " ".join(words).rstrip(",;-\u2013\u2014")
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MLA_MONTHS = ("", "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+class DateForm(NamedTuple):
+    """How a style writes a year, a month and a day (fields y, m = month name, n = month number, d), and no date."""
+
+    patterns: tuple[str, str, str]
+    months: tuple[str, ...] = _MONTHS
+    missing: str | None = None
+
+
+APA_DATE = DateForm(("{y}", "{y}, {m}", "{y}, {m} {d}"), missing="n.d.")
+MLA_DATE = DateForm(("{y}", "{m} {y}", "{d} {m} {y}"), _MLA_MONTHS)
+CHICAGO_DATE = DateForm(("{y}", "{m} {y}", "{m} {d}, {y}"), missing="n.d.")
+ISO_DATE = DateForm(("{y}", "{y}-{n:02d}", "{y}-{n:02d}-{d:02d}"))
+YEAR_DATE = DateForm(("{y}",) * 3, missing="n.d.")
+"""Author-date in-text citations give the year alone: (McDee, 2023)."""
+
+
+def format_date(published: FuzzyDate | None, form: DateForm) -> str | None:
+    """As precise as the date is known: a half, a quarter or "early 2024" is cited as its year."""
+    if published is None:
+        return form.missing
+    parts = published.csl_date_parts()
+    year, month, day = [*parts, 0, 0][:3]
+    return form.patterns[len(parts) - 1].format(y=year, m=form.months[month], n=month, d=day)
+
+
+# -- shared elements ----------------------------------------------------------------------------
+
+
+def site(source: Source) -> str | None:
+    """The publisher as container, left out when it is also the author (a news agency's own story)."""
+    return source.publisher if source.publisher != source.author else None
+
+
+def percent_encoded(url: str, characters: str) -> str:
+    """The same URL with characters the output format would read escaped the way URLs escape them."""
+    return "".join(f"%{ord(char):02X}" if char in characters else char for char in url)
+
+
+def paragraph(claim: Claim) -> str:
+    return f"para. {claim.para}"
