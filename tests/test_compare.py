@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 from itertools import count
 from typing import Any
 
 import pytest
 from helpers import record
 
+from xiaomi_tui.checkreport import Finding, FindingKind, findings
 from xiaomi_tui.facts.compare import (
     AGREE_WITHIN,
     MINOR_WITHIN,
@@ -329,7 +331,7 @@ def test_fixture_standings_and_source_tallies(small_facts: FactBase) -> None:
 
 
 def test_fixture_warnings_come_in_order_of_severity(small_facts: FactBase) -> None:
-    assert analyse(small_facts).warnings() == [
+    assert list(map(str, findings(analyse(small_facts)))) == [
         "conflict: Mass-production start: Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)",
         "not comparable: Price: below RMB 300,000 vs EUR 40,000\u201350,000 "
         "(not comparable: no EUR rate in the fact base)",
@@ -339,6 +341,20 @@ def test_fixture_warnings_come_in_order_of_severity(small_facts: FactBase) -> No
         "echo: First-phase investment: 1 origin, 2 sources: one announcement repeated",
         "single source: Body style: sedan (alpha)",
     ]
+
+
+def test_findings_sort_by_their_kind_not_by_the_text_they_print(small_facts: FactBase) -> None:
+    """The order comes from each finding's kind: a topic labelled like another kind still sorts as what it is."""
+    topics = {topic.id: topic for topic in small_facts.data.topics}
+    renamed = dataclasses.replace(topics["mass-production"], label="single source")
+    data = dataclasses.replace(small_facts.data, topics=[
+        renamed if topic.id == "mass-production" else topic for topic in small_facts.data.topics])
+    found = findings(analyse(FactBase(data)))
+
+    assert [finding.kind for finding in found] == sorted((finding.kind for finding in found),
+                                                         key=list(FindingKind).index)
+    assert found[0] == Finding(FindingKind.CONFLICT, "single source",
+                               "Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)")
 
 
 def test_filtering_by_source_drops_other_claims_and_changes_verdicts(small_facts: FactBase) -> None:
@@ -361,7 +377,7 @@ def test_filtering_out_every_claim_of_a_topic_leaves_none(small_facts: FactBase)
 
     assert analysis.topics["capacity"].status is Status.NONE
     assert analysis.topics["approval"].status is Status.SINGLE
-    assert analysis.warnings() == [
+    assert list(map(str, findings(analysis))) == [
         "single source: Regulator approval: Aug 2023 (beta)",
         "single source: First-phase investment: RMB 10 bn (beta)",
     ]

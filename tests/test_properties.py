@@ -7,6 +7,7 @@ from helpers import record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xiaomi_tui.checkreport import findings
 from xiaomi_tui.facts.compare import Relation, analyse, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
@@ -75,7 +76,7 @@ def test_a_damaged_fact_base_loads_or_fails_with_a_report(text: str, as_bytes: b
         return
     assert isinstance(facts, FactBase)
     # What the loader accepts, the rest of the data layer can show.
-    analyse(facts).warnings()
+    list(map(str, findings(analyse(facts))))
     export(facts, None, "markdown")
 
 

@@ -12,6 +12,7 @@ from helpers import record
 from test_cli import run
 from test_loader import edit, line_of
 
+from xiaomi_tui.checkreport import findings
 from xiaomi_tui.facts.citations import Citation, NotCitable, cite
 from xiaomi_tui.facts.compare import ClaimStanding, Status, Voice, analyse, analyse_topic
 from xiaomi_tui.facts.loader import FactsError, Problem, loads
@@ -247,7 +248,7 @@ def test_check_lists_disputes_first_and_inferred_echoes_apart(fixture_text: str)
                 'date = "2023-08"\norigin_basis = "inferred"\nbasis = "same news"\n')
     text = edit(text, 'value = "sedan"\n', 'value = "sedan"\ndisputed = { reason = "it is a hatchback" }\n')
 
-    warnings = analyse(loads(text)).warnings()
+    warnings = list(map(str, findings(analyse(loads(text)))))
 
     assert warnings[0] == "disputed: Body style: alpha-body: it is a hatchback"
     assert "echo on inferred origins: Regulator approval: 1 origin, 2 sources: the same report repeated; 1 inferred" \

@@ -167,46 +167,12 @@ def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(wanted))
 
 
-def counted(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims", "3 parties": what `check` prints reads as English."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
-
-
 def _check(path: Path | None) -> int:
-    from collections import Counter
-
-    from xiaomi_tui.facts.compare import analyse
+    from xiaomi_tui.checkreport import report
     from xiaomi_tui.facts.loader import bundled_facts_path, load
 
     target = path or bundled_facts_path()
-    facts = load(target)
-    data = facts.data
-    print(f"{target}: ok")
-    print("  " + ", ".join(counted(len(records), noun) for records, noun in (
-        (facts.sources, "source"), (facts.claims, "claim"), (data.topics, "topic"), (data.parties, "party"),
-        (data.rates, "rate"))))
-    per_source = Counter(claim.source for claim in data.claims)
-    id_width = max(14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources)))
-
-    def list_sources(sources) -> None:
-        for source in sources.values():
-            number, noun = counted(per_source[source.id], "claim").split(" ", 1)
-            print(f"  {number:>4} {noun:<6}  {source.id:<{id_width}} {facts.source_name(source.id)}")
-
-    list_sources(facts.sources)
-    if facts.outcome_sources:  # listed apart: the findings below are about the press alone
-        print(f"  and {counted(len(facts.outcome_sources), 'later report')} of outcomes, "
-              f"{counted(len(facts.outcome_claims), 'claim')}:")
-        list_sources(facts.outcome_sources)
-    for warning in facts.warnings:
-        print(f"warning: {warning}")
-    findings = analyse(facts).warnings()
-    if findings:
-        print(f"\n{len(findings)} things to look at twice:")
-        for line in findings:
-            print(f"  {line}")
+    report(load(target), target, sys.stdout)
     return EXIT_OK
 
 

@@ -480,27 +480,6 @@ class Analysis:
     def claims(self) -> list[Claim]:
         return [claim for topic in self.topics.values() for claim in topic.claims]
 
-    def warnings(self) -> list[str]:
-        """What an analyst should look at twice: claims we dispute, conflicts, gaps between figures, echoes
-        (apart those resting on origins we inferred), single sources."""
-        lines = []
-        for topic in self.topics.values():
-            label = topic.topic.label
-            for claim in topic.set_aside:
-                assessment = claim.disputed or claim.superseded
-                lines.append(f"{topic.standings[claim.id].value}: {label}: {claim.id}: {assessment.reason}")
-            if topic.status in (Status.CONFLICT, Status.MINOR, Status.UNCOMPARABLE):
-                lines.append(f"{topic.status.value}: {label}: {topic.consensus} ({topic.reason})")
-            elif topic.status is Status.ECHO and topic.inferred:
-                lines.append(f"echo on inferred origins: {label}: {topic.reason}; {topic.inferred} inferred")
-            elif topic.status is Status.ECHO:
-                lines.append(f"echo: {label}: {topic.reason}")
-            elif topic.status is Status.SINGLE:
-                lines.append(f"single source: {label}: {topic.consensus} ({next(iter(topic.sources))})")
-        order = ("disputed", "superseded", "conflict", "not comparable", "minor", "echo on inferred origins", "echo",
-                 "single source")
-        return sorted(lines, key=lambda line: order.index(line.split(":", 1)[0]))
-
 
 def analyse(facts: FactBase, sources: Iterable[str] | None = None,
             memo: dict[tuple[str, frozenset[str]], TopicAnalysis] | None = None) -> Analysis:

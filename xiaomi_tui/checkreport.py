@@ -1,0 +1,105 @@
+"""`xiaomi-tui check`: validate a fact base, count what it holds, and list what an analyst should look at twice.
+
+A report of the command line, not part of the analysis: it reads the analysis and prints. Each finding is a
+record with a kind, and the kinds' order is the report's order, so nothing is sorted by reading back the text
+it printed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+from xiaomi_tui.facts.compare import Analysis, Status, analyse
+from xiaomi_tui.facts.model import FactBase
+
+__all__ = ["Finding", "FindingKind", "counted", "findings", "report"]
+
+
+class FindingKind(str, Enum):
+    """What a finding is about, most pressing first: the report lists them in this order."""
+
+    DISPUTED = "disputed"
+    SUPERSEDED = "superseded"
+    CONFLICT = "conflict"
+    UNCOMPARABLE = "not comparable"
+    MINOR = "minor"
+    INFERRED_ECHO = "echo on inferred origins"
+    ECHO = "echo"
+    SINGLE = "single source"
+
+
+_RANK = {kind: rank for rank, kind in enumerate(FindingKind)}
+_BY_STATUS = {Status.CONFLICT: FindingKind.CONFLICT, Status.UNCOMPARABLE: FindingKind.UNCOMPARABLE,
+              Status.MINOR: FindingKind.MINOR}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report: its kind, the topic it is about, and what to look at."""
+
+    kind: FindingKind
+    topic: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}: {self.topic}: {self.detail}"
+
+
+def findings(analysis: Analysis) -> list[Finding]:
+    """Claims we dispute, conflicts, gaps between figures, echoes (apart those resting on origins we
+    inferred), single sources; in that order, topics in the fact base's order within each kind."""
+    found = []
+    for topic in analysis.topics.values():
+        label = topic.topic.label
+        for claim in topic.set_aside:
+            if claim.disputed is not None:
+                found.append(Finding(FindingKind.DISPUTED, label, f"{claim.id}: {claim.disputed.reason}"))
+            elif claim.superseded is not None:
+                found.append(Finding(FindingKind.SUPERSEDED, label, f"{claim.id}: {claim.superseded.reason}"))
+        if topic.status in _BY_STATUS:
+            found.append(Finding(_BY_STATUS[topic.status], label, f"{topic.consensus} ({topic.reason})"))
+        elif topic.status is Status.ECHO and topic.inferred:
+            found.append(Finding(FindingKind.INFERRED_ECHO, label, f"{topic.reason}; {topic.inferred} inferred"))
+        elif topic.status is Status.ECHO:
+            found.append(Finding(FindingKind.ECHO, label, topic.reason))
+        elif topic.status is Status.SINGLE:
+            found.append(Finding(FindingKind.SINGLE, label, f"{topic.consensus} ({next(iter(topic.sources))})"))
+    return sorted(found, key=lambda finding: _RANK[finding.kind])
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims", "3 parties": what `check` prints reads as English."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
+def report(facts: FactBase, target: Path, out: TextIO) -> None:
+    """The whole report for a fact base that loaded: counts, sources, warnings, then the findings."""
+    data = facts.data
+    out.write(f"{target}: ok\n")
+    out.write("  " + ", ".join(counted(len(records), noun) for records, noun in (
+        (facts.sources, "source"), (facts.claims, "claim"), (data.topics, "topic"), (data.parties, "party"),
+        (data.rates, "rate"))) + "\n")
+    per_source = Counter(claim.source for claim in data.claims)
+    id_width = max(14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources)))
+
+    def list_sources(sources) -> None:
+        for source in sources.values():
+            number, noun = counted(per_source[source.id], "claim").split(" ", 1)
+            out.write(f"  {number:>4} {noun:<6}  {source.id:<{id_width}} {facts.source_name(source.id)}\n")
+
+    list_sources(facts.sources)
+    if facts.outcome_sources:  # listed apart: the findings below are about the press alone
+        out.write(f"  and {counted(len(facts.outcome_sources), 'later report')} of outcomes, "
+                  f"{counted(len(facts.outcome_claims), 'claim')}:\n")
+        list_sources(facts.outcome_sources)
+    out.writelines(f"warning: {warning}\n" for warning in facts.warnings)
+    found = findings(analyse(facts))
+    if found:
+        out.write(f"\n{len(found)} things to look at twice:\n")
+        out.writelines(f"  {finding}\n" for finding in found)
