@@ -12,8 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xiaomi_tui import __version__
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays light
+    from xiaomi_tui.facts.citations import Form
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -176,7 +180,7 @@ def _check(path: Path | None) -> int:
     return EXIT_OK
 
 
-def _cite(facts, claim_id: str, style: str | None, form: str, with_statement: bool, copy: bool) -> int:
+def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: bool, copy: bool) -> int:
     from xiaomi_tui.facts import citations
 
     claim = facts.claims.get(claim_id)

@@ -387,7 +387,7 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
                              sum(claim.inferred for claim in counted), set_aside)
     analysis.standings = _standings(groups, relations, voice)
     for claim in set_aside:
-        analysis.standings[claim.id] = set_aside_standing(claim)
+        analysis.standings[claim.id] = set_aside_standing(claim) or ClaimStanding.DISPUTED  # set aside: one of the two
     return analysis
 
 
@@ -399,7 +399,8 @@ def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set
             dispute = next((claim.disputed for claim in set_aside if claim.disputed is not None), None)
             if dispute is not None:
                 return Status.DISPUTED, f"set aside as disputed: {dispute.reason}"
-            return Status.SUPERSEDED, f"set aside as superseded: {set_aside[0].superseded.reason}"
+            superseded = next(claim.superseded for claim in set_aside if claim.superseded is not None)
+            return Status.SUPERSEDED, f"set aside as superseded: {superseded.reason}"
         return Status.NONE, "no claims in view"
     for relation, status in ((Relation.CONFLICT, Status.CONFLICT), (Relation.INCOMPARABLE, Status.UNCOMPARABLE),
                              (Relation.MINOR, Status.MINOR)):
@@ -411,7 +412,8 @@ def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set
         return Status.VARIOUS, "different answers that can all hold"
     organisations = {voice.organisation for voice in voices}
     if len(voices) == 1:
-        repeated = _REPEATED.get(voices[0].kind, "one origin repeated")
+        kind = voices[0].kind
+        repeated = _REPEATED.get(kind, "one origin repeated") if kind else "one origin repeated"
         return Status.ECHO, f"1 origin, {len(sources)} sources: {repeated}"
     if len(organisations) == 1:
         return Status.ECHO, f"{len(voices)} origins, 1 organisation: {voices[0].organisation_name} confirming itself"

@@ -7,11 +7,11 @@ Run by the loader on records pydantic has already validated field by field.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from xiaomi_tui.facts.problems import RECORD_NAMES, Problem
-from xiaomi_tui.facts.records import Claim, FactFile, Topic, TopicKind
+from xiaomi_tui.facts.records import Claim, FactFile, Party, Source, Topic, TopicKind
 
 __all__ = ["Lines", "cross_check"]
 
@@ -25,8 +25,9 @@ class Lines(Protocol):
 def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str]]:
     problems: list[Problem] = []
     ids: dict[str, set[str]] = {}
-    for table, records in (("sources", data.sources), ("parties", data.parties), ("topics", data.topics),
-                           ("claims", data.claims)):
+    tables: tuple[tuple[str, Sequence[Source | Party | Topic | Claim]], ...] = (
+        ("sources", data.sources), ("parties", data.parties), ("topics", data.topics), ("claims", data.claims))
+    for table, records in tables:
         ids[table] = set()
         for index, record in enumerate(records):
             if record.id in ids[table]:

@@ -13,13 +13,16 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xiaomi_tui.facts import cache
 from xiaomi_tui.facts.crosscheck import cross_check
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.problems import RECORD_NAMES, FactsError, Problem
+
+if TYPE_CHECKING:  # pydantic is imported only when a file must be validated
+    from pydantic_core import ErrorDetails
 
 __all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads"]
 
@@ -187,7 +190,7 @@ class _Locator:
 _NOISE = {"money", "quantity", "text", "flag", "function-after", "function-before", "function-plain"}
 
 
-def _schema_problem(error: dict[str, Any], document: dict[str, Any], locator: _Locator) -> Problem:
+def _schema_problem(error: ErrorDetails, document: dict[str, Any], locator: _Locator) -> Problem:
     loc = [part for part in error["loc"] if not (isinstance(part, str) and (part in _NOISE or "[" in part))]
     table = str(loc[0]) if loc else None
     index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
@@ -213,7 +216,7 @@ def _printable(name: str) -> str:
     return name if name.isprintable() else repr(name)[1:-1]
 
 
-def _explain(error: dict[str, Any]) -> str:
+def _explain(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required but missing"

@@ -10,17 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.records import Claim, FactFile, Party, Rate, Source, Topic
 
 __all__ = ["FactBase", "date_order"]
+
+
+def when(claim: Claim) -> FuzzyDate:
+    """The date of a claim known to have one (the timeline's, a date topic's)."""
+    assert claim.date is not None
+    return claim.date
 
 
 def date_order(claim: Claim) -> tuple:
     """The timeline's order: by the last day it can be, then the narrower first, so "late 2023" follows
     "8 Nov 2023" and "2024" follows "H1 2024" (see README, design notes). Claims on one topic and date
     come together: the timeline shows them as one event."""
-    assert claim.date is not None
-    return (claim.date.end, -claim.date.start.toordinal(), claim.topic, claim.source, claim.id)
+    date = when(claim)
+    return (date.end, -date.start.toordinal(), claim.topic, claim.source, claim.id)
 
 
 @dataclass
@@ -148,6 +155,12 @@ class FactBase:
                 current = self.parties[current.affiliation]
             resolved[party.id] = current
         return resolved
+
+    def report_date(self, source_id: str) -> FuzzyDate:
+        """When a later report was published: the loader requires the date of every outcome source."""
+        published = self.outcome_sources[source_id].published
+        assert published is not None
+        return published
 
     def source_name(self, source_id: str) -> str:
         """How a source is named on screen: its publisher or title; an anonymous relay by what it credits."""

@@ -9,9 +9,15 @@ by the loader, which sees the whole file.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pydantic depends on typing_extensions
+    from typing_extensions import dataclass_transform
 
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.rules import (
@@ -68,9 +74,13 @@ STRICT: Any = {"extra": "forbid", "str_strip_whitespace": True}
 """pydantic's config for every record: unknown fields are typos, and stray spaces are dropped."""
 
 
-def record(cls: type) -> type:
+_R = TypeVar("_R")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[_R]) -> type[_R]:
     """A frozen dataclass that pydantic validates strictly; fields by keyword, in the file's order."""
-    cls.__pydantic_config__ = STRICT
+    cls.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
     return dataclass(frozen=True, slots=True, kw_only=True)(cls)
 
 

@@ -7,7 +7,7 @@ importing pydantic cost about 120 ms, more than the rest of start-up's own work.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -19,11 +19,15 @@ Record = TypeVar("Record")
 
 
 @cache
-def _validator(kind: type[Record]) -> TypeAdapter[Record]:
+def _validator(kind: type) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-def validate(document: Any, kind: type[Record] = FactFile) -> Record:
+@overload
+def validate(document: Any) -> FactFile: ...
+@overload
+def validate(document: Any, kind: type[Record]) -> Record: ...
+def validate(document: Any, kind: type = FactFile) -> Any:
     """Parsed TOML checked and built as `kind` (the whole file unless told); raises `ValidationError`
     listing every problem."""
     return _validator(kind).validate_python(document)

@@ -35,7 +35,7 @@ def render(card: Scorecard, fmt: str) -> str:
 
 def _heading(card: Scorecard) -> str:
     facts = card.facts
-    known = sum(1 for source in facts.outcome_sources.values() if source.published.end <= card.as_of)
+    known = sum(1 for source_id in facts.outcome_sources if facts.report_date(source_id).end <= card.as_of)
     return (f"Scorecard as of {card.as_of.day} {card.as_of:%b %Y}: {len(card.scores)} claims of the press, "
             f"scored with the {known} of {len(facts.outcome_sources)} later reports published by then")
 

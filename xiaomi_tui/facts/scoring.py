@@ -168,8 +168,8 @@ def _score_claim(facts: FactBase, claim: Claim, answering: list[Claim], refuting
         return Score(claim, Verdict.NOT_SCORABLE, (said, "no later report in the fact base answers it"), ())
 
     def known(outcomes: list[Claim]) -> list[Claim]:
-        reported = [outcome for outcome in outcomes if facts.outcome_sources[outcome.source].published.end <= as_of]
-        return sorted(reported, key=lambda outcome: facts.outcome_sources[outcome.source].published.sort_key)
+        reported = [outcome for outcome in outcomes if facts.report_date(outcome.source).end <= as_of]
+        return sorted(reported, key=lambda outcome: facts.report_date(outcome.source).sort_key)
 
     shown_false, answers = known(refuting), known(answering)
     if shown_false:
@@ -278,7 +278,7 @@ def describe_outcome(facts: FactBase, outcome: Claim) -> str:
 
 def _credit(facts: FactBase, outcome: Claim) -> str:
     source = facts.outcome_sources[outcome.source]
-    return f"{source.display_name}, {source.published.human()}"
+    return f"{source.display_name}, {facts.report_date(source.id).human()}"
 
 
 def _day(day: date) -> str:

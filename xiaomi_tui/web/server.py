@@ -57,6 +57,7 @@ class DashboardServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab's session, kept so that shutting down can end it."""
         session = asyncio.current_task()
+        assert session is not None  # aiohttp runs each handler as a task
         self._sessions.add(session)
         try:
             return await super().handle_websocket(request)

@@ -16,14 +16,14 @@ def markdown(source: Source, locator: str | None = None) -> str:
     """`[ArenaEV — Title](URL), 4 Nov 2023, para. 5`; without a URL the text is not a link."""
     text = markdown_text(" \u2014 ".join(filter(None, [source.publisher, source.title])) or source.id)
     link = f"[{text}]({percent_encoded(source.url, '()')})" if source.url else text
-    return run_on(link, source.published and source.published.human(), locator)
+    return run_on(link, source.published.human() if source.published else None, locator)
 
 
 def plain(source: Source, locator: str | None = None) -> str:
     """`ArenaEV, "Title", 4 Nov 2023, para. 5, URL`, dates as people say them ("H1 2024")."""
     title = f'"{source.title}"' if source.title else None
     name = source.publisher or (None if title else source.id)
-    return run_on(name, title, source.published and source.published.human(), locator, source.url)
+    return run_on(name, title, source.published.human() if source.published else None, locator, source.url)
 
 
 def inline(

@@ -78,11 +78,11 @@ def title_case(title: str, minor: frozenset[str]) -> str:
     return " ".join(cased)
 
 
-def headline(source: Source, minor: frozenset[str]) -> str | None:
-    """The title in title case; other languages have their own rules, so non-English titles stay as published."""
-    if source.title is None or not source.language.startswith("en"):
-        return source.title
-    return title_case(source.title, minor)
+def headline(source: Source, minor: frozenset[str]) -> str:
+    """The title in title case; other languages have their own rules, so non-English titles stay as published.
+    Callers ask only for a source with a title."""
+    title = source.title or ""
+    return title_case(title, minor) if source.language.startswith("en") else title
 
 
 def quoted_headline(source: Source, mark: str) -> str:

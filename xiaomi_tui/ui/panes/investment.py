@@ -62,8 +62,8 @@ class InvestmentPane(Pane):
         scales = {topic.topic.id: _scale_key(topic, view) for topic in topics}
         tops: dict[str, float] = {}
         members = Counter(key[0] for key in filter(None, scales.values()))
-        for key in filter(None, scales.values()):
-            tops[key[0]] = max(tops.get(key[0], 0.0), *(bound for bound in key[1:] if bound is not None))
+        for axis, *bounds in filter(None, scales.values()):
+            tops[axis] = max(tops.get(axis, 0.0), *(bound for bound in bounds if bound is not None))
         shaped = []
         for topic in topics:
             key = scales[topic.topic.id]

@@ -15,7 +15,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from xiaomi_tui.facts.compare import ClaimStanding
-from xiaomi_tui.facts.model import date_order
+from xiaomi_tui.facts.model import date_order, when
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
@@ -46,8 +46,8 @@ class TimelinePane(Pane):
         facts, in_view = view.facts, view.sources
         shown = [claim for claim in facts.dated_claims  # already in order: filtering keeps it
                  if claim.source in in_view and view.claim_matches(claim)]
-        events = [list(claims) for _, claims in groupby(shown, key=lambda claim: (claim.topic, claim.date.start,
-                                                                                   claim.date.end))]
+        events = [list(claims) for _, claims in groupby(shown, key=lambda claim: (claim.topic, when(claim).start,
+                                                                                   when(claim).end))]
         if view.later_reports:  # each finding a row of its own, in the same order
             later = [[outcome] for outcome in facts.dated_outcome_claims
                      if view.matches(outcome.statement, facts.topics[outcome.topic].label)]
@@ -55,13 +55,13 @@ class TimelinePane(Pane):
         rows, year = [], None
         for event in events:
             first = event[0]
-            first_of_year = first.date.end.year != year
-            year = first.date.end.year
+            first_of_year = when(first).end.year != year
+            year = when(first).end.year
             if first.id in facts.outcome_claims:
                 rows.append(Row(partial(_later_cells, view, first, first_of_year), Selection(claim_id=first.id)))
             else:
                 rows.append(Row(partial(_cells, view, event, first_of_year),
-                                Selection(first.topic, event=(first.date.start, first.date.end))))
+                                Selection(first.topic, event=(when(first).start, when(first).end))))
         return rows
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
@@ -72,7 +72,7 @@ class TimelinePane(Pane):
 
 def _year(claim: Claim, first_of_year: bool) -> Text:
     # Every row carries its year, so a scrolled view still says when; the first of each year stands out.
-    return plain(str(claim.date.end.year), "bold" if first_of_year else "dim")
+    return plain(str(when(claim).end.year), "bold" if first_of_year else "dim")
 
 
 def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
@@ -88,7 +88,7 @@ def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
     standings = {view.analysis.standings[claim.id] for claim in event}
     return [
         _year(first, first_of_year),
-        Text.assemble((f"{EXPECTED} " if expected else f"{PAST} ", "dim" if expected else ""), first.date.human()),
+        Text.assemble((f"{EXPECTED} " if expected else f"{PAST} ", "dim" if expected else ""), when(first).human()),
         what,
         plain(view.facts.source_name(first.source) if len(sources) == 1 else f"{len(sources)} sources"),
         count_cell(len({claim.origin for claim in event})),
@@ -101,7 +101,7 @@ def _later_cells(view: View, outcome: Claim, first_of_year: bool) -> list[Text]:
     label = view.facts.topics[outcome.topic].label
     return [
         _year(outcome, first_of_year),
-        Text.assemble((f"{LATER} ", "bold"), outcome.date.human()),
+        Text.assemble((f"{LATER} ", "bold"), when(outcome).human()),
         Text.assemble((label + HAPPENED[outcome.happened], "bold"), ": ", outcome.statement, style="dim"),
         plain(view.facts.outcome_sources[outcome.source].display_name, "dim"),
         Text(""),

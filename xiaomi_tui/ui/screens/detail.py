@@ -29,12 +29,14 @@ class DetailScreen(Screen[None]):
 
     def __init__(self, view: View, selection: Selection):
         super().__init__()
+        assert selection.topic_id is not None  # opened on a row that has a topic
         self.view = view
         self.selection = selection
+        self.topic_id = selection.topic_id
         self.claims = claims_behind(view, selection)
 
     def compose(self) -> ComposeResult:
-        topic = self.view.analysis.topics[self.selection.topic_id]
+        topic = self.view.analysis.topics[self.topic_id]
         yield Static(Text.assemble((topic.topic.label, "bold"), "  ", status_cell(topic.status),
                                    f"  {topic.counts_text}  ", (topic.reason, "dim")), id="detail-title")
         with Horizontal(id="detail-screen"):
@@ -59,8 +61,8 @@ class DetailScreen(Screen[None]):
         return options.get_option_at_index(options.highlighted).id
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        topic = self.view.analysis.topics[self.selection.topic_id]
-        claim = self.view.facts.claims[event.option.id]
+        topic = self.view.analysis.topics[self.topic_id]
+        claim = self.view.facts.claims[event.option.id or ""]
         self.query_one("#detail-topic", Static).update(render_claim(self.view, topic, claim))
 
     def action_cursor_down(self) -> None:

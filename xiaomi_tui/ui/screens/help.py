@@ -93,5 +93,5 @@ class HelpScreen(ModalScreen[None]):
         """Each key of a binding ("down,j") as the footer would show it."""
         return [self.app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")]
 
-    def action_dismiss(self) -> None:
-        self.dismiss(None)
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -95,7 +95,7 @@ class StylePicker(ModalScreen[str | None]):
         options.highlighted = list(self.labels).index(self.current)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        text = self.preview.get(event.option.id, "Select a claim to preview its citation.")
+        text = self.preview.get(event.option.id or "", "Select a claim to preview its citation.")
         self.query_one("#style-preview", Static).update(Text(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -106,10 +108,11 @@ def render_later_report(facts: FactBase, outcome: Claim) -> RenderableType:
     return Group(Text.assemble(("later report: ", "dim"), (describe_outcome(facts, outcome), "bold")),
                  Text(outcome.statement, style="italic"),
                  field_grid([("source", source.display_name), ("title", source.title),
-                             ("published", source.published.human()), ("url", source.url), ("note", outcome.note)]))
+                             ("published", facts.report_date(source.id).human()), ("url", source.url),
+                             ("note", outcome.note)]))
 
 
-def field_grid(pairs: list[tuple[str, str | None]]) -> Table:
+def field_grid(pairs: Sequence[tuple[str, str | None]]) -> Table:
     """Label and value columns, so a long value wraps under itself rather than under its label."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", justify="right", no_wrap=True)
