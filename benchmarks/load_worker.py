@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.loader import load
 
 

@@ -19,7 +19,7 @@ import tempfile
 import synth
 from run import OUT, ROOT, SCREEN
 
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.loader import load
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 

@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
-from xiaomi_tui.facts.compare import Status
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.status import Status
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.keys import NOT_IN_PALETTE

@@ -13,9 +13,10 @@ from types import ModuleType
 
 import pytest
 
-from xiaomi_tui.facts.compare import Status, analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.records import TopicKind
+from xiaomi_tui.facts.status import Status
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

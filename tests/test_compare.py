@@ -8,20 +8,12 @@ import pytest
 from helpers import record
 
 from xiaomi_tui.checkreport import Finding, FindingKind, findings
-from xiaomi_tui.facts.compare import (
-    AGREE_WITHIN,
-    MINOR_WITHIN,
-    ClaimStanding,
-    Relation,
-    Status,
-    Voice,
-    analyse,
-    analyse_topic,
-    compare_claims,
-)
+from xiaomi_tui.facts.analysis import Voice, analyse, analyse_topic
+from xiaomi_tui.facts.compare import AGREE_WITHIN, MINOR_WITHIN, Relation, compare_claims
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Rate, Topic
 from xiaomi_tui.facts.schema import validate
+from xiaomi_tui.facts.status import ClaimStanding, Status
 
 _ids = count(1)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
 from xiaomi_tui.facts.loader import FactsError, Problem, load, loads
 from xiaomi_tui.facts.model import FactBase
@@ -491,7 +491,7 @@ def test_a_long_report_is_cut_with_a_count_of_what_is_hidden() -> None:
 
 def test_data_layer_and_cli_import_without_textual() -> None:
     code = (
-        "import xiaomi_tui.facts.loader, xiaomi_tui.facts.compare, xiaomi_tui.facts.formatting, "
+        "import xiaomi_tui.facts.loader, xiaomi_tui.facts.analysis, xiaomi_tui.facts.formatting, "
         "xiaomi_tui.facts.export, xiaomi_tui.cli, sys; "
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
     )

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.compare import Relation, analyse, compare_claims
+from xiaomi_tui.facts.analysis import analyse
+from xiaomi_tui.facts.compare import Relation, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.loader import FactsError, loads

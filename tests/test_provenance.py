@@ -13,11 +13,12 @@ from test_cli import run
 from test_loader import edit, line_of
 
 from xiaomi_tui.checkreport import findings
+from xiaomi_tui.facts.analysis import Voice, analyse, analyse_topic
 from xiaomi_tui.facts.citations import Citation, NotCitable, cite
-from xiaomi_tui.facts.compare import ClaimStanding, Status, Voice, analyse, analyse_topic
 from xiaomi_tui.facts.loader import FactsError, Problem, loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Topic
+from xiaomi_tui.facts.status import ClaimStanding, Status
 
 DATE = record(Topic, id="t", label="T", pane="timeline", kind="date")
 TEXT = record(Topic, id="t", label="T", pane="specs", kind="text")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, load, loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.scoring import Verdict, score

@@ -13,8 +13,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
-from xiaomi_tui.facts.compare import Analysis, Status, analyse
+from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.status import Status
 
 __all__ = ["Finding", "FindingKind", "counted", "findings", "report"]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from xiaomi_tui.facts.compare import analyse
+from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Source

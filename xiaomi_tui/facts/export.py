@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from xiaomi_tui.facts.compare import Analysis, analyse
+from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.formatting import MARKDOWN_SPECIALS, format_claim_value, markdown_text
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model import FactBase

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import cached_property
 
-from xiaomi_tui.facts.compare import Relation, compare_claims, convert
+from xiaomi_tui.facts.compare import Relation, compare_claims
+from xiaomi_tui.facts.currency import convert
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Money, Quantity, Stance, TopicKind

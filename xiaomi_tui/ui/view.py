@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from xiaomi_tui.facts.compare import Analysis, analyse
+from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim
 

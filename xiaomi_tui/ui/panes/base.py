@@ -6,7 +6,7 @@ from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from xiaomi_tui.facts.compare import TopicAnalysis
+from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.detail import render_selection
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row

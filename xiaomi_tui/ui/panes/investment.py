@@ -6,7 +6,8 @@ from collections import Counter
 
 from rich.text import Text
 
-from xiaomi_tui.facts.compare import TopicAnalysis, convert, scale
+from xiaomi_tui.facts.analysis import TopicAnalysis
+from xiaomi_tui.facts.currency import convert, scale
 from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_number
 from xiaomi_tui.facts.records import Money, Quantity, Rate
 from xiaomi_tui.ui.panes.base import Pane, topics_shown

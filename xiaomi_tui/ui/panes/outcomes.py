@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 
-from xiaomi_tui.facts.compare import set_aside_standing
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome, score
+from xiaomi_tui.facts.status import set_aside_standing
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell

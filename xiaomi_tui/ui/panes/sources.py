@@ -7,9 +7,10 @@ from functools import partial
 from rich.text import Text
 from textual.app import ComposeResult
 
-from xiaomi_tui.facts.compare import ClaimStanding, TopicAnalysis
+from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim, Source
+from xiaomi_tui.facts.status import ClaimStanding
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark

@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-from xiaomi_tui.facts.compare import ClaimStanding, Status
 from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.status import ClaimStanding, Status
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 
 MEANINGS = {

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from xiaomi_tui.facts.compare import ClaimStanding, Relation, Status, TopicAnalysis
+from xiaomi_tui.facts.analysis import TopicAnalysis
+from xiaomi_tui.facts.compare import Relation
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.status import ClaimStanding, Status
 
 STATUS_STYLES = {
     Status.CONFLICT: "bold red",

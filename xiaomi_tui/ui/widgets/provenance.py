@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from xiaomi_tui.facts.compare import TopicAnalysis
+from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Party
