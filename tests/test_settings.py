@@ -93,7 +93,7 @@ def test_saving_replaces_the_file_whole_or_not_at_all(monkeypatch: pytest.Monkey
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(json, "dump", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     assert Settings(citation_style="plain").save() == f"could not save settings to {path}: No space left on device"
 
     assert json.loads(path.read_text()) == {"citation_style": "bibtex"}  # the last good file, whole

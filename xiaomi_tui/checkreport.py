@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
+from xiaomi_tui.facts.files import shown
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.status import Status
 
@@ -82,7 +83,7 @@ def counted(count: int, noun: str) -> str:
 def report(facts: FactBase, target: Path, out: TextIO) -> None:
     """The whole report for a fact base that loaded: counts, sources, warnings, then the findings."""
     data = facts.data
-    out.write(f"{target}: ok\n")
+    out.write(f"{shown(target)}: ok\n")  # a file name may hold escape sequences
     out.write("  " + ", ".join(counted(len(records), noun) for records, noun in (
         (facts.sources, "source"), (facts.claims, "claim"), (data.topics, "topic"), (data.parties, "party"),
         (data.rates, "rate"))) + "\n")

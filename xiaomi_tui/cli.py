@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from xiaomi_tui import __version__
+from xiaomi_tui import __version__, output
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays light
     from xiaomi_tui.facts.citations import Form
@@ -104,11 +104,33 @@ def _port(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    output.prepare()
+    try:
+        code = _run(argv)
+        output.finish()
+    except BrokenPipeError:
+        # `xiaomi-tui export | head`: the reader left; say nothing more, and don't let Python complain.
+        output.silence()
+        return EXIT_INTERNAL
+    except output.OutputFailed as error:  # a full disk, /dev/full, a closed stdout: one line, and never 0
+        output.silence()
+        print(f"xiaomi-tui: cannot write to standard output: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     # A driver named in TEXTUAL_DRIVER draws elsewhere: textual-serve's web driver talks to the server over pipes.
     if args.command is None and not (os.environ.get("TEXTUAL_DRIVER") or (sys.stdin.isatty() and sys.stdout.isatty())):
         # Piped, the dashboard would ignore every key, or write escapes into a file until killed.
         print(NEEDS_A_TERMINAL, file=sys.stderr)
+        return EXIT_USAGE
+    if args.command is None and not os.environ.get("TEXTUAL_DRIVER") and not output.utf8(sys.__stderr__):
+        # Textual draws on stderr, which would show every box-drawing character as `\u2502`.
+        encoding = getattr(sys.__stderr__, "encoding", None) or "unknown"
+        print(f"xiaomi-tui: the dashboard draws with Unicode, and this locale's encoding is {encoding}; "
+              "use a UTF-8 locale (LANG=C.UTF-8); check, cite, export and scorecard work as they are", file=sys.stderr)
         return EXIT_USAGE
     from xiaomi_tui.facts.loader import FactsError
 
@@ -125,18 +147,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from xiaomi_tui.facts.scorecard import render
             from xiaomi_tui.facts.scoring import score
 
-            sys.stdout.write(render(score(facts, args.as_of), args.format))
+            output.write(render(score(facts, args.as_of), args.format))
             return EXIT_OK
         if args.command == "export" and args.format == "claimreview":
             from xiaomi_tui.facts.claimreview import claim_reviews
             from xiaomi_tui.facts.scoring import score
 
-            sys.stdout.write(claim_reviews(score(facts), sources))
+            output.write(claim_reviews(score(facts), sources))
             return EXIT_OK
         if args.command == "export":
             from xiaomi_tui.facts.export import export
 
-            sys.stdout.write(export(facts, sources, args.format))
+            output.write(export(facts, sources, args.format))
             return EXIT_OK
         if args.command == "serve":
             return _serve(args.facts, sources, args.host, args.port, args.public)
@@ -149,10 +171,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `xiaomi-tui export | head`: the reader left; say nothing more, and don't let Python complain.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_INTERNAL
 
 
 def _load(path: Path | None):
@@ -172,11 +190,15 @@ def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
 
 
 def _check(path: Path | None) -> int:
+    import io
+
     from xiaomi_tui.checkreport import report
     from xiaomi_tui.facts.loader import bundled_facts_path, load
 
     target = path or bundled_facts_path()
-    report(load(target), target, sys.stdout)
+    text = io.StringIO()
+    report(load(target), target, text)
+    output.write(text.getvalue())
     return EXIT_OK
 
 
@@ -200,7 +222,7 @@ def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: b
     except citations.NotCitable as error:
         raise UsageError(str(error)) from None
     text = pasteable(citation.text)
-    print(text)
+    output.say(text)
     if citation.note:
         print(f"note: {citation.note}", file=sys.stderr)
     if copy:

@@ -7,12 +7,10 @@ gives the defaults and a one-line `problem` for the caller to show (a notificati
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaomi_tui.facts.files import MissingFile, UnreadableFile, read_regular_file
+from xiaomi_tui.facts.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
 __all__ = ["Settings", "settings_path"]
 
@@ -39,6 +37,8 @@ class Settings:
     citation_style: str = DEFAULT_CITATION_STYLE
     problem: str | None = field(default=None, compare=False)
     """Why the saved file was not used, if it was not; never saved."""
+    remember: bool = field(default=True, compare=False)
+    """Whether `save` writes the file; off in a served app, whose choices stay in its browser tab."""
 
     @classmethod
     def load(cls) -> Settings:
@@ -49,25 +49,23 @@ class Settings:
         except FileNotFoundError:
             return cls()
         except _Unusable as unusable:
-            return cls(problem=f"settings file {path} {unusable}; using the defaults")
+            return cls(problem=f"settings file {shown(path)} {unusable}; using the defaults")
 
     def save(self) -> str | None:
-        """Write to a temporary file beside the real one, then rename it over: a crash or a second
-        instance never leaves half a file. Returns an error message instead of raising, for the UI."""
+        """Keep the choices for the next run, unless they belong to this session alone (`remember` is off: a
+        browser tab's visitor is not the user whose file this is). Written atomically (see
+        `files.write_atomically`); returns an error message instead of raising, for the UI."""
+        if not self.remember:
+            return None
         path = settings_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                    json.dump({"citation_style": self.citation_style}, file, indent=2)
-                    file.write("\n")
-                os.replace(temporary, path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
         except OSError as error:
-            return f"could not save settings to {path}: {error.strerror or error}"
+            return f"could not save settings to {shown(path)}: {error.strerror or error}"
+        try:
+            write_atomically(path, json.dumps({"citation_style": self.citation_style}, indent=2) + "\n")
+        except WriteFailed as error:
+            return f"could not save settings to {shown(path)}: {error.reason}"
         return None
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xiaomi_tui.facts.files import shown
+
 __all__ = ["RECORD_NAMES", "FactsError", "Problem"]
 
 RECORD_NAMES = {"sources": "source", "parties": "party", "topics": "topic", "claims": "claim", "rates": "rate"}
@@ -36,7 +38,7 @@ class FactsError(Exception):
     """The fact base cannot be used; carries every problem found, for a one-screen report."""
 
     def __init__(self, path: str, problems: list[Problem]):
-        self.path = path
+        self.path = shown(path)  # a file name may hold escape sequences or bytes that are not UTF-8
         self.problems = problems
         super().__init__(self.report())
 

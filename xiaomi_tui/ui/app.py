@@ -119,6 +119,7 @@ class XiaomiApp(App[None]):
         if self._keep_in_cache is not None:
             self.call_after_refresh(self.run_worker, self._keep_in_cache, thread=True, group="cache")
         if self.is_web:
+            self.settings.remember = False  # a visitor's choices stay in this tab, not in the server user's file
             self._lifeline = Lifeline()
             self._lifeline.start()
 

@@ -1,7 +1,7 @@
 """Exports from the palette: every claim from the sources in view, as the `export` command writes them.
 
-In a browser the file is a download (`App.deliver_text`); in a terminal the same call writes it into the
-current directory, where the person who started the dashboard will look, and the app says where.
+In a browser the file is a download (`App.deliver_text`); in a terminal it is written into the current
+directory, where the person who started the dashboard will look (`files.write_atomically`), and the app says where.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import SystemCommand
+
+from xiaomi_tui.facts.files import WriteFailed, shown, write_atomically
 
 if TYPE_CHECKING:
     from xiaomi_tui.ui.app import XiaomiApp
@@ -39,8 +41,18 @@ def deliver_export(app: XiaomiApp, fmt: str) -> None:
 
     _name, extension, mime_type = FORMATS[fmt]
     text = export(app.facts, app.view.sources, fmt)
-    app.deliver_text(io.StringIO(text), save_directory=Path.cwd(), mime_type=mime_type, name=DELIVERY,
-                     save_filename=f"xiaomi-claims-{datetime.now():%Y%m%d-%H%M%S}.{extension}")
+    filename = f"xiaomi-claims-{datetime.now():%Y%m%d-%H%M%S}.{extension}"
+    if app.is_web:
+        app.deliver_text(io.StringIO(text), mime_type=mime_type, name=DELIVERY, save_filename=filename)
+        return
+    # In a terminal, our own write: whole or not at all, and never through a link planted at the name.
+    path = Path.cwd() / filename
+    try:
+        write_atomically(path, text)
+    except WriteFailed as error:
+        app.notify(f"The export failed: {error}", title="Export", severity="error", markup=False)
+    else:
+        app.notify(f"Exported to {shown(path)}", title="Export", markup=False)
 
 
 def report_delivery(app: XiaomiApp, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
@@ -48,7 +60,5 @@ def report_delivery(app: XiaomiApp, event: events.DeliveryComplete | events.Deli
         return
     if isinstance(event, events.DeliveryFailed):
         app.notify(f"The export failed: {event.exception}", title="Export", severity="error", markup=False)
-    elif event.path is None:  # a browser fetched it
+    else:  # only a browser's downloads go through Textual's delivery
         app.notify("The export went to the browser as a download.", title="Export", markup=False)
-    else:
-        app.notify(f"Exported to {event.path}", title="Export", markup=False)
