@@ -83,7 +83,7 @@ class XiaomiApp(App[None]):
         self.settings = Settings.load()
         self._cache = AnalysisCache(facts)
         selected = frozenset(sources) if sources else frozenset(facts.sources)
-        self.view = View(facts, self._cache.get(selected))
+        self.view = View(facts, self._cache.get(selected), verdict_of=self._cache.verdict_of)
         self._stale: set[str] = set()  # panes to rebuild when next shown
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self)
@@ -204,6 +204,7 @@ class XiaomiApp(App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self.set_view(replace(self.view, query=event.value))
+            self.query_one(SearchBox).show_problems(self.view.search.problems)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
@@ -267,7 +268,8 @@ class XiaomiApp(App[None]):
         kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
         self.title = facts.title
         self.query_one(ReloadBanner).clear()
-        self.set_view(replace(self.view, facts=facts, analysis=self._cache.get(frozenset(kept or facts.sources))))
+        self.set_view(replace(self.view, facts=facts, analysis=self._cache.get(frozenset(kept or facts.sources)),
+                              verdict_of=self._cache.verdict_of))
         self.notify("Fact base reloaded.", timeout=3)
 
     def on_fact_base_broken(self, message: FactBaseBroken) -> None:

@@ -1,10 +1,11 @@
-"""What the user is looking at: which fact base, which sources, which search text.
+"""What the user is looking at: which fact base, which sources, which search (text and qualifiers).
 
 Panes read everything they show from a `View`, so a filter change is one new `View` and a rebuild.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -12,7 +13,9 @@ from typing import NamedTuple
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.query import Query, claim_words, parse_query
 from xiaomi_tui.facts.records import Claim
+from xiaomi_tui.facts.scoring import Scorecard, Verdict, score
 
 
 class Selection(NamedTuple):
@@ -36,6 +39,15 @@ class AnalysisCache:
         self._by_sources: dict[frozenset[str], Analysis] = {}
         self._topics: dict = {}  # topic analyses shared between selections, see `analyse`
 
+    @cached_property
+    def scorecard(self) -> Scorecard:
+        """Scored on first use: only the Outcomes pane and a search for a verdict need it."""
+        return score(self.facts)
+
+    def verdict_of(self, claim_id: str) -> Verdict | None:
+        found = self.scorecard.by_claim.get(claim_id)
+        return found.verdict if found is not None else None
+
     def get(self, sources: frozenset[str]) -> Analysis:
         analysis = self._by_sources.get(sources)
         if analysis is None:
@@ -51,23 +63,48 @@ class View:
     analysis: Analysis
     query: str = ""
     later_reports: bool = False  # the timeline shows what later reports found, beside the forecasts
+    verdict_of: Callable[[str], Verdict | None] | None = None  # a claim's verdict, for `is:missed`
 
     @property
     def sources(self) -> frozenset[str]:
         return self.analysis.sources
 
     @cached_property
+    def search(self) -> Query:
+        """The search text parsed: free text and qualifiers (`is:conflict source:pandaily`)."""
+        return parse_query(self.query, self.facts)
+
+    @property
     def _needle(self) -> str:
-        return self.query.casefold().strip()
+        return self.search.text
+
+    @cached_property
+    def _words_of(self) -> Callable[[Claim], Collection[str]]:
+        return claim_words(self.analysis, self.verdict_of if self.search.wants_verdict else None)
 
     def matches(self, *texts: str | None) -> bool:
-        """Search is a case-insensitive substring test over the texts a row shows."""
-        if not self._needle:
-            return True
-        return any(text and self._needle in text.casefold() for text in texts)
+        """For a row no claim stands behind (a rate, a later report): a case-insensitive substring test
+        over the texts it shows; qualifiers ask about claims, so such a row never meets one."""
+        return not self.search.qualified and self.text_matches(*texts)
+
+    def text_matches(self, *texts: str | None) -> bool:
+        """The free text alone, as a substring of any of `texts`."""
+        needle = self._needle
+        return not needle or any(text and needle in text.casefold() for text in texts)
+
+    def qualifies(self, claims: Collection[Claim]) -> bool:
+        """The qualifiers alone, over a row's claims together (see `Query.accepts_claims`)."""
+        return not self.search.qualified or self.search.accepts_claims(claims, self._words_of)
 
     def claim_matches(self, claim: Claim) -> bool:
-        return not self._needle or self._needle in self.facts.search_text[claim.id]
+        return self.qualifies((claim,)) and (not self._needle or self._needle in self.facts.search_text[claim.id])
+
+    def row_matches(self, texts: Iterable[str | None], claims: Collection[Claim]) -> bool:
+        """A row that stands for several claims (a topic, a source): the qualifiers over all of them
+        together; the text in what the row shows or in any of its claims."""
+        texts_of = self.facts.search_text
+        return self.qualifies(claims) and (self.text_matches(*texts)
+                                           or any(self._needle in texts_of[claim.id] for claim in claims))
 
     def detail_key(self, selection: Selection | None) -> tuple[object, ...]:
         """What the detail of `selection` is drawn from: the panel is redrawn only when this changes.

@@ -18,7 +18,7 @@ def topics_shown(view: View, pane: str) -> list[TopicAnalysis]:
     """The topics of one pane that have claims in view and match the search."""
     return [topic for topic in view.analysis.topics.values()
             if topic.topic.pane == pane and topic.claims
-            and (view.matches(topic.topic.label, topic.consensus) or any(map(view.claim_matches, topic.claims)))]
+            and view.row_matches((topic.topic.label, topic.consensus), topic.claims)]
 
 
 class Pane(Vertical):

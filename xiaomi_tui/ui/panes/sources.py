@@ -41,7 +41,8 @@ class SourcesPane(Pane):
         rows = []
         for source in view.facts.sources.values():
             name = view.facts.source_name(source.id)
-            if source.id in view.sources and view.matches(name, source.title, source.id):
+            if (source.id in view.sources and view.text_matches(name, source.title, source.id)
+                    and view.qualifies(view.facts.claims_by_source[source.id])):
                 rows.append(Row(partial(_source_cells, source, name, view.analysis.source_tallies[source.id]),
                                 Selection(source_id=source.id)))
         return rows
@@ -50,7 +51,7 @@ class SourcesPane(Pane):
     def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
         return [Row(partial(_matrix_cells, topic, in_view), Selection(topic.topic.id))
                 for topic in view.analysis.topics.values()
-                if topic.claims and view.matches(topic.topic.label)]
+                if topic.claims and view.text_matches(topic.topic.label) and view.qualifies(topic.claims)]
 
 
 def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) -> list[Text]:

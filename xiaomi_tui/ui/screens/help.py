@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
+from xiaomi_tui.facts.query import QUALIFIERS, is_words
 from xiaomi_tui.facts.scoring import Verdict
 from xiaomi_tui.facts.status import ClaimStanding, Status
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
@@ -61,6 +62,15 @@ def legend() -> str:
     return "## Reading the screen\n| mark | means |\n|---|---|\n" + "\n".join(rows)
 
 
+def search_help() -> str:
+    """The qualifiers `/` takes, each `is:` word read from the vocabulary it belongs to."""
+    rows = [f"| `{name}:` | {meaning} |" for name, meaning in QUALIFIERS.items()]
+    rows += [f"| `is:` {kind} | {', '.join(f'`{name}`' for name in names)} |" for kind, names in is_words().items()]
+    return ("## Searching\nText narrows every pane; qualifiers narrow it further, as on GitHub: "
+            "`is:conflict source:pandaily price`. Several of one kind widen (`source:a source:b`).\n\n"
+            "| qualifier | takes |\n|---|---|\n" + "\n".join(rows))
+
+
 class HelpScreen(ModalScreen[None]):
     """Markdown help; escape, q or ? closes it."""
 
@@ -85,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
                          f"{binding.tooltip or binding.description} |"
                          for binding in [*self._listed, *self._textual_keys()])
         copying = IN_A_BROWSER if self.app.is_web else CLIPBOARD
-        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{legend()}\n\n{copying}\n"
+        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{search_help()}\n\n{legend()}\n\n{copying}\n"
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
 

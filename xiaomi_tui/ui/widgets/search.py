@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.content import Content
 from textual.widgets import Input
 
 from xiaomi_tui.clipboard import pasteable
@@ -14,12 +15,19 @@ class SearchBox(Input):
 
     def __init__(self, **kwargs) -> None:
         # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
-        super().__init__(placeholder="search: text in statements, topics, sources (enter keeps it, escape clears)",
+        super().__init__(placeholder="search: text, is:conflict, source:ID, origin:NAME (enter keeps it, escape clears)",
                          select_on_focus=False, **kwargs)
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Every edit (typing, pasting, deleting) goes through `replace`.
         super().replace(pasteable(text), start, end)
+
+    def show_problems(self, problems: tuple[str, ...]) -> None:
+        """A qualifier that could not be used is named on the box's border, never a silent empty pane.
+
+        `Content`, not a string: what the user typed is never markup."""
+        self.border_subtitle = Content("; ".join(problems)) if problems else None
+        self.set_class(bool(problems), "-problem")
 
     def open(self) -> None:
         self.add_class("-open")

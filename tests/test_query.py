@@ -1,0 +1,134 @@
+"""Search qualifiers: parsed in the data layer, applied by every pane, and named when they cannot be used."""
+
+from __future__ import annotations
+
+from xiaomi_tui.facts.analysis import analyse
+from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.query import claim_words, is_words, parse_query, word
+from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.search import SearchBox
+
+SIZE = (120, 40)
+
+
+def shown(app: XiaomiApp, table_id: str, column: int = 0) -> list[str]:
+    table = app.query_one(f"#{table_id}", FactTable)
+    return [table.row_texts(index)[column] for index in range(table.row_count)]
+
+
+def test_every_word_of_every_vocabulary_is_a_qualifier():
+    words = {name for names in is_words().values() for name in names}
+    expected = {word(member) for enum in (Status, ClaimStanding, Verdict) for member in enum if member is not Status.NONE}
+    assert words == expected | {"stated", "inferred"}
+    assert "fell-short" in words and "not-comparable" in words
+
+
+def test_qualifiers_and_free_text_are_told_apart(small_facts):
+    query = parse_query('is:Conflict  source:ALPHA origin:"maker" lei jun', small_facts)
+    assert (query.text, query.words, query.sources, query.origins, query.problems) == (
+        "lei jun", {"conflict"}, {"alpha"}, {"maker"}, ())
+
+
+def test_a_qualifier_that_cannot_be_used_is_named_and_left_out(small_facts):
+    query = parse_query("is:confict source:delta origin:nobody is: http://x.example", small_facts)
+    assert query.problems == (
+        "is:confict is unknown (did you mean is:conflict?)",
+        "source:delta is unknown (did you mean source:beta?)",
+        "no origin is called 'nobody'",
+        "is: needs a status, standing, verdict or origin basis",
+        "http: is not a qualifier (is:, source:, origin:); searched as text",
+    )
+    assert not query.qualified
+    assert query.text == "http://x.example"
+
+
+def test_origin_matches_a_party_or_its_organisation():
+    facts = load(bundled_facts_path())
+    reuters = parse_query("origin:reuters", facts).origins
+    assert "reuters" in reuters
+    assert all(facts.organisation_of(party).id == "reuters" or "reuters" in party for party in reuters)
+    assert len(reuters) > 1  # its report of 23 Aug 2023 speaks for it
+
+
+def test_a_claim_answers_to_its_standing_its_topic_status_its_basis_and_its_verdict(small_facts):
+    analysis = analyse(small_facts)
+    words_of = claim_words(analysis, {"alpha-mass-production-dec": Verdict.FELL_SHORT}.get)
+    claim = small_facts.claims["alpha-mass-production-dec"]
+    assert words_of(claim) == {"conflict", "stated", "fell-short"}
+    assert claim_words(analysis)(small_facts.claims["alpha-approval"]) == {"echoed", "echo", "stated"}
+
+
+def test_a_row_needs_every_word_and_any_source(small_facts):
+    analysis = analyse(small_facts)
+    claims = analysis.topics["looks-like"].claims  # alpha and gamma, various
+    words_of = claim_words(analysis)
+    assert parse_query("is:various is:unique", small_facts).accepts_claims(claims, words_of)
+    assert not parse_query("is:various is:conflict", small_facts).accepts_claims(claims, words_of)
+    assert parse_query("source:beta source:gamma", small_facts).accepts_claims(claims, words_of)
+    assert not parse_query("source:beta", small_facts).accepts_claims(claims, words_of)
+
+
+async def test_is_conflict_on_each_pane_shows_only_conflicts(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash", *"is:conflict", "enter")
+        assert shown(app, "timeline-table", 5) == ["\u2717 conflict", "\u2717 conflict"]
+        await pilot.press("1")
+        assert shown(app, "specs-table") == ["No spec claims for the sources and search in view."]
+        await pilot.press("4")
+        assert shown(app, "sources-list") == ["Alpha News"]  # the one source with a conflicting claim
+        assert shown(app, "sources-matrix") == ["Mass-production start"]
+        await pilot.press("1", "slash", "ctrl+u", *"is:not-comparable")  # the search kept at enter, replaced
+        assert shown(app, "specs-table", 2) == [f"{Status.UNCOMPARABLE.symbol} {Status.UNCOMPARABLE.value}"]
+
+
+async def test_qualifiers_combine_with_each_other_and_with_text(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "slash", *"is:echo source:beta")
+        assert shown(app, "investment-table") == ["First-phase investment"]
+        await pilot.press(*" origin:wire")
+        assert shown(app, "investment-table") == ["No money or capacity claims for the sources and search in view."]
+        await pilot.press("enter", "1", "slash", "ctrl+u", *"is:unique")
+        assert shown(app, "specs-table") == ["Body style", "Looks like", "Price"]
+        await pilot.press(*" looks")
+        assert shown(app, "specs-table") == ["Looks like"]
+        await pilot.press(*" source:gamma")
+        assert shown(app, "specs-table") == ["Looks like"]
+        await pilot.press(*" is:single")  # Looks like is various
+        assert shown(app, "specs-table") == ["No spec claims for the sources and search in view."]
+
+
+async def test_is_missed_on_outcomes_shows_only_missed_forecasts():
+    app = XiaomiApp(load(bundled_facts_path()), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        everything = shown(app, "outcomes-table")
+        await pilot.press("slash", *"is:missed", "enter")
+        missed = shown(app, "outcomes-table")
+        assert missed and set(missed) == {f"{Verdict.MISSED.symbol} {Verdict.MISSED.value}"}
+        assert missed == [verdict for verdict in everything if verdict == missed[0]]
+
+
+async def test_an_unknown_qualifier_is_named_in_the_search_box(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"is:confict")
+        box = app.query_one(SearchBox)
+        assert str(box.border_subtitle) == "is:confict is unknown (did you mean is:conflict?)"
+        assert box.has_class("-problem")
+        assert shown(app, "specs-table") == ["Body style", "Looks like", "Price"]  # left out, not an empty pane
+        await pilot.press("backspace", "backspace", "backspace", *"lict")
+        assert not box.border_subtitle and not box.has_class("-problem")
+
+
+async def test_help_lists_every_qualifier_and_every_is_word(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        source = app.screen.query_one("Markdown").source
+        assert all(f"`{name}:`" in source for name in ("is", "source", "origin"))
+        assert all(f"`{name}`" in source for names in is_words().values() for name in names)
