@@ -18,10 +18,10 @@ from enum import Enum
 from typing import get_args, get_type_hints
 
 from xiaomi_tui.facts.analysis import Analysis
-from xiaomi_tui.facts.status import ClaimStanding, Status
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.status import ClaimStanding, Status
 
 __all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "word"]
 
@@ -97,7 +97,7 @@ def claim_words(analysis: Analysis, verdict_of: Callable[[str], Verdict | None] 
     """The words a claim answers to: its standing, its topic's status, its origin's basis and, when
     `verdict_of` is given (scoring costs, so only when a verdict is asked for), its forecast's verdict."""
     def words_of(claim: Claim) -> set[str]:
-        found = {claim.origin_basis}
+        found: set[str] = {claim.origin_basis}
         standing = analysis.standings.get(claim.id)
         if standing is not None:
             found.add(word(standing))
