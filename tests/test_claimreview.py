@@ -77,7 +77,7 @@ def test_a_forecast_carried_twice_appears_twice_and_links_the_report_that_settle
     assert "metric mismatch" in kuo["reviewBody"]
     lei_jun = by_claim["pandaily-mass-production-start"]  # Lei Jun's H1 2024, in Pandaily and in source 004
     appearances = lei_jun["itemReviewed"]["appearance"]
-    assert [work.get("publisher", {}).get("name") for work in appearances] == ["Pandaily", None]
+    assert [work.get("publisher", {}).get("name") for work in appearances] == ["Pandaily", "decor-dreams.com"]
     assert lei_jun["itemReviewed"]["firstAppearance"] == {
         "@type": "NewsArticle", "headline": "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies",
         "url": "https://pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/",
