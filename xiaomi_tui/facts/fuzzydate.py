@@ -21,20 +21,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-__all__ = ["FuzzyDate", "FuzzyDateError", "Precision"]
+__all__ = ["SHAPE", "FuzzyDate", "FuzzyDateError", "Precision"]
 
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_PATTERN = re.compile(
-    r"""^(?:(?P<part>early|mid|late)-)?
-        (?P<year>\d{4})
+_SHAPE = r"""^(?:(?P<part>early|mid|late)-)?
+        (?P<year>[0-9]{4})
         (?:-(?:
-            H(?P<half>\d) |
-            Q(?P<quarter>\d) |
-            (?P<month>\d{2})(?:-(?P<day>\d{2}))?
-        ))?$""",
-    re.VERBOSE | re.ASCII,  # digits are 0-9: int() would also read fullwidth "２０２４" as a year
-)
+            H(?P<half>[0-9]) |
+            Q(?P<quarter>[0-9]) |
+            (?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?
+        ))?$"""
+# Digits are 0-9, not \d: int() would also read fullwidth "２０２４" as a year, and so would other regex engines.
+_PATTERN = re.compile(_SHAPE, re.VERBOSE)
+
+SHAPE = re.sub(r"\s+|\?P<\w+>", "", _SHAPE)
+"""The same shape as a plain regular expression, for the JSON Schema an editor checks a fact base with."""
 
 YEARS = (1900, 2200)
 """The years a date may name: wider than any car's story, narrow enough to catch a typo ("20244")."""

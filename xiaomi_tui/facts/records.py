@@ -29,7 +29,9 @@ from xiaomi_tui.facts.rules import (
     OneOf,
     Parse,
     clean_text,
+    currency_schema,
     fuzzy_date,
+    fuzzy_date_schema,
     known_currency,
 )
 
@@ -63,8 +65,8 @@ __all__ = [
 SafeText = Annotated[str, Constrained(min_length=1, max_length=MAX_TEXT), Check(clean_text)]
 Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT), Check(clean_text)]
 Slug = Annotated[str, Constrained(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
-Date = Annotated[FuzzyDate, Parse(fuzzy_date)]
-Currency = Annotated[str, Check(known_currency)]
+Date = Annotated[FuzzyDate, Parse(fuzzy_date, fuzzy_date_schema)]
+Currency = Annotated[str, Check(known_currency, currency_schema)]
 Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True)]
 Paragraph = Annotated[int, Constrained(gt=0, le=100_000, strict=True)]
 Boolean = Annotated[bool, Constrained(strict=True)]
@@ -99,6 +101,17 @@ class _Span:
             raise ValueError("a value needs amount, min or max")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min {self.min:g} is greater than max {self.max:g}")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        """For editors, as `_value_table` and the check above read a table: `amount` or `min` and/or `max`."""
+        schema = handler(core_schema)
+        table = handler.resolve_ref_schema(schema)
+        table["properties"] = {"amount": {"type": "number", "description": "min = max = amount"},
+                               **table["properties"]}
+        table["anyOf"] = [{"required": [key]} for key in ("amount", "min", "max")]
+        table["not"] = {"anyOf": [{"required": ["amount", key]} for key in ("min", "max")]}
+        return schema
 
 
 @record
@@ -152,6 +165,12 @@ def _value_table(raw: Any) -> Any:
     return raw
 
 
+def _value_schema(tables: dict[str, Any]) -> dict[str, Any]:
+    """For editors, the short forms `_value_table` reads beside the tables."""
+    return {"description": _VALUE_SHAPES, "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "boolean"},
+                                                    *tables["oneOf"]]}
+
+
 def _value_shape(raw: Any) -> str | None:
     """Which kind of value a table is: with a currency, money; with text or flag, those; else a quantity."""
     if isinstance(raw, (Money, Quantity, Text, Flag)):
@@ -164,10 +183,11 @@ def _value_shape(raw: Any) -> str | None:
     return "quantity"
 
 
+_VALUE_SHAPES = "a value is a table (amount/min/max with currency or unit), a number, a string or true/false"
 Value = Annotated[
     Money | Quantity | Text | Flag,
-    OneOf(_value_shape, "a value is a table (amount/min/max with currency or unit), a number, a string or true/false"),
-    Before(_value_table),
+    OneOf(_value_shape, _VALUE_SHAPES),
+    Before(_value_table, _value_schema),
 ]
 
 

@@ -4,6 +4,8 @@ Each rule is `Annotated` metadata with a `__get_pydantic_core_schema__` hook, th
 pydantic documents for custom constraints. pydantic (and `pydantic_core`) is imported inside
 the hook, so only when `schema.py` builds its validator: a fact base read back from the
 cache (see `cache.py`) is used without loading pydantic at all, which saves a third of start-up.
+A rule whose check JSON Schema cannot derive says, in `json_schema`, what an editor can check of the raw TOML
+(`__get_pydantic_json_schema__`, the matching hook): the schema `xiaomi-tui schema` prints comes from these records.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, get_args
 
-from xiaomi_tui.facts.fuzzydate import FuzzyDate
+from xiaomi_tui.facts.fuzzydate import SHAPE, FuzzyDate
 
-__all__ = ["Before", "Check", "Constrained", "OneOf", "Parse", "clean_text", "fuzzy_date", "known_currency",
-           "terminal_acts_on"]
+__all__ = ["Before", "Check", "Constrained", "OneOf", "Parse", "clean_text", "currency_schema", "fuzzy_date",
+           "fuzzy_date_schema", "known_currency", "terminal_acts_on"]
 
 MAX_TEXT = 2000
 """Longest text accepted in any field: a statement is one sentence, a note a short paragraph."""
@@ -28,6 +30,22 @@ CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "TWD", 
 
 
 # -- the rules, as pydantic sees them -------------------------------------------------------------
+
+
+JsonSchema = Callable[[dict[str, Any]], dict[str, Any]]
+"""Given the JSON Schema pydantic derives for a field (empty where it can derive none), the one to publish."""
+
+
+class _Described:
+    """A rule that may say what its raw value looks like in JSON Schema."""
+
+    __slots__ = ()
+    json_schema: JsonSchema | None
+    derives: bool = True  # False: pydantic can derive nothing of a plain function, so ask for nothing
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        derived = handler(core_schema) if self.derives else {}
+        return derived if self.json_schema is None else self.json_schema(derived)
 
 
 @dataclass(frozen=True)
@@ -44,10 +62,11 @@ class Constrained:
 
 
 @dataclass(frozen=True)
-class Check:
+class Check(_Described):
     """A function run on the value once its type is right; a `ValueError` becomes the message."""
 
     function: Callable[[Any], Any]
+    json_schema: JsonSchema | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -56,10 +75,11 @@ class Check:
 
 
 @dataclass(frozen=True)
-class Before:
+class Before(_Described):
     """A function that rewrites the raw TOML value before its type is checked."""
 
     function: Callable[[Any], Any]
+    json_schema: JsonSchema | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -68,10 +88,13 @@ class Before:
 
 
 @dataclass(frozen=True)
-class Parse:
-    """For a type pydantic does not know: this function makes it from the raw value."""
+class Parse(_Described):
+    """For a type pydantic does not know: this function makes it from the raw value, whose JSON Schema
+    `json_schema` gives."""
 
     function: Callable[[Any], Any]
+    json_schema: JsonSchema | None = None
+    derives = False
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -135,12 +158,21 @@ def _parsed_date(value: str | date) -> FuzzyDate:
     return FuzzyDate.parse(value)
 
 
+def fuzzy_date_schema(_derived: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "string", "pattern": SHAPE, "description": "a date as precise as the press made it: 2024, "
+            "2024-H1, 2024-Q3, 2023-12, 2023-11-08, early-/mid-/late- before a year or a month (late-2021-11)"}
+
+
 def fuzzy_date(value: Any) -> FuzzyDate:
     if isinstance(value, FuzzyDate):
         return value
     if isinstance(value, (str, date)):
         return _parsed_date(value)
     raise ValueError("a date is written as a string such as \"2024-H1\" or \"2023-11-08\"")
+
+
+def currency_schema(derived: dict[str, Any]) -> dict[str, Any]:
+    return {**derived, "enum": sorted(CURRENCIES)}
 
 
 def known_currency(code: str) -> str:
