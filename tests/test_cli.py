@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.cli import main
-from xiaomi_tui.facts.export import COLUMNS
+from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.web.server import DashboardServer
 
@@ -220,8 +220,9 @@ def test_export_json_is_the_whole_fact_base_with_its_analysis(
         "statement": "The blog also puts the plant at 300,000 vehicles a year, citing the analyst.",
         "origin": "analyst", "origin_basis": "stated", "basis": None, "via": [], "organisation": "analyst",
         "stance": "plan", "value": {"min": 300000, "max": 300000, "unit": "vehicles/year", "approx": False},
-        "value_text": "300,000 vehicles/year", "date": None, "date_start": None, "date_end": None, "said": None,
-        "para": 5, "standing": "corroborated", "disputed": None, "superseded": None, "note": None,
+        "value_text": "300,000 vehicles/year", "value_number": 300000, "date": None, "date_start": None,
+        "date_end": None, "said": None, "said_start": None, "said_end": None, "para": 5, "standing": "corroborated",
+        "disputed": None, "superseded": None, "note": None,
     }
     approval = next(topic for topic in dump["topics"] if topic["id"] == "approval")
     assert approval == {
@@ -238,9 +239,23 @@ def test_export_csv_has_a_header_and_one_row_per_claim(capsys, small_facts_path:
     reader = csv.DictReader(io.StringIO(out))
     rows = list(reader)
     assert code == 0
-    assert tuple(reader.fieldnames or ()) == COLUMNS
+    assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
     assert len(rows) == 15
     assert {row["id"]: row["value"] for row in rows}["alpha-price"] == "below RMB 300,000"
+
+
+def test_export_csv_with_bom_starts_with_one_and_is_otherwise_the_same(capsys, small_facts_path: Path) -> None:
+    _, plain, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "csv")
+    code, marked, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "csv", "--bom")
+
+    assert code == 0 and marked == "\ufeff" + plain and not plain.startswith("\ufeff")
+
+
+def test_export_bom_is_for_csv_only(capsys, small_facts_path: Path) -> None:
+    code, out, err = run(capsys, "--facts", small_facts_path, "export", "--format", "json", "--bom")
+
+    assert (code, out) == (2, "")
+    assert err == "xiaomi-tui: --bom is for --format csv: JSON and Markdown readers take UTF-8 without one\n"
 
 
 def test_export_markdown_is_a_table_with_one_row_per_claim(capsys, small_facts_path: Path) -> None:

@@ -1,43 +1,18 @@
-"""Exports stay data: Markdown renders fact text as text, and a spreadsheet opening the CSV runs nothing."""
+"""Exports stay data: Markdown renders fact text as text, a spreadsheet opening the CSV runs nothing, and each
+CSV column and JSON key holds one kind of thing."""
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
-from xiaomi_tui.facts.export import COLUMNS, export, spreadsheet_cell
+from helpers import HOSTILE_STATEMENTS, hostile_facts
+from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS, dump, export, spreadsheet_cell
 from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.model import FactBase
-
-FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")
-
-# Statement of each claim in the fixture -> what a hostile curator (or a pasted web page) puts there.
-HOSTILE_STATEMENTS = {
-    "alpha-body": "[x](javascript:alert(1)) and [ref][1] and <https://evil.example/autolink>",
-    "alpha-looks": "<img src=x onerror=alert(1)> <script>alert(1)</script> <b>raw</b>",
-    "gamma-looks": "![tracker](https://evil.example/pixel.png) &#x3C;b&#x3E; &amp; &copy;",
-    "alpha-price": "# not a heading | not a cell *not emphasis* _nor this_ `nor code` ~~nor struck~~ \\[x]",
-    "gamma-price": "=HYPERLINK(\"https://evil.example\",\"click\")",
-    "alpha-capacity": "+cmd|' /C calc'!A0",
-    "gamma-capacity": "-2+3+cmd|' /C calc'!A0",
-    "alpha-approval": "@SUM(1+1)*cmd|' /C calc'!A0",
-}
-
-
-def hostile_facts() -> FactBase:
-    text = FIXTURE
-    for claim_id, statement in HOSTILE_STATEMENTS.items():
-        start = text.index(f'id = "{claim_id}"')
-        at = text.index("statement = ", start)
-        end = text.index("\n", at)
-        quoted = statement.replace("\\", "\\\\").replace('"', '\\"')
-        text = text[:at] + f'statement = "{quoted}"' + text[end:]
-    text = text.replace('label = "Body style"', 'label = "=1+1 [Body](https://evil.example) style"')
-    return loads(text, "hostile.toml")
 
 
 def test_markdown_export_renders_fact_text_as_text_only() -> None:
@@ -81,3 +56,67 @@ def test_csv_export_neutralises_cells_a_spreadsheet_would_run() -> None:
 ])
 def test_a_cell_starting_like_a_formula_gets_a_quote_but_a_negative_number_stays(value, cell) -> None:
     assert spreadsheet_cell(value) == cell
+
+
+def csv_rows(facts: FactBase) -> dict[str, dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(export(facts, None, "csv")))
+    assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+    return {row["id"]: row for row in reader}
+
+
+def test_csv_has_ids_beside_names_iso_days_and_the_value_as_a_number(small_facts: FactBase) -> None:
+    rows = csv_rows(small_facts)
+
+    assert {column: rows["alpha-mass-production-dec"][column] for column in CSV_COLUMNS[:-2]} == {
+        "id": "alpha-mass-production-dec", "topic": "Mass-production start", "topic_id": "mass-production",
+        "source": "alpha", "origin": "a person familiar with the matter", "origin_id": "insider",
+        "origin_basis": "stated", "url": "https://alpha.example/maker-december", "value": "'Dec 2023",
+        "value_number": "", "value_unit": "", "stance": "plan", "date": "'Dec 2023", "date_start": "2023-12-01",
+        "date_end": "2023-12-31", "said": "'15 Nov 2023", "said_start": "2023-11-15", "said_end": "2023-11-15",
+        "para": "2", "standing": "conflict",
+    }
+    assert [rows["alpha-investment"][key] for key in ("value", "value_number", "value_unit")] == [
+        "RMB 10 bn", "10000000000", "CNY"]
+    assert [rows["gamma-capacity"][key] for key in ("value", "value_number", "value_unit", "url")] == [
+        "300,000 vehicles/year", "300000", "vehicles/year", ""]
+    price = rows["alpha-price"]  # a range is no one number
+    assert [price[key] for key in ("value", "value_number", "value_unit")] == ["below RMB 300,000", "", ""]
+
+
+@pytest.mark.parametrize(("written", "cell"), [
+    # The forms a spreadsheet reads as a date or a number carry the quote that keeps them text...
+    ("2023-11-08", "'8 Nov 2023"), ("2023-11", "'Nov 2023"), ("2024", "'2024"),
+    # ...the others are text to any spreadsheet already.
+    ("2024-H1", "H1 2024"), ("2024-Q3", "Q3 2024"), ("late-2021-11", "late Nov 2021"), ("early-2024", "early 2024"),
+])
+def test_a_date_as_people_say_it_stays_text_in_a_spreadsheet(small_facts_path, written: str, cell: str) -> None:
+    text = small_facts_path.read_text(encoding="utf-8").replace('date = "2023-12"', f'date = "{written}"', 1)
+    row = csv_rows(loads(text, "dated.toml"))["alpha-mass-production-dec"]
+
+    assert (row["date"], row["value"]) == (cell, cell)
+
+
+def test_json_value_has_one_shape_per_kind_and_a_flat_number(small_facts: FactBase) -> None:
+    claims = {claim["id"]: claim for claim in dump(small_facts, None)["claims"]}
+
+    assert claims["alpha-investment"]["value"] == {"min": 10e9, "max": 10e9, "currency": "CNY", "approx": False}
+    assert claims["alpha-investment"]["value_number"] == 10e9
+    assert claims["gamma-capacity"]["value"] == {"min": 300000, "max": 300000, "unit": "vehicles/year",
+                                                 "approx": False}
+    assert claims["alpha-price"]["value"] == {"min": None, "max": 300000, "currency": "CNY", "approx": False}
+    assert claims["alpha-price"]["value_number"] is None
+    assert claims["alpha-body"]["value"] == {"text": "sedan"}
+    assert claims["alpha-body"]["value_number"] is None
+    dated = claims["alpha-mass-production-dec"]
+    assert (dated["value"], dated["value_text"]) == (None, "Dec 2023")  # a date topic's value is its `date`
+    assert [dated[key] for key in ("said", "said_start", "said_end")] == ["2023-11-15", "2023-11-15", "2023-11-15"]
+
+
+def test_json_flag_is_a_table_too(small_facts_path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8") + (
+        '[[topics]]\nid = "approved"\nlabel = "Approved"\npane = "specs"\nkind = "flag"\n\n'
+        '[[claims]]\nid = "alpha-approved"\ntopic = "approved"\nsource = "alpha"\nstatement = "It is approved."\n'
+        'origin = "maker"\nvalue = true\npara = 4\n')
+    claims = {claim["id"]: claim for claim in dump(loads(text, "flag.toml"), None)["claims"]}
+
+    assert (claims["alpha-approved"]["value"], claims["alpha-approved"]["value_number"]) == ({"flag": True}, None)

@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today")
     _also_after_command(export, "--source", metavar="ID", action="append", dest="sources",
                         help="export only this source's claims (repeatable)")
+    export.add_argument("--bom", action="store_true",
+                        help="csv: start with a UTF-8 byte-order mark, so spreadsheets read it as UTF-8")
+
+    commands.add_parser("schema", help="print the JSON Schema of a fact base, for editors (facts.schema.json)")
 
     serve = commands.add_parser("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -137,6 +141,13 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         if args.command == "check":
             return _check(args.path or args.facts)
+        if args.command == "schema":
+            from xiaomi_tui.facts.schema import json_schema_text
+
+            output.write(json_schema_text())
+            return EXIT_OK
+        if args.command == "export" and args.bom and args.format != "csv":
+            raise UsageError("--bom is for --format csv: JSON and Markdown readers take UTF-8 without one")
         facts, keep = _load(args.facts)
         if args.command is not None:
             keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
@@ -156,9 +167,9 @@ def _run(argv: Sequence[str] | None) -> int:
             output.write(claim_reviews(score(facts), sources))
             return EXIT_OK
         if args.command == "export":
-            from xiaomi_tui.facts.export import export
+            from xiaomi_tui.facts.export import BOM, export
 
-            output.write(export(facts, sources, args.format))
+            output.write((BOM if args.bom else "") + export(facts, sources, args.format))
             return EXIT_OK
         if args.command == "serve":
             return _serve(args.facts, sources, args.host, args.port, args.public)

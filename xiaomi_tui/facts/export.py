@@ -2,7 +2,8 @@
 
 The JSON is one object an analyst loads in pandas or jq (`pd.json_normalize(dump["claims"])`): `meta`,
 `sources`, `parties`, `topics` with their analysis over the sources in view, and `claims`, each record with
-every field, unknowns as null. The README documents the shape.
+every field, unknowns as null. The CSV is the claims with the columns a spreadsheet sorts and sums by (ids beside
+names, ISO days, the value as a number); Markdown the few a reader needs. The README documents each shape.
 """
 
 from __future__ import annotations
@@ -15,13 +16,22 @@ from collections.abc import Iterable, Sequence
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.formatting import MARKDOWN_SPECIALS, format_claim_value, markdown_text
-from xiaomi_tui.facts.fuzzydate import FuzzyDate
+from xiaomi_tui.facts.fuzzydate import FuzzyDate, Precision
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Money, Quantity, Text, Topic
+from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Text, Topic
 
-__all__ = ["export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
+__all__ = ["BOM", "COLUMNS", "CSV_COLUMNS", "export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
 
 COLUMNS = ("id", "topic", "source", "value", "stance", "date", "para", "standing", "chain", "statement")
+"""Markdown's columns: what a reader of a draft needs."""
+
+CSV_COLUMNS = ("id", "topic", "topic_id", "source", "origin", "origin_id", "origin_basis", "url", "value",
+               "value_number", "value_unit", "stance", "date", "date_start", "date_end", "said", "said_start",
+               "said_end", "para", "standing", "chain", "statement")
+"""The CSV's columns: names beside ids, dates as written and as ISO days, the value as text and as a number."""
+
+BOM = "\ufeff"
+"""What `--bom` puts first: without it a spreadsheet's default import reads UTF-8 as a legacy code page."""
 
 
 def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
@@ -30,12 +40,12 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
     rows = list(_rows(facts, sources))
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
+        writer.writerows({column: _csv_cell(row[column]) for column in CSV_COLUMNS} for row in rows)
         return buffer.getvalue()
     if fmt == "markdown":
-        return markdown_table(COLUMNS, [[row[column] for column in COLUMNS] for row in rows])
+        return markdown_table(COLUMNS, [[_text(row[column]) for column in COLUMNS] for row in rows])
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -68,17 +78,50 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
+_SPREADSHEET_DATES = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+"""The fuzzy dates a spreadsheet reads as a date or a number when they are written as people say them: "8 Nov
+2023", "Nov 2023", "2024". "H1 2024" or "late Nov 2021" it leaves alone."""
+
+
+def _csv_cell(value: object) -> object:
+    """A date as people say it stays text: a spreadsheet would make "Nov 2023" the day 1 Nov 2023, a precision
+    the press never gave. The leading quote is the spreadsheet's own mark for text (the ISO columns are the dates
+    to compute with). Numbers are written plainly, 10000000000 rather than 10000000000.0."""
+    if isinstance(value, FuzzyDate):
+        return ("'" if value.part is None and value.precision in _SPREADSHEET_DATES else "") + value.human()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return "" if value is None else spreadsheet_cell(value)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def _rows(facts: FactBase, sources: Iterable[str] | None):
     analysis = analyse(facts, sources)
     for claim in analysis.claims():
         topic = facts.topics[claim.topic]
+        number, unit = _number(claim, topic)
         yield {
             "id": claim.id,
             "topic": topic.label,
+            "topic_id": topic.id,
             "source": claim.source,
-            "value": format_claim_value(claim, topic),
+            "origin": facts.parties[claim.origin].name,
+            "origin_id": claim.origin,
+            "origin_basis": claim.origin_basis,
+            "url": facts.sources[claim.source].url,
+            "value": claim.date if claim.value is None and claim.date else format_claim_value(claim, topic),
+            "value_number": number,
+            "value_unit": unit,
             "stance": claim.stance.value,
-            "date": claim.date.human() if claim.date else "",
+            "date": claim.date,
+            "date_start": _start(claim.date),
+            "date_end": _end(claim.date),
+            "said": claim.said,
+            "said_start": _start(claim.said),
+            "said_end": _end(claim.said),
             "para": claim.para,
             "standing": analysis.standings[claim.id].value,
             "chain": facts.chain_text(claim),
@@ -127,8 +170,10 @@ def _claim(facts: FactBase, analysis: Analysis, claim: Claim) -> dict:
         "origin": claim.origin, "origin_basis": claim.origin_basis, "basis": claim.basis, "via": list(claim.via),
         "organisation": facts.organisation_of(claim.origin).id, "stance": claim.stance.value,
         "value": _value(claim, topic), "value_text": format_claim_value(claim, topic),
-        "date": _date(claim.date), "date_start": claim.date and claim.date.start.isoformat(),
-        "date_end": claim.date and claim.date.end.isoformat(), "said": _date(claim.said), "para": claim.para,
+        "value_number": _number(claim, topic)[0],
+        "date": _date(claim.date), "date_start": _start(claim.date),
+        "date_end": _end(claim.date), "said": _date(claim.said), "said_start": _start(claim.said),
+        "said_end": _end(claim.said), "para": claim.para,
         "standing": analysis.standings[claim.id].value,
         "disputed": claim.disputed and {"reason": claim.disputed.reason, "url": claim.disputed.url},
         "superseded": claim.superseded and {"by": claim.superseded.by, "reason": claim.superseded.reason},
@@ -136,16 +181,36 @@ def _claim(facts: FactBase, analysis: Analysis, claim: Claim) -> dict:
     }
 
 
-def _value(claim: Claim, topic: Topic) -> object:
-    """Numbers as numbers (`min`/`max`, either may be null for an open range), text as text, flags as booleans."""
+def _value(claim: Claim, topic: Topic) -> dict[str, object] | None:
+    """One shape per kind, always a table, so `json_normalize` makes one column of one type per key: money
+    `{min, max, currency, approx}`, a quantity `{min, max, unit, approx}` (either end null when open), text
+    `{text}`, a flag `{flag}`; null on a date topic, whose value is the claim's `date`."""
     value = claim.value
     if isinstance(value, Money):
         return {"min": value.min, "max": value.max, "currency": value.currency, "approx": value.approx}
     if isinstance(value, Quantity):
         return {"min": value.min, "max": value.max, "unit": value.unit or topic.unit, "approx": value.approx}
     if isinstance(value, Text):
-        return value.text
-    return None if value is None else value.flag
+        return {"text": value.text}
+    if isinstance(value, Flag):
+        return {"flag": value.flag}
+    return None
+
+
+def _number(claim: Claim, topic: Topic) -> tuple[float | None, str | None]:
+    """The value as one number with its currency or unit, where it is one number (not a range, text or flag)."""
+    value = claim.value
+    if isinstance(value, (Money, Quantity)) and value.min is not None and value.min == value.max:
+        return value.min, value.currency if isinstance(value, Money) else value.unit or topic.unit
+    return None, None
+
+
+def _start(value: FuzzyDate | None) -> str | None:
+    return None if value is None else value.start.isoformat()
+
+
+def _end(value: FuzzyDate | None) -> str | None:
+    return None if value is None else value.end.isoformat()
 
 
 def _date(value: FuzzyDate | None) -> str | None:

@@ -1,0 +1,155 @@
+"""The exports and the schema, read by the tools at the other end: LibreOffice Calc opens the CSV, pandas loads
+the JSON, and taplo (the TOML engine behind the common editor extensions) checks a fact base against its schema.
+
+LibreOffice runs once per session (one `soffice` converting both files, in a profile of its own so it never
+hands the work to another running instance), told to read like a spreadsheet that guesses types: detect dates
+and special numbers, evaluate formulas. The charset is given as UTF-8, which LibreOffice's import dialog picks
+from the byte-order mark; `soffice --convert-to` without options assumes Windows-1252, BOM or not.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from helpers import hostile_facts
+from xiaomi_tui.cli import main
+from xiaomi_tui.facts.export import BOM, CSV_COLUMNS, export
+from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, loads
+from xiaomi_tui.facts.schema import SCHEMA_FILE
+
+SOFFICE = shutil.which("soffice")
+TAPLO = Path(sysconfig.get_path("scripts")) / "taplo"
+
+AS_A_SPREADSHEET_GUESSES = "CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
+"""Comma, double quote, UTF-8, from line 1, en-US; quoted fields not forced to text, detect special numbers
+(dates), evaluate formulas: LibreOffice's CSV filter options, in their documented order."""
+
+
+def cli_output(*argv: str) -> bytes:
+    """What the installed command writes, as bytes: the BOM as it reaches a file."""
+    environment = {**os.environ, "XIAOMI_TUI_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "xiaomi_tui", *argv], capture_output=True, check=True,
+                          env=environment, timeout=60).stdout
+
+
+# -- LibreOffice Calc ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
+    if SOFFICE is None:
+        pytest.skip("soffice is missing (.ci/run installs libreoffice-calc-nogui with apt-get)")
+    folder = tmp_path_factory.mktemp("calc")
+    (folder / "bundled.csv").write_bytes(cli_output("export", "--format", "csv", "--bom"))
+    (folder / "hostile.csv").write_bytes((BOM + export(hostile_facts(), None, "csv")).encode())
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    f"--infilter={AS_A_SPREADSHEET_GUESSES}", "--convert-to", "xlsx", "bundled.csv", "hostile.csv"],
+                   cwd=folder, capture_output=True, check=True, timeout=100)
+    return {name: load_workbook(folder / f"{name}.xlsx").active for name in ("bundled", "hostile")}
+
+
+def column(sheet: Worksheet, name: str) -> list[Any]:
+    index = CSV_COLUMNS.index(name)
+    return [row[index].value for row in sheet.iter_rows(min_row=2)]
+
+
+def test_calc_reads_the_bom_as_a_bom_and_every_character_as_written(sheets: dict[str, Worksheet]) -> None:
+    sheet = sheets["bundled"]
+    assert [cell.value for cell in sheet[1]] == list(CSV_COLUMNS)  # A1 is "id", not "ï»¿id" or "\ufeffid"
+    values = column(sheet, "value")
+    assert "\u2248 USD 1.37 bn" in values and "EUR 40,000\u201350,000" in values
+    assert not [cell.value for row in sheet.iter_rows() for cell in row
+                if isinstance(cell.value, str) and ("\u00e2" in cell.value or "\ufffd" in cell.value)]
+
+
+def test_calc_runs_no_formula_from_fact_text(sheets: dict[str, Worksheet]) -> None:
+    cells = [cell for name in ("bundled", "hostile") for row in sheets[name].iter_rows() for cell in row]
+
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert '\'=HYPERLINK("https://evil.example","click")' in column(sheets["hostile"], "statement")
+
+
+def test_calc_keeps_dates_as_people_say_them_as_text_and_reads_iso_days_as_dates(
+        sheets: dict[str, Worksheet]) -> None:
+    sheet = sheets["bundled"]
+    said = [value for value in column(sheet, "said") if value is not None]
+    assert "'15 Nov 2023" in said and "late Nov 2021" in said
+    for name in ("date", "said"):
+        assert all(isinstance(value, str) for value in column(sheet, name) if value is not None), name
+    for name in ("date_start", "date_end", "said_start", "said_end"):
+        days = [value for value in column(sheet, name) if value is not None]
+        assert days and all(isinstance(value, datetime) for value in days), name
+    numbers = [value for value in column(sheet, "value_number") if value is not None]
+    assert 10e9 in numbers and all(isinstance(value, (int, float)) for value in numbers)
+
+
+# -- pandas --------------------------------------------------------------------------------------
+
+
+def test_pandas_reads_said_as_days_and_finds_one_column_per_value_key(capsys) -> None:
+    assert main(["export", "--format", "json"]) == 0
+    claims = pd.json_normalize(json.loads(capsys.readouterr().out)["claims"])
+
+    said = pd.to_datetime(claims["said_start"])  # the as-typed `said` ("late-2021-11") is no day pandas reads
+    known = said.notna()
+    assert known.sum() == claims["said"].notna().sum() > 0
+    assert (pd.to_datetime(claims["said_end"])[known] >= said[known]).all()
+    assert claims["value_number"].dtype == "float64" and claims["value_number"].notna().any()
+    value_columns = [name for name in claims.columns if name.startswith("value.")]
+    assert {"value.min", "value.max", "value.text"} <= set(value_columns)
+    for name in ["value", "value_number", *value_columns]:  # one type per column: no text beside tables
+        assert claims[name].dropna().map(type).nunique() <= 1, name
+
+
+# -- taplo and the schema ------------------------------------------------------------------------
+
+
+def taplo_check(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(TAPLO), "check", "--no-auto-config", path.name], cwd=path.parent,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_the_checked_in_schema_is_what_the_schema_command_prints(capsys) -> None:
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert (bundled_facts_path().parent / SCHEMA_FILE).read_text(encoding="utf-8") == printed
+    assert bundled_facts_path().read_text(encoding="utf-8").startswith(f"#:schema ./{SCHEMA_FILE}\n")
+
+
+def test_taplo_accepts_the_bundled_fact_base_through_its_schema_line() -> None:
+    result = taplo_check(bundled_facts_path())
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("pattern", "replacement", "says"), [
+    (r"^para = ([0-9]+)$", r'para = "\1"', 'is not of type "integer"'),
+    (r'^said = "[^"]*"$', 'said = "Nov 2023"', '"Nov 2023" does not match'),
+    (r'^(\[\[claims\]\]\nid = ")', r"\1Not A Slug ", 'does not match "^[a-z0-9]'),
+    (r"^para = ", "paragraph = ", "'paragraph' was unexpected"),
+    (r'currency = "CNY"', 'currency = "RMB"', "is not valid under any of the schemas"),
+], ids=["para-as-text", "date-as-people-say-it", "id-off-pattern", "unknown-key", "unknown-currency"])
+def test_taplo_rejects_what_the_loader_rejects(tmp_path: Path, pattern: str, replacement: str, says: str) -> None:
+    text, count = re.subn(pattern, replacement, bundled_facts_path().read_text(encoding="utf-8"), count=1,
+                          flags=re.MULTILINE)
+    assert count == 1
+    (tmp_path / "facts.toml").write_text(text, encoding="utf-8")
+    shutil.copy(bundled_facts_path().parent / SCHEMA_FILE, tmp_path / SCHEMA_FILE)
+
+    result = taplo_check(tmp_path / "facts.toml")
+    assert result.returncode != 0 and says in result.stderr
+    with pytest.raises(FactsError):
+        loads(text, "facts.toml")
