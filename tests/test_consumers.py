@@ -22,10 +22,10 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from helpers import hostile_facts
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from helpers import hostile_facts
 from xiaomi_tui.cli import main
 from xiaomi_tui.facts.export import BOM, CSV_COLUMNS, export
 from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, loads

@@ -7,9 +7,9 @@ import csv
 import io
 
 import pytest
+from helpers import HOSTILE_STATEMENTS, hostile_facts
 from markdown_it import MarkdownIt
 
-from helpers import HOSTILE_STATEMENTS, hostile_facts
 from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS, dump, export, spreadsheet_cell
 from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.model import FactBase
