@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
-from xiaomi_tui.facts.files import shown
+from xiaomi_tui.facts.files import UnreadableFile, read_regular_file, shown
+from xiaomi_tui.facts.lint import copied_statements, plans_about_the_past
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.status import Status
 
-__all__ = ["Finding", "FindingKind", "counted", "findings", "report"]
+__all__ = ["Finding", "FindingKind", "articles_in", "counted", "findings", "report", "warnings"]
 
 
 class FindingKind(str, Enum):
@@ -80,8 +81,38 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
-def report(facts: FactBase, target: Path, out: TextIO) -> None:
-    """The whole report for a fact base that loaded: counts, sources, warnings, then the findings."""
+ARTICLE_LIMIT = 2**20
+"""The largest article file `--articles` reads: a press article is a few kilobytes."""
+
+
+def articles_in(folder: Path, facts: FactBase) -> tuple[dict[str, str], list[str]]:
+    """Each press source's article text from `folder`, by the file name its `file` gives, and a warning for
+    each one named but not there to read."""
+    texts, missing = {}, []
+    for source in facts.sources.values():
+        if source.file is None:
+            continue
+        try:
+            texts[source.id] = read_regular_file(folder / source.file, ARTICLE_LIMIT).decode("utf-8", "replace")
+        except UnreadableFile as problem:
+            missing.append(f"source {source.id!r}: article {shown(folder / source.file)} {problem}: "
+                           "its statements were not compared")
+    return texts, missing
+
+
+def warnings(facts: FactBase, articles: Path | None = None) -> list[str]:
+    """The loader's warnings, plans about the past, and with `articles` statements that copy their article."""
+    found = [*facts.warnings, *plans_about_the_past(facts.claims.values())]
+    if articles is not None:
+        texts, missing = articles_in(articles, facts)
+        found += missing + copied_statements(facts, texts)
+    return found
+
+
+def report(facts: FactBase, target: Path, out: TextIO, articles: Path | None = None) -> None:
+    """The whole report for a fact base that loaded: counts, sources, warnings, then the findings.
+
+    With `articles`, a folder holding the press articles, each statement is also held against its own."""
     data = facts.data
     out.write(f"{shown(target)}: ok\n")  # a file name may hold escape sequences
     out.write("  " + ", ".join(counted(len(records), noun) for records, noun in (
@@ -100,7 +131,7 @@ def report(facts: FactBase, target: Path, out: TextIO) -> None:
         out.write(f"  and {counted(len(facts.outcome_sources), 'later report')} of outcomes, "
                   f"{counted(len(facts.outcome_claims), 'claim')}:\n")
         list_sources(facts.outcome_sources)
-    out.writelines(f"warning: {warning}\n" for warning in facts.warnings)
+    out.writelines(f"warning: {warning}\n" for warning in warnings(facts, articles))
     found = findings(analyse(facts))
     if found:
         out.write(f"\n{len(found)} things to look at twice:\n")

@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a fact base and list what an analyst should know")
     check.add_argument("path", nargs="?", type=Path, help="fact base (default: --facts or the bundled one)")
+    check.add_argument("--articles", metavar="DIR", type=Path, default=None,
+                       help="folder of the press articles (each source's `file`): warn where a statement copies one")
 
     cite = commands.add_parser("cite", help="print the citation of a claim")
     cite.add_argument("claim_id", metavar="CLAIM_ID")
@@ -140,7 +142,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
     try:
         if args.command == "check":
-            return _check(args.path or args.facts)
+            return _check(args.path or args.facts, args.articles)
         if args.command == "schema":
             from xiaomi_tui.facts.schema import json_schema_text
 
@@ -200,15 +202,18 @@ def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(wanted))
 
 
-def _check(path: Path | None) -> int:
+def _check(path: Path | None, articles: Path | None) -> int:
     import io
 
     from xiaomi_tui.checkreport import report
+    from xiaomi_tui.facts.files import shown
     from xiaomi_tui.facts.loader import bundled_facts_path, load
 
+    if articles is not None and not articles.is_dir():
+        raise UsageError(f"--articles {shown(articles)} is not a folder; give the folder that holds the articles")
     target = path or bundled_facts_path()
     text = io.StringIO()
-    report(load(target), target, text)
+    report(load(target), target, text, articles)
     output.write(text.getvalue())
     return EXIT_OK
 
