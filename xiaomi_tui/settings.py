@@ -1,7 +1,9 @@
-"""The few choices worth remembering between runs, in a small JSON file under the user's config directory.
+"""The few choices worth remembering between runs, in a small JSON file under the user's config directory:
+the citation style, the theme, and a keymap (binding id to keys, `{"cite.copy": "x"}`).
 
 The file is the user's to edit, and may be anything: reading it never fails. A file that cannot be used
-gives the defaults and a one-line `problem` for the caller to show (a notification, a line on stderr).
+gives the defaults and a one-line `problem` for the caller to show (a notification, a line on stderr); a
+keymap of the wrong shape costs only the keymap. Saving keeps what the user wrote that we do not set.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ class _Unusable(Exception):
 @dataclass
 class Settings:
     citation_style: str = DEFAULT_CITATION_STYLE
+    theme: str | None = None
+    """The Textual theme last picked in the palette; None until one is (the app checks the name)."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id to keys ("x", or "x,ctrl+x"), as `App.set_keymap` takes it; the app checks the ids and keys."""
+    saved: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """The file as read: what `save` writes back beside our own keys, so a hand-written key survives."""
     problem: str | None = field(default=None, compare=False)
     """Why the saved file was not used, if it was not; never saved."""
     remember: bool = field(default=True, compare=False)
@@ -45,11 +53,20 @@ class Settings:
         """The saved settings; a missing file means the defaults, an unusable one the defaults and a `problem`."""
         path = settings_path()
         try:
-            return cls(citation_style=_citation_style(_read_json(path)))
+            saved = _read_json(path)
+            style = _citation_style(saved)
         except FileNotFoundError:
             return cls()
         except _Unusable as unusable:
             return cls(problem=f"settings file {shown(path)} {unusable}; using the defaults")
+        assert isinstance(saved, dict)  # `_citation_style` refuses anything else
+        theme = saved.get("theme")
+        try:
+            keymap = _keymap(saved.get("keymap", {}))
+        except _Unusable as unusable:
+            return cls(style, theme if isinstance(theme, str) else None, saved=saved,
+                       problem=f"settings file {shown(path)} {unusable}; using the default keys")
+        return cls(style, theme if isinstance(theme, str) else None, keymap, saved=saved)
 
     def save(self) -> str | None:
         """Keep the choices for the next run, unless they belong to this session alone (`remember` is off: a
@@ -63,7 +80,9 @@ class Settings:
         except OSError as error:
             return f"could not save settings to {shown(path)}: {error.strerror or error}"
         try:
-            write_atomically(path, json.dumps({"citation_style": self.citation_style}, indent=2) + "\n")
+            chosen = {"citation_style": self.citation_style, "theme": self.theme}
+            kept = {**self.saved, **{key: value for key, value in chosen.items() if value is not None}}
+            write_atomically(path, json.dumps(kept, indent=2) + "\n")
         except WriteFailed as error:
             return f"could not save settings to {shown(path)}: {error.reason}"
         return None
@@ -94,3 +113,10 @@ def _citation_style(saved: object) -> str:
         shown = repr(style if len(style) <= 40 else style[:40] + "...")  # repr: escapes reach no terminal
         raise _Unusable(f"has an unknown citation_style {shown} (one of {', '.join(STYLES)})")
     return style
+
+
+def _keymap(saved: object) -> dict[str, str]:
+    """A JSON object of strings: which ids and keys make sense is for the app, which knows its bindings."""
+    if not isinstance(saved, dict) or not all(isinstance(keys, str) for keys in saved.values()):
+        raise _Unusable("has a keymap that is not an object of binding ids to keys (\"cite.copy\": \"x\")")
+    return dict(saved)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
@@ -21,13 +20,14 @@ from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.exporting import export_commands, report_delivery
-from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, pane_keys
+from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, TABLE_KEYS, keys_in_force, pane_keys, scopes
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.outcomes import OutcomesPane
 from xiaomi_tui.ui.panes.sources import SourcesPane
 from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
+from xiaomi_tui.ui.preferences import chosen_keymap, chosen_theme
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
 from xiaomi_tui.ui.view import AnalysisCache, Selection, View
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
@@ -81,6 +81,12 @@ class XiaomiApp(App[None]):
         self.facts = facts
         self.clipboard_mode = clipboard_mode
         self.settings = Settings.load()
+        self.keymap, keymap_problem = chosen_keymap(self.settings, scopes(PANES))
+        theme, theme_problem = chosen_theme(self.settings, self.available_themes)
+        if theme is not None:
+            self.theme = theme
+        self._setting_problems = [problem for problem in (self.settings.problem, keymap_problem, theme_problem)
+                                  if problem]
         self._cache = AnalysisCache(facts)
         selected = frozenset(sources) if sources else frozenset(facts.sources)
         self.view = View(facts, self._cache.get(selected), verdict_of=self._cache.verdict_of)
@@ -112,8 +118,10 @@ class XiaomiApp(App[None]):
         self.title = self.facts.title
         self.set_view(self.view)
         self.query_one("#specs-table", FactTable).focus()
-        if self.settings.problem:
-            self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
+        for problem in self._setting_problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         if self.live_reload is not None:
             self.live_reload.start()
         if self._keep_in_cache is not None:
@@ -236,7 +244,15 @@ class XiaomiApp(App[None]):
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen([*self.BINDINGS, *FactTable.BINDINGS]))
+        self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS], self.keymap)))
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme picked in the palette is kept for the next run (in a browser tab, for this tab only)."""
+        if theme != self.settings.theme and self.is_running:
+            self.settings.theme = theme
+            problem = self.settings.save()
+            if problem:
+                self.notify(problem, title="Settings", severity="warning", markup=False)
 
     def on_source_picker_changed(self, message: SourcePicker.Changed) -> None:
         self.set_sources(message.sources)
@@ -281,8 +297,8 @@ class XiaomiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own, every key of the dashboard (its tooltip as the title, the key as help), the exports."""
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id not in NOT_IN_PALETTE:
+        for binding in keys_in_force(self.BINDINGS, self.keymap):
+            if binding.id not in NOT_IN_PALETTE:
                 yield SystemCommand(binding.tooltip, f"{binding.description} ({self.get_key_display(binding)})",
                                     partial(self.run_action, binding.action))
         yield from export_commands(self)

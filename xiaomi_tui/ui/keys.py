@@ -1,14 +1,17 @@
 """Every key of the dashboard, defined once: the footer, the help screen and the palette are built from these.
 
 A binding's description is its footer label, its tooltip says what it does (the help's wording and
-the palette's title), and its id lets a user remap it (`App.set_keymap`).
+the palette's title), and its id, unique across every screen, lets a user remap it: `keymap` in
+settings.json, checked here (`check_keymap`) and applied with `App.set_keymap`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from difflib import get_close_matches
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 
 
 def pane_keys(panes: Iterable[tuple[str, str, object]]) -> list[Binding]:
@@ -52,3 +55,80 @@ DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_de
 
 NOT_IN_PALETTE = frozenset({"search.clear", "quit", "quit.now"})
 """Bindings the palette leaves out: escape means nothing there, and Textual offers its own Quit."""
+
+TABLE_KEYS = [
+    Binding("enter", "open", "Open", show=False, id="table.open",
+            tooltip="Every claim behind the row; c there cites the highlighted one"),
+    Binding("down,j", "cursor_down", "Down a row", show=False, id="table.down"),
+    Binding("up,k", "cursor_up", "Up a row", show=False, id="table.up"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="table.page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="table.page-up"),
+    Binding("home,g", "first", "First row", show=False, id="table.first"),
+    Binding("end,G", "last", "Last row", show=False, id="table.last"),
+    Binding("left", "scroll_left", "Scroll left", show=False, id="table.left"),
+    Binding("right", "scroll_right", "Scroll right", show=False, id="table.right"),
+]
+"""A fact table's keys: with the dashboard's, the keys in force while a pane is shown."""
+
+SOURCE_PICKER_KEYS = [
+    Binding("escape,enter,s", "close", "Done", id="picker.done", priority=True),
+    Binding("a", "select_all", "All", id="picker.all"),
+    Binding("n", "select_none", "None", id="picker.none"),
+    Binding("j", "down", show=False, id="picker.down"),
+    Binding("k", "up", show=False, id="picker.up"),
+]
+
+CLAIMS_KEYS = [
+    Binding("escape,backspace", "app.pop_screen", "Back", id="claims.back"),
+    Binding("j", "cursor_down", show=False, id="claims.down"),
+    Binding("k", "cursor_up", show=False, id="claims.up"),
+]
+"""The claims screen (`enter` on a row)."""
+
+STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
+COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
+HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+
+TEXTUAL_KEYS = ("tab", "shift+tab", "ctrl+p", "ctrl+c")
+"""Keys Textual gives every app (focus, the palette, copy): a keymap that takes them would hide them."""
+
+_KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]{2,})")
+"""A key as Textual names it: one printable character or a name (`f5`, `question_mark`), after modifiers."""
+
+
+def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
+    """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
+    return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], SOURCE_PICKER_KEYS, CLAIMS_KEYS, STYLE_PICKER_KEYS,
+            COPY_KEYS, HELP_KEYS]
+
+
+def _keys(keys: str) -> list[str]:
+    """Keys as Textual compares them ("?" is `question_mark`)."""
+    return list(BindingsMap([Binding(keys, "")]).key_to_bindings)
+
+
+def check_keymap(keymap: Mapping[str, str], in_force: Sequence[Sequence[Binding]]) -> str | None:
+    """Why `keymap` cannot be used, in one line, or None: an unknown id, a key Textual would not know,
+    or two bindings in force together on one key."""
+    known = {binding.id: binding for scope in in_force for binding in scope if binding.id}
+    for binding_id, keys in keymap.items():
+        if binding_id not in known:
+            close = get_close_matches(binding_id, list(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            return f"keymap: no key has the id {binding_id!r}{hint}"
+        bad = [key for key in keys.split(",") if not _KEY.fullmatch(key.strip())]
+        if bad or not keys.strip():
+            return f"keymap: {binding_id}: {(bad or [keys])[0]!r} is not a key"
+    for scope in in_force:
+        taken: dict[str, str] = dict.fromkeys(TEXTUAL_KEYS, "Textual") if scope is in_force[0] else {}
+        for binding in scope:
+            for key in _keys(keymap.get(binding.id or "", binding.key)):
+                if taken.setdefault(key, binding.id or binding.action) != (binding.id or binding.action):
+                    return f"keymap: {key} would be both {taken[key]} and {binding.id}"
+    return None
+
+
+def keys_in_force(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
+    """`bindings` with the keys the keymap gives them, for help and the palette (the footer asks Textual)."""
+    return [binding.with_key(keymap[binding.id], key_display=None) if binding.id and binding.id in keymap
+            else binding for binding in bindings if isinstance(binding, Binding)]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.ui.keys import CLAIMS_KEYS
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import status_cell
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
@@ -21,11 +21,7 @@ from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 class DetailScreen(Screen[None]):
     """Claims on the left, the highlighted one in full on the right; `c` cites the highlighted claim."""
 
-    BINDINGS = [
-        Binding("escape,backspace", "app.pop_screen", "Back", id="detail.back"),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
-    ]
+    BINDINGS = [*CLAIMS_KEYS]
 
     def __init__(self, view: View, selection: Selection):
         super().__init__()

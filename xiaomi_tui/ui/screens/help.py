@@ -13,6 +13,7 @@ from textual.widgets import Markdown
 from xiaomi_tui.facts.query import QUALIFIERS, is_words
 from xiaomi_tui.facts.scoring import Verdict
 from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.ui.keys import HELP_KEYS
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 
 MEANINGS = {
@@ -74,9 +75,7 @@ def search_help() -> str:
 class HelpScreen(ModalScreen[None]):
     """Markdown help; escape, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
-    ]
+    BINDINGS = [*HELP_KEYS]
 
     def __init__(self, bindings: Iterable[BindingType]):
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection as Choice
 
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.ui.keys import COPY_KEYS, SOURCE_PICKER_KEYS, STYLE_PICKER_KEYS
 
 
 class SourcePicker(ModalScreen[None]):
@@ -25,13 +25,7 @@ class SourcePicker(ModalScreen[None]):
             super().__init__()
             self.sources = sources
 
-    BINDINGS = [
-        Binding("escape,enter,s", "close", "Done", id="sources.done", priority=True),
-        Binding("a", "select_all", "All", id="sources.all"),
-        Binding("n", "select_none", "None", id="sources.none"),
-        Binding("j", "down", show=False),
-        Binding("k", "up", show=False),
-    ]
+    BINDINGS = [*SOURCE_PICKER_KEYS]
 
     def __init__(self, facts: FactBase, selected: frozenset[str]):
         super().__init__()
@@ -74,7 +68,7 @@ class SourcePicker(ModalScreen[None]):
 class StylePicker(ModalScreen[str | None]):
     """Citation styles with a live preview of the selected claim's citation in each."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
+    BINDINGS = [*STYLE_PICKER_KEYS]
 
     def __init__(self, labels: dict[str, str], current: str, preview: dict[str, str]):
         super().__init__()
@@ -108,7 +102,7 @@ class StylePicker(ModalScreen[str | None]):
 class CopyByHand(ModalScreen[None]):
     """When no clipboard could be reached: the text, selectable, to copy with the terminal's own means."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
+    BINDINGS = [*COPY_KEYS]
 
     def __init__(self, text: str, reason: str):
         super().__init__()

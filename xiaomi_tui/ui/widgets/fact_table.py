@@ -15,13 +15,13 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from xiaomi_tui.ui.keys import TABLE_KEYS
 from xiaomi_tui.ui.view import Selection
 
 CONTEXT_ROWS = 3
@@ -56,18 +56,7 @@ class Row:
 class FactTable(ScrollView, can_focus=True):
     """Rows are `Row`s; the app hears `SelectionChanged` when the cursor moves and `Opened` on enter."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", show=False,
-                tooltip="Every claim behind the row; c there cites the highlighted one"),
-        Binding("down,j", "cursor_down", "Down a row", show=False),
-        Binding("up,k", "cursor_up", "Up a row", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First row", show=False),
-        Binding("end,G", "last", "Last row", show=False),
-        Binding("left", "scroll_left", "Scroll left", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-    ]
+    BINDINGS = [*TABLE_KEYS]
 
     COMPONENT_CLASSES = {"fact-table--header", "fact-table--cursor", "fact-table--odd"}
 
