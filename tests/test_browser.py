@@ -13,7 +13,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -138,4 +140,53 @@ def test_stopping_the_server_ends_the_app_of_every_open_tab(server: tuple[subpro
         assert wait_until(lambda: processes_left(process) == [], EXIT_GRACE), \
             f"left running after the server stopped: {processes_left(process)}"
         assert "Body style" in terminal_text(tabs[0])  # the page itself is still there; only the server went
+        browser.close()
+
+
+HOSTILE_PAGE = """<!DOCTYPE html><script>
+window.outcome = new Promise(resolve => {
+  const socket = new WebSocket("%s");
+  socket.onopen = () => resolve("open");
+  socket.onmessage = () => resolve("streamed");
+  socket.onerror = () => resolve("refused");
+});
+</script>"""
+
+
+@contextlib.contextmanager
+def another_local_site(page: bytes) -> Iterator[str]:
+    """A second web server on this machine, on a port of its own: another origin, as any site the user visits."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    site = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{site.server_address[1]}/"
+    finally:
+        site.shutdown()
+        site.server_close()
+
+
+@pytest.mark.timeout(60)
+def test_a_page_from_another_local_origin_cannot_open_a_session(server: tuple[subprocess.Popen[str], str]) -> None:
+    """Cross-site WebSocket hijacking: a page elsewhere opens a socket to the server, which must refuse it."""
+    process, url = server
+    socket_url = url.replace("http:", "ws:") + "ws"
+    with another_local_site((HOSTILE_PAGE % socket_url).encode()) as elsewhere, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = new_context(browser).new_page()
+        page.goto(elsewhere)
+        assert page.evaluate("outcome") == "refused"
+        assert app_processes(process) == []
+        page.goto(url)  # the server's own page, in the same browser, still opens its session
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        assert len(app_processes(process)) == 1
         browser.close()

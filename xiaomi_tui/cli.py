@@ -76,8 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
-    serve.add_argument("--public", action="store_true",
-                       help="allow a --host other machines can reach; there is no authentication")
+    serve.add_argument("--public", metavar="ORIGIN", nargs="*", default=None,
+                       help="allow a --host other machines can reach, from pages at these origins "
+                            "(http://name:port; default: this machine's name); there is no authentication")
     _also_after_command(serve, "--facts", metavar="PATH", type=Path, help="fact base every tab opens")
     _also_after_command(serve, "--source", metavar="ID", action="append", dest="sources",
                         help="sources every tab starts with (repeatable)")
@@ -268,25 +269,30 @@ def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[
     return app.return_code or EXIT_OK
 
 
-def _serve(facts_path: Path | None, sources: list[str] | None, host: str, port: int, public: bool) -> int:
+def _serve(facts_path: Path | None, sources: list[str] | None, host: str, port: int,
+           public: list[str] | None) -> int:
     """Serve the dashboard; the fact base and the sources were checked already, so no tab opens on an error."""
     import importlib.util
 
-    if not (public or _is_loopback(host)):
+    if public is None and not _is_loopback(host):
         raise UsageError(f"{host} is not a loopback address; add --public to let other machines in "
                          "(there is no authentication: anyone who can reach the port can use the dashboard)")
     if importlib.util.find_spec("textual_serve") is None:
         raise UsageError("browser mode needs textual-serve: pip install 'xiaomi-tui[web]'")
     from xiaomi_tui.web.server import DashboardServer, app_command
 
-    if public:
+    if public is not None:
         print(f"xiaomi-tui: warning: serving on {host}:{port} without authentication: anyone who can reach "
               "it can use the dashboard", file=sys.stderr)
     arguments = ["--facts", str(facts_path.resolve())] if facts_path else []
     for source_id in sources or ():
         arguments += ["--source", source_id]
     try:
-        DashboardServer(app_command(arguments), host, port).serve()
+        server = DashboardServer(app_command(arguments), host, port, public)
+    except ValueError as error:  # an origin that is not one
+        raise UsageError(f"--public: {error}") from None
+    try:
+        server.serve()
     except OSError as error:  # the address is taken or not this machine's
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     return EXIT_OK
