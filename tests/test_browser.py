@@ -36,6 +36,7 @@ from served import (
 
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import load
+from xiaomi_tui.settings import settings_path
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (.ci/run installs it with apt-get)"),
@@ -107,6 +108,15 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         wait_for_screen(page, lambda text: "The browser keeps some keys for itself" in " ".join(text.split()),
                         "the keys the browser keeps, in the help")
         page.keyboard.press("Escape")
+
+        # A visitor's choice of style lasts for the tab: the server user's settings file is never written.
+        wait_for_screen(page, lambda text: "Year  When" in text, "the help closed")
+        page.keyboard.press("C")
+        wait_for_screen(page, lambda text: "Citation style for c" in text, "the style picker")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        wait_for_screen(page, lambda text: "c now copies mla citations" in text, "the style chosen")
+        assert not settings_path().exists()
 
         page.close()
         assert wait_until(lambda: app not in app_processes(process), EXIT_GRACE), "the closed tab's app still runs"

@@ -95,11 +95,11 @@ async def test_the_page_and_a_session_from_its_own_origin_work_under_either_loop
 
 
 async def test_a_tab_cannot_ask_for_a_huge_terminal(echo: Running) -> None:
-    async with aiohttp.ClientSession() as session:
-        async with echo.connect(session, query="?width=5000&height=5000") as websocket:
-            assert await first_json(websocket) == {"columns": str(MAX_COLUMNS), "rows": str(MAX_ROWS)}
-            await websocket.send_str(json.dumps(["resize", {"width": 10**9, "height": -4}]))
-            assert await first_json(websocket) == {"type": "resize", "width": MAX_COLUMNS, "height": 1}
+    huge = "?width=5000&height=5000"
+    async with aiohttp.ClientSession() as session, echo.connect(session, query=huge) as websocket:
+        assert await first_json(websocket) == {"columns": str(MAX_COLUMNS), "rows": str(MAX_ROWS)}
+        await websocket.send_str(json.dumps(["resize", {"width": 10**9, "height": -4}]))
+        assert await first_json(websocket) == {"type": "resize", "width": MAX_COLUMNS, "height": 1}
 
 
 async def test_tabs_past_the_cap_get_a_page_saying_so() -> None:
