@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from xiaomi_tui.settings import Settings, settings_path
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.keys import check_keymap, scopes
+from xiaomi_tui.ui.screens.changes import ChangesScreen
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
@@ -34,7 +35,7 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
-    classes = (XiaomiApp, FactTable, SourcePicker, StylePicker, CopyByHand, DetailScreen, HelpScreen)
+    classes = (XiaomiApp, FactTable, SourcePicker, StylePicker, CopyByHand, DetailScreen, HelpScreen, ChangesScreen)
     bindings = [binding for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding)]
     assert len(bindings) == sum(len(cls.BINDINGS) for cls in classes)
     ids = [binding.id for binding in bindings]

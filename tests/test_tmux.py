@@ -309,3 +309,42 @@ def test_the_provenance_tree_of_the_ndrc_approval_in_tmux(terminal, tmp_path):
     assert term.tmux("show-buffer").startswith("(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)")
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")
+
+
+def test_a_keymap_in_the_settings_moves_a_key_in_the_footer_and_the_help(terminal, tmp_path):
+    settings = tmp_path / "config" / "xiaomi-tui" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"keymap": {"cite.copy": "x"}}), encoding="utf-8")
+    term = terminal("--facts", str(FIXTURE))
+    footer = term.wait_for("Cite").splitlines()[-1]
+    assert "x Cite" in footer and "c Cite" not in footer
+    term.press("?")
+    screen = term.wait_for("Copy the citation of the selected claim")
+    line = next(line for line in screen.splitlines() if "Copy the citation of the selected claim" in line)
+    cells = [cell.strip() for cell in line.split("\u2502")]  # the help's table, over the dashboard's
+    assert cells[cells.index("Copy the citation of the selected claim") - 1] == "x", line
+    term.press("Escape", "c")
+    time.sleep(0.5)
+    assert term.tmux("list-buffers") == ""  # c no longer copies
+    term.press("x")
+    term.wait_for("sent to the terminal clipboard")
+
+
+def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal, tmp_path):
+    facts = tmp_path / "facts.toml"
+    good = FIXTURE.read_text(encoding="utf-8")
+    facts.write_text(good, encoding="utf-8")
+    term = terminal("--facts", str(facts))
+    term.wait_for("Body style")
+    second_body = ('\n[[claims]]\nid = "beta-body"\ntopic = "body-style"\nsource = "beta"\n'
+                   'statement = "The car is an SUV."\nvalue = "SUV"\norigin = "wire"\npara = 4\n')
+    facts.write_text(good + second_body, encoding="utf-8")
+    term.wait_for("reloaded: 1 claim added; Body style: single \u2192")  # the toast wraps before "conflict"
+    term.press("C-p")
+    term.wait_for("Search for commands")
+    term.press(*"what changed")
+    term.wait_for("What changed")
+    term.press("Enter")
+    screen = term.wait_for("What the last reload changed")
+    assert "status: Body style: single \u2192 conflict" in screen
+    assert "added: beta-body" in screen

@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
+from xiaomi_tui.facts.changes import Changes, compare_analyses
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow
@@ -82,6 +83,7 @@ class XiaomiApp(App[None]):
         self.clipboard_mode = clipboard_mode
         self.settings = Settings.load()
         self.keymap, keymap_problem = chosen_keymap(self.settings, scopes(PANES))
+        self.set_keymap(self.keymap)  # before the first frame: the footer never shows the default keys first
         theme, theme_problem = chosen_theme(self.settings, self.available_themes)
         if theme is not None:
             self.theme = theme
@@ -95,6 +97,7 @@ class XiaomiApp(App[None]):
         self.citations = CitationFlow(self)
         self.live_reload = LiveReload(self, facts.path) if watch else None
         self._lifeline: Lifeline | None = None
+        self.changes: Changes | None = None  # what the last reload changed
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -120,8 +123,6 @@ class XiaomiApp(App[None]):
         self.query_one("#specs-table", FactTable).focus()
         for problem in self._setting_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False)
-        if self.keymap:
-            self.set_keymap(self.keymap)
         if self.live_reload is not None:
             self.live_reload.start()
         if self._keep_in_cache is not None:
@@ -280,13 +281,23 @@ class XiaomiApp(App[None]):
     def on_fact_base_reloaded(self, message: FactBaseReloaded) -> None:
         """Swap in the new fact base, keeping pane, cursor, search and the sources that still exist."""
         facts = self.facts = message.facts
+        before, old_cache = self.view.analysis, self._cache
         self._cache = AnalysisCache(facts)
         kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
         self.title = facts.title
         self.query_one(ReloadBanner).clear()
         self.set_view(replace(self.view, facts=facts, analysis=self._cache.get(frozenset(kept or facts.sources)),
                               verdict_of=self._cache.verdict_of))
-        self.notify("Fact base reloaded.", timeout=3)
+        self.changes = compare_analyses(before, self.view.analysis, old_cache.verdict_of, self._cache.verdict_of)
+        self.notify(f"Fact base reloaded: {self.changes.summary()}", timeout=8, markup=False)
+
+    def action_what_changed(self) -> None:
+        from xiaomi_tui.ui.screens.changes import ChangesScreen
+
+        if self.changes is None:
+            self.notify("The fact base has not been reloaded since the dashboard started.", timeout=4)
+        else:
+            self.push_screen(ChangesScreen("What the last reload changed", self.changes.lines()))
 
     def on_fact_base_broken(self, message: FactBaseBroken) -> None:
         """Keep showing the last good data; say what is wrong and where."""
@@ -301,6 +312,8 @@ class XiaomiApp(App[None]):
             if binding.id not in NOT_IN_PALETTE:
                 yield SystemCommand(binding.tooltip, f"{binding.description} ({self.get_key_display(binding)})",
                                     partial(self.run_action, binding.action))
+        yield SystemCommand("What changed", "Every status, consensus and verdict the last reload moved; claims added "
+                            "or removed", self.action_what_changed)
         yield from export_commands(self)
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:

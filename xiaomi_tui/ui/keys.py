@@ -88,6 +88,7 @@ CLAIMS_KEYS = [
 STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
 HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+CHANGES_KEYS = [Binding("escape,enter,q", "close", "Close", id="changes.close")]
 
 TEXTUAL_KEYS = ("tab", "shift+tab", "ctrl+p", "ctrl+c")
 """Keys Textual gives every app (focus, the palette, copy): a keymap that takes them would hide them."""
@@ -99,7 +100,7 @@ _KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
     return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], SOURCE_PICKER_KEYS, CLAIMS_KEYS, STYLE_PICKER_KEYS,
-            COPY_KEYS, HELP_KEYS]
+            COPY_KEYS, HELP_KEYS, CHANGES_KEYS]
 
 
 def _keys(keys: str) -> list[str]:
