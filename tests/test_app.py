@@ -202,7 +202,7 @@ async def test_an_export_from_the_palette_lands_in_the_current_directory(small_f
     monkeypatch.chdir(tmp_path)
     app = make_app(small_facts, sources=["beta"])
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(pilot, "Export CSV")
+        await run_command(pilot, "Export all as CSV")
         while not any(note.title == "Export" for note in app._notifications):
             await pilot.pause(0.05)  # Textual writes the file in a thread of its own, then reports
         [written] = tmp_path.glob("xiaomi-claims-*.csv")

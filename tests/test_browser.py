@@ -94,7 +94,7 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         wait_for_screen(page, lambda text: "apa citation copied in the browser" in text, "where the citation went")
 
         page.keyboard.press("Control+p")
-        page.keyboard.type("Export JSON")
+        page.keyboard.type("Export all as JSON")
         wait_for_screen(page, lambda text: "as JSON: a download" in text, "the palette's export")
         # textual.js opens the download in a new tab that closes at once; Playwright reports it on this page.
         with page.expect_download(timeout=15_000) as download:

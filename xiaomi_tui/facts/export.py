@@ -4,6 +4,7 @@ The JSON is one object an analyst loads in pandas or jq (`pd.json_normalize(dump
 `sources`, `parties`, `topics` with their analysis over the sources in view, and `claims`, each record with
 every field, unknowns as null. The CSV is the claims with the columns a spreadsheet sorts and sums by (ids beside
 names, ISO days, the value as a number); Markdown the few a reader needs. The README documents each shape.
+A `Scope` narrows any of them to the claims behind the rows a pane shows, in its order (the palette's "Export view").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.formatting import MARKDOWN_SPECIALS, format_claim_value, markdown_text
@@ -20,7 +22,7 @@ from xiaomi_tui.facts.fuzzydate import FuzzyDate, Precision
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Flag, Money, Quantity, Text, Topic
 
-__all__ = ["BOM", "COLUMNS", "CSV_COLUMNS", "export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
+__all__ = ["BOM", "COLUMNS", "CSV_COLUMNS", "Scope", "export", "markdown_cell", "markdown_table", "spreadsheet_cell"]
 
 COLUMNS = ("id", "topic", "source", "value", "stance", "date", "para", "standing", "chain", "statement")
 """Markdown's columns: what a reader of a draft needs."""
@@ -34,10 +36,19 @@ BOM = "\ufeff"
 """What `--bom` puts first: without it a spreadsheet's default import reads UTF-8 as a legacy code page."""
 
 
-def export(facts: FactBase, sources: Iterable[str] | None, fmt: str) -> str:
+@dataclass(frozen=True)
+class Scope:
+    """What one pane shows: the claims behind its rows, in their order, and what narrowed them."""
+
+    claims: tuple[str, ...]
+    pane: str
+    search: str = ""
+
+
+def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scope | None = None) -> str:
     if fmt == "json":
-        return json.dumps(dump(facts, sources), indent=2, ensure_ascii=False) + "\n"
-    rows = list(_rows(facts, sources))
+        return json.dumps(dump(facts, sources, scope), indent=2, ensure_ascii=False) + "\n"
+    rows = list(_rows(facts, sources, scope))
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -98,9 +109,17 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _rows(facts: FactBase, sources: Iterable[str] | None):
+def _claims(facts: FactBase, analysis: Analysis, scope: Scope | None) -> list[Claim]:
+    """Every claim in view, or those of `scope` that are."""
+    if scope is None:
+        return analysis.claims()
+    found = (facts.claims.get(claim_id) for claim_id in scope.claims)
+    return [claim for claim in found if claim is not None and claim.source in analysis.sources]
+
+
+def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None):
     analysis = analyse(facts, sources)
-    for claim in analysis.claims():
+    for claim in _claims(facts, analysis, scope):
         topic = facts.topics[claim.topic]
         number, unit = _number(claim, topic)
         yield {
@@ -129,13 +148,17 @@ def _rows(facts: FactBase, sources: Iterable[str] | None):
         }
 
 
-def dump(facts: FactBase, sources: Iterable[str] | None) -> dict:
-    """The fact base and its analysis over the sources in view, as plain JSON values."""
+def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> dict:
+    """The fact base and its analysis over the sources in view, as plain JSON values; with a `scope`, only its
+    claims and their topics, and `meta.view` says which pane and search."""
     analysis = analyse(facts, sources)
     meta = facts.data.meta
+    claims = _claims(facts, analysis, scope)
+    topics = {claim.topic for claim in claims} if scope is not None else facts.topics
+    view = {"view": {"pane": scope.pane, "search": scope.search}} if scope is not None else {}
     return {
         "meta": {"title": meta.title, "as_of": _date(meta.as_of), "description": meta.description,
-                 "curator": meta.curator, "sources_in_view": sorted(analysis.sources)},
+                 "curator": meta.curator, "sources_in_view": sorted(analysis.sources), **view},
         "sources": [{
             "id": source.id, "name": facts.source_name(source.id), "publisher": source.publisher,
             "title": source.title, "author": source.author, "published": _date(source.published), "url": source.url,
@@ -147,8 +170,8 @@ def dump(facts: FactBase, sources: Iterable[str] | None) -> dict:
             "author": party.author, "publisher": party.publisher, "title": party.title,
             "published": _date(party.published), "url": party.url,
         } for party in facts.parties.values()],
-        "topics": [_topic(analysis, topic) for topic in facts.topics.values()],
-        "claims": [_claim(facts, analysis, claim) for claim in analysis.claims()],
+        "topics": [_topic(analysis, topic) for topic in facts.topics.values() if topic.id in topics],
+        "claims": [_claim(facts, analysis, claim) for claim in claims],
     }
 
 

@@ -1,4 +1,5 @@
-"""Exports from the palette: every claim from the sources in view, as the `export` command writes them.
+"""Exports from the palette, as the `export` command writes them: every claim from the sources in view ("Export
+all"), or only those behind the rows the pane shows, in its order, with its search ("Export view").
 
 In a browser the file is a download (`App.deliver_text`); in a terminal it is written into the current
 directory, where the person who started the dashboard will look (`files.write_atomically`), and the app says where.
@@ -32,16 +33,22 @@ DELIVERY = "export"
 def export_commands(app: XiaomiApp) -> Iterator[SystemCommand]:
     where = "a download" if app.is_web else "a file in the current directory"
     for fmt, (name, _, _) in FORMATS.items():
-        yield SystemCommand(f"Export {name}", f"Every claim from the sources in view, as {name}: {where}",
+        yield SystemCommand(f"Export view as {name}", f"The claims behind this pane's rows, with its search and "
+                            f"sources, as {name}: {where}", partial(deliver_export, app, fmt, view=True))
+    for fmt, (name, _, _) in FORMATS.items():
+        yield SystemCommand(f"Export all as {name}", f"Every claim from the sources in view, as {name}: {where}",
                             partial(deliver_export, app, fmt))
 
 
-def deliver_export(app: XiaomiApp, fmt: str) -> None:
-    from xiaomi_tui.facts.export import export
+def deliver_export(app: XiaomiApp, fmt: str, view: bool = False) -> None:
+    from xiaomi_tui.facts.export import Scope, export
 
     _name, extension, mime_type = FORMATS[fmt]
-    text = export(app.facts, app.view.sources, fmt)
-    filename = f"xiaomi-claims-{datetime.now():%Y%m%d-%H%M%S}.{extension}"
+    pane = app.active_pane
+    scope = Scope(tuple(pane.claims_shown(app.view)), str(pane.id), app.view.query) if view else None
+    text = export(app.facts, app.view.sources, fmt, scope)
+    what = f"view-{pane.id}" if view else "claims"
+    filename = f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}"
     if app.is_web:
         app.deliver_text(io.StringIO(text), mime_type=mime_type, name=DELIVERY, save_filename=filename)
         return

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 
 from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.detail import render_selection
+from xiaomi_tui.ui.widgets.detail import claims_behind, render_selection
 from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
 
 ROW_CACHE_SIZE = 8
@@ -60,6 +60,17 @@ class Pane(Vertical):
             rows = self.rows(view)
             cached = self._row_cache[key] = (rows, self.home_row(view, rows))
         return cached
+
+    def claims_shown(self, view: View) -> list[str]:
+        """The ids of the claims behind the rows of the table in use, in its order: what "Export view" writes.
+        A row of one claim (a forecast) stands for that claim; a topic or a timeline event for its claims in view."""
+        shown: dict[str, None] = {}
+        for selection in self.current_table.selections():
+            if selection.claim_id and not selection.event:
+                shown[selection.claim_id] = None
+            elif selection.topic_id:
+                shown.update(dict.fromkeys(claim.id for claim in claims_behind(view, selection)))
+        return list(shown)
 
     @property
     def current_table(self) -> FactTable:

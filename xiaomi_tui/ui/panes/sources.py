@@ -36,6 +36,13 @@ class SourcesPane(Pane):
         columns += [Column(view.facts.source_name(source_id)[:14], None, 9) for source_id in in_view]
         self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view), columns)
 
+    def claims_shown(self, view: View) -> list[str]:
+        """On the list, a source's row stands for its claims that meet the qualifiers (its name met the text)."""
+        if self.current_table.id != "sources-list":
+            return super().claims_shown(view)
+        return [claim.id for selection in self.current_table.selections() if selection.source_id
+                for claim in view.facts.claims_by_source[selection.source_id] if view.qualifies((claim,))]
+
     @staticmethod
     def _source_rows(view: View) -> list[Row]:
         rows = []

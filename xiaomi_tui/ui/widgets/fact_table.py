@@ -100,6 +100,10 @@ class FactTable(ScrollView, can_focus=True):
             return None
         return self._rows[index].selection
 
+    def selections(self) -> list[Selection]:
+        """What each row stands for, in the order shown (the palette's "Export view" follows it)."""
+        return [row.selection for row in self._rows]
+
     def row_texts(self, index: int) -> list[str]:
         """The plain text of a row's cells, for tests and for reading the table back."""
         return [cell.plain for cell in self._rows[index].texts()]
