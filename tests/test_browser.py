@@ -103,6 +103,15 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         exported = Path(download.value.path()).read_text(encoding="utf-8")
         assert json.loads(exported) == json.loads(export(load(FIXTURE), None, "json"))
 
+        page.keyboard.press("Control+p")
+        page.keyboard.type("Export view as CSV")
+        wait_for_screen(page, lambda text: "as CSV: a download" in text, "the palette's view export")
+        with page.expect_download(timeout=15_000) as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename.startswith("xiaomi-view-timeline-")
+        lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+        assert len(lines) == 1 + len(load(FIXTURE).dated_claims)  # the timeline's claims, not every claim
+
         page.keyboard.press("?")
         page.keyboard.press("End")
         wait_for_screen(page, lambda text: "The browser keeps some keys for itself" in " ".join(text.split()),
