@@ -42,3 +42,8 @@ def hostile_facts() -> FactBase:
         text = text[:at] + f'statement = "{quoted}"' + text[end:]
     text = text.replace('label = "Body style"', 'label = "=1+1 [Body](https://evil.example) style"')
     return loads(text, "hostile.toml")
+
+
+def cell_texts(table: Any, index: int) -> list[str]:
+    """The plain text of each cell of a fact table's row `index`."""
+    return [cell.plain for cell in table.rows[index].texts()]

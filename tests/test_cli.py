@@ -57,7 +57,7 @@ def test_check_prints_counts_per_source_and_what_to_look_at(capsys, small_facts_
     ]
     assert "6 things to look at twice:" in lines
     assert "  conflict: Mass-production start: Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)" in lines
-    assert lines[-1] == "  single source: Body style: sedan (alpha)"
+    assert lines[-1] == "  single: Body style: sedan (alpha)"
 
 
 def test_check_lists_later_reports_apart_with_their_ids_aligned(capsys, tmp_path: Path, small_facts_path: Path) -> None:
@@ -276,8 +276,8 @@ def test_export_filtered_by_source(capsys, small_facts_path: Path) -> None:
     assert code == 0
     assert [source["id"] for source in dump["sources"]] == ["gamma"]
     assert {row["id"]: row["standing"] for row in dump["claims"]} == {
-        "gamma-looks": "unique", "gamma-investment-usd": "unique",
-        "gamma-capacity": "unique", "gamma-price": "unique",
+        "gamma-looks": "single", "gamma-investment-usd": "single",
+        "gamma-capacity": "single", "gamma-price": "single",
     }
 
 

@@ -315,9 +315,9 @@ def test_fixture_standings_and_source_tallies(small_facts: FactBase) -> None:
     tallies = {source: {standing.value: n for standing, n in counts.items() if n}
                for source, counts in analysis.source_tallies.items()}
     assert tallies == {
-        "alpha": {"conflict": 2, "corroborated": 2, "echoed": 2, "unique": 3},
-        "beta": {"echoed": 2},
-        "gamma": {"corroborated": 2, "unique": 2},
+        "alpha": {"conflict": 2, "corroborated": 2, "echo": 2, "single": 3},
+        "beta": {"echo": 2},
+        "gamma": {"corroborated": 2, "single": 2},
     }
     assert sorted(claim.id for claim in analysis.claims()) == sorted(small_facts.claims)
 
@@ -331,7 +331,7 @@ def test_fixture_warnings_come_in_order_of_severity(small_facts: FactBase) -> No
         "(0.7% apart: rounding or a different rate)",
         "echo: Regulator approval: 1 origin, 2 sources: the same report repeated",
         "echo: First-phase investment: 1 origin, 2 sources: one announcement repeated",
-        "single source: Body style: sedan (alpha)",
+        "single: Body style: sedan (alpha)",
     ]
 
 
@@ -370,8 +370,8 @@ def test_filtering_out_every_claim_of_a_topic_leaves_none(small_facts: FactBase)
     assert analysis.topics["capacity"].status is Status.NONE
     assert analysis.topics["approval"].status is Status.SINGLE
     assert list(map(str, findings(analysis))) == [
-        "single source: Regulator approval: Aug 2023 (beta)",
-        "single source: First-phase investment: RMB 10 bn (beta)",
+        "single: Regulator approval: Aug 2023 (beta)",
+        "single: First-phase investment: RMB 10 bn (beta)",
     ]
 
 

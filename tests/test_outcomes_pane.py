@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import cell_texts
 from test_app import SIZE, detail_text, make_app, row_texts, run_command, table
 from textual.widgets import TabbedContent
 
@@ -23,8 +24,8 @@ def bundled() -> FactBase:
 
 def row_of(app, claim_id: str) -> list[str]:
     scores = table(app, "outcomes")
-    index = next(index for index in range(scores.row_count) if scores.selection_at(index).claim_id == claim_id)
-    return scores.row_texts(index)
+    index = next(index for index in range(len(scores.rows)) if scores.selection_at(index).claim_id == claim_id)
+    return cell_texts(scores, index)
 
 
 async def test_5_shows_each_forecast_with_its_verdict_the_outcome_beside_it_and_the_track_records(bundled):
@@ -40,8 +41,8 @@ async def test_5_shows_each_forecast_with_its_verdict_the_outcome_beside_it_and_
             "\u25b2 beaten", "Shipments in 2024", "50,000–60,000 vehicles", "135,000 vehicles"]
         assert row_of(app, "unknown-outlet-price")[0] == "\u2205 not scorable"
         records = app.query_one("#outcomes-records", FactTable)
-        kuo = next(records.row_texts(index) for index in range(records.row_count)
-                   if records.row_texts(index)[0] == "Ming-Chi Kuo")
+        kuo = next(cell_texts(records, index) for index in range(len(records.rows))
+                   if cell_texts(records, index)[0] == "Ming-Chi Kuo")
         assert kuo == ["Ming-Chi Kuo", "2", "1", "1", "0", "0", "0", "1", "5"]
         assert "press, autumn 2023" in app.title  # the press panes' sources stay the press
         assert str(table(app, "outcomes").border_title) == "5 of 5 sources"
@@ -52,7 +53,7 @@ async def test_the_detail_gives_the_reasoning_and_c_and_o_cite_the_forecast_and_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "slash", *ONLY_DEC_2023, "enter")
         await pilot.pause()
-        assert [row[0] for row in (table(app, "outcomes").row_texts(0),)] == ["\u2717 missed"]
+        assert [row[0] for row in (cell_texts(table(app, "outcomes"), 0),)] == ["\u2717 missed"]
         shown = " ".join(detail_text(app).split())
         assert "expected Dec 2023" in shown
         assert "not yet by late Dec 2023 (Verna Magazine, late Dec 2023)" in shown
@@ -80,7 +81,7 @@ async def test_the_rows_follow_the_sources_in_view(bundled):
         await pilot.press("5")
         await pilot.pause()
         scores = table(app, "outcomes")
-        claims = {scores.selection_at(index).claim_id for index in range(scores.row_count)}
+        claims = {scores.selection_at(index).claim_id for index in range(len(scores.rows))}
         assert claims and all(claim_id.startswith("pandaily-") for claim_id in claims)
         assert str(scores.border_title) == "1 of 5 sources"
 
@@ -92,7 +93,7 @@ async def test_a_track_record_row_shows_its_record_in_words(bundled):
         await pilot.pause()
         records = app.query_one("#outcomes-records", FactTable)
         assert app.focused is records
-        first = records.row_texts(0)[0]
+        first = cell_texts(records, 0)[0]
         shown = detail_text(app)
         assert shown.startswith(first)
         assert " held" in shown and " of " in shown
@@ -130,7 +131,7 @@ async def test_a_disputed_forecast_is_marked_scored_and_its_dispute_explained(bu
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "slash", *"bought the chinese carmaker", "enter")
         await pilot.pause()
-        verdict, _, said, *_ = table(app, "outcomes").row_texts(0)
+        verdict, _, said, *_ = cell_texts(table(app, "outcomes"), 0)
         assert (verdict, said) == ("\u2717 missed", "\u2020 Nov 2022")  # a rumour can be missed
         shown = " ".join(detail_text(app).split())
         assert "disputed Xiaomi never bought Foton Motor" in shown

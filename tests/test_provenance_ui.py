@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import cell_texts
 from test_app import SIZE, detail_text, make_app, row_texts, table
 
 from xiaomi_tui.facts.citations import cite
@@ -42,8 +43,8 @@ async def test_the_timeline_shows_an_event_once_with_its_sources_and_origins(fac
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         row = event_row(app, "Car business announced", "30 Mar 2021")
-        cells = table(app, "timeline").row_texts(row)
-        assert cells[3:] == ["3 sources", "1", "\u21bb echoed"]
+        cells = cell_texts(table(app, "timeline"), row)
+        assert cells[3:] == ["3 sources", "1", "\u21bb echo"]
         assert cells[2] == "Car business announced: CnEVPost, Xiaomi EV-1, ArenaEV"
         # the 2021 of source 004 is another date, so another row, after the day it holds
         assert event_row(app, "Car business announced", "2021") > row
@@ -67,7 +68,7 @@ async def test_a_disputed_claim_is_marked_in_the_timeline_the_investment_pane_an
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         row = event_row(app, "Purchase of Foton Motor", "Nov 2022")
-        assert table(app, "timeline").row_texts(row)[5] == "\u2020 disputed"
+        assert cell_texts(table(app, "timeline"), row)[5] == "\u2020 disputed"
         await go_to_row(pilot, app, row)
         detail = detail_text(app)
         assert "\u2020 disputed: Xiaomi never bought Foton Motor" in detail
@@ -93,10 +94,10 @@ async def test_the_provenance_tree_draws_one_origin_through_its_report_to_four_s
         "NDRC approval to make EVs  1 origin, 4 sources; 2 inferred",
         "  Reuters  origin, outlet",
         "    Reuters report of 23 Aug 2023  relay, document",
-        "      \u21bb CnEVPost, para. 13: 23 Aug 2023  echoed",
-        "      \u21bb Xiaomi EV-1, para. 25: 23 Aug 2023  echoed",
-        "      \u21bb Pandaily, para. 7: 2023  echoed  (inferred origin)",
-        "      \u21bb ArenaEV, para. 9: 2023  echoed  (inferred origin)",
+        "      \u21bb CnEVPost, para. 13: 23 Aug 2023  echo",
+        "      \u21bb Xiaomi EV-1, para. 25: 23 Aug 2023  echo",
+        "      \u21bb Pandaily, para. 7: 2023  echo  (inferred origin)",
+        "      \u21bb ArenaEV, para. 9: 2023  echo  (inferred origin)",
     ]
 
 

@@ -18,7 +18,7 @@ def bundled_app() -> XiaomiApp:
     return XiaomiApp(load(bundled_facts_path()), watch=False)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
 @pytest.mark.parametrize("pane", PANE_KEYS)
 def test_pane(snap_compare, pane, size):
     assert snap_compare(bundled_app(), press=[PANE_KEYS[pane]], terminal_size=size)

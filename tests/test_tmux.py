@@ -303,7 +303,7 @@ def test_the_provenance_tree_of_the_ndrc_approval_in_tmux(terminal, tmp_path):
     tree = screen[screen.index("Provenance"):]
     assert "Reuters  origin, outlet" in tree
     assert "Reuters report of 23 Aug 2023  relay, document" in tree
-    assert tree.count("echoed") == 4 and tree.count("(inferred origin)") == 2
+    assert tree.count("echo") == 4 and tree.count("(inferred origin)") == 2
     term.press("i")
     term.wait_for("sent to the terminal clipboard")
     assert term.tmux("show-buffer").startswith("(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)")

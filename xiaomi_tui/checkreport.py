@@ -25,14 +25,14 @@ __all__ = ["Finding", "FindingKind", "articles_in", "counted", "findings", "repo
 class FindingKind(str, Enum):
     """What a finding is about, most pressing first: the report lists them in this order."""
 
-    DISPUTED = "disputed"
-    SUPERSEDED = "superseded"
-    CONFLICT = "conflict"
-    UNCOMPARABLE = "not comparable"
-    MINOR = "minor"
-    INFERRED_ECHO = "echo on inferred origins"
-    ECHO = "echo"
-    SINGLE = "single source"
+    DISPUTED = Status.DISPUTED.value  # the words of the one vocabulary, as the panes show them
+    SUPERSEDED = Status.SUPERSEDED.value
+    CONFLICT = Status.CONFLICT.value
+    UNCOMPARABLE = Status.UNCOMPARABLE.value
+    MINOR = Status.MINOR.value
+    INFERRED_ECHO = f"{Status.ECHO.value} on inferred origins"
+    ECHO = Status.ECHO.value
+    SINGLE = Status.SINGLE.value
 
 
 _RANK = {kind: rank for rank, kind in enumerate(FindingKind)}

@@ -1,7 +1,9 @@
-"""The marks of the comparison: a topic's status and a claim's standing, each with one symbol.
+"""The one vocabulary of the comparison: a topic's status and a claim's standing, each a mark and a word.
 
-Meaning never rests on colour alone, so every status has a symbol, and a claim's standing shares the
-symbol of the topic status it corresponds to.
+Meaning never rests on colour alone, so every status has a symbol; a claim's standing shares the symbol
+and the word of the topic status it corresponds to, so each mark is called one thing on every pane, in
+help, in exports and in `check`. "corroborated", not "agree": echoes agree too, and what ✓ asserts is that
+independent organisations back the value.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ class Status(str, Enum):
     CONFLICT = "conflict"
     UNCOMPARABLE = "not comparable"
     MINOR = "minor"
-    AGREE = "agree"
+    AGREE = "corroborated"
     ECHO = "echo"
     VARIOUS = "various"
     SINGLE = "single"
@@ -30,6 +32,11 @@ class Status(str, Enum):
     @property
     def symbol(self) -> str:
         return _STATUS_SYMBOLS[self]
+
+    @property
+    def mark(self) -> str:
+        """Symbol and word together, as every pane and the help write a status."""
+        return f"{self.symbol} {self.value}"
 
 
 _STATUS_SYMBOLS = {
@@ -47,28 +54,28 @@ _STATUS_SYMBOLS = {
 
 
 class ClaimStanding(str, Enum):
-    """How one claim stands among the others in view; its symbol is its topic status's counterpart."""
+    """How one claim stands among the others in view: the topic status that shares its mark, and its word."""
 
-    CONFLICT = "conflict"
-    CORROBORATED = "corroborated"
-    ECHOED = "echoed"
-    UNIQUE = "unique"
-    DISPUTED = "disputed"
-    SUPERSEDED = "superseded"
+    CONFLICT = Status.CONFLICT.value
+    CORROBORATED = Status.AGREE.value
+    ECHOED = Status.ECHO.value
+    UNIQUE = Status.SINGLE.value
+    DISPUTED = Status.DISPUTED.value
+    SUPERSEDED = Status.SUPERSEDED.value
+
+    @property
+    def status(self) -> Status:
+        return Status(self.value)
 
     @property
     def symbol(self) -> str:
-        return _STATUS_SYMBOLS[_STANDING_STATUS[self]]
+        return self.status.symbol
+
+    @property
+    def mark(self) -> str:
+        return self.status.mark
 
 
-_STANDING_STATUS = {
-    ClaimStanding.CONFLICT: Status.CONFLICT,
-    ClaimStanding.CORROBORATED: Status.AGREE,
-    ClaimStanding.ECHOED: Status.ECHO,
-    ClaimStanding.UNIQUE: Status.SINGLE,
-    ClaimStanding.DISPUTED: Status.DISPUTED,
-    ClaimStanding.SUPERSEDED: Status.SUPERSEDED,
-}
 
 
 def set_aside_standing(claim: Claim) -> ClaimStanding | None:

@@ -116,7 +116,7 @@ class View:
             return (selection, self.analysis.topics.get(selection.topic_id))
         if selection is not None and selection.source_id:
             return (selection, tuple(self.analysis.source_tallies.get(selection.source_id, {}).items()))
-        return (selection, self.analysis)
+        return (selection, self.analysis, self.query)  # an empty table's sentence names the search
 
     @property
     def filter_label(self) -> str:

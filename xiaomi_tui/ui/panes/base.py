@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_selection
-from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
+from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 
 ROW_CACHE_SIZE = 8
 
@@ -21,24 +23,41 @@ def topics_shown(view: View, pane: str) -> list[TopicAnalysis]:
             and view.row_matches((topic.topic.label, topic.consensus), topic.claims)]
 
 
+def empty_sentence(view: View, what: str) -> str:
+    """Why a table is empty, in one sentence: "No claims match 'xyz' in the 3 sources in view."."""
+    count = len(view.sources)
+    if not count:
+        return "No sources in view: s chooses some, a brings them all back."
+    sources = f"the {count} sources" if count > 1 else "the one source"
+    query = "".join(character for character in view.query.strip() if character.isprintable())
+    if query:
+        return f"No {what} match \u2018{query}\u2019 in {sources} in view."
+    return f"No {what} in {sources} in view."
+
+
 class Pane(Vertical):
     """Subclasses give `COLUMNS` and `rows(view)`; the base shows them in one table."""
 
     COLUMNS: list[Column] = []
-    EMPTY = "Nothing here for the sources in view."
+    NOUN = "claims"
+    """What the rows are, for the sentence an empty table shows."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._row_cache: dict[tuple[object, str, bool], tuple[list[Row], int]] = {}
 
     def compose(self) -> ComposeResult:
-        yield FactTable(self.COLUMNS, self.EMPTY, id=f"{self.id}-table")
+        yield FactTable(self.COLUMNS, id=f"{self.id}-table")
 
     def rows(self, view: View) -> list[Row]:
         raise NotImplementedError
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
-        """What the detail panel shows for a row of this pane: by default the claims behind it."""
+        """What the detail panel shows for a row of this pane: by default the claims behind it; for an empty
+        table the sentence the table shows."""
+        table = self.current_table
+        if selection is None and not table.rows:
+            return Text(table.empty_text, style="italic")
         return render_selection(view, selection)
 
     def home_row(self, view: View, rows: list[Row]) -> int:
@@ -47,7 +66,7 @@ class Pane(Vertical):
 
     def show_view(self, view: View) -> None:
         rows, home = self.cached_rows(view)
-        self.query_one(FactTable).show_rows(rows, home=home)
+        self.query_one(FactTable).show_rows(rows, empty_sentence(view, self.NOUN), home=home)
 
     def cached_rows(self, view: View) -> tuple[list[Row], int]:
         """Rows and home row per analysis, search and later reports shown: a source toggled off and on again shows

@@ -13,7 +13,8 @@ from xiaomi_tui.facts.records import Money, Quantity, Rate
 from xiaomi_tui.ui.panes.base import Pane, topics_shown
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell
-from xiaomi_tui.ui.widgets.fact_table import Column, Row
+from xiaomi_tui.ui.widgets.columns import Column
+from xiaomi_tui.ui.widgets.fact_table import Row
 
 BAR_WIDTH = 16
 SCALE_CURRENCY = "CNY"
@@ -54,9 +55,8 @@ def _scale_key(topic: TopicAnalysis, view: View) -> tuple[str, float | None, flo
 
 
 class InvestmentPane(Pane):
-    COLUMNS = [Column("Topic", 22), Column("Value", None, 14), Column("Scale", BAR_WIDTH + 1),
-               Column("Status", 16)]
-    EMPTY = "No money or capacity claims for the sources and search in view."
+    COLUMNS = [Column("Topic", 16), Column("Value", 18), Column("Scale", redundant=True), Column("Status")]
+    NOUN = "money or capacity claims"
 
     def rows(self, view: View) -> list[Row]:
         topics = topics_shown(view, "investment")

@@ -16,27 +16,26 @@ from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome, score
 from xiaomi_tui.facts.status import set_aside_standing
-from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.panes.base import Pane, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
+from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import field_grid, render_later_report
-from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
+from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 
 
 class OutcomesPane(Pane):
-    SCORE_COLUMNS = [Column("Verdict", 14), Column("Topic", None, 14), Column("Said", None, 12),
-                     Column("Outcome", None, 12), Column("Who", None, 12)]
-    RECORD_COLUMNS = [Column("Track record", None, 16),
-                      *(Column(verdict.symbol, 3) for verdict in Verdict), Column("All", 3)]
+    SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 14), Column("Said", 12), Column("Outcome", 12),
+                     Column("Who", 12)]
+    RECORD_COLUMNS = [Column("Track record", 16), *(Column(verdict.symbol) for verdict in Verdict), Column("All")]
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._card: Scorecard | None = None
 
     def compose(self) -> ComposeResult:
-        yield FactTable(self.SCORE_COLUMNS, "No scored claims for the sources and search in view.",
-                        id="outcomes-table")
-        yield FactTable(self.RECORD_COLUMNS, "No track records for the sources in view.", id="outcomes-records")
+        yield FactTable(self.SCORE_COLUMNS, id="outcomes-table")
+        yield FactTable(self.RECORD_COLUMNS, id="outcomes-records")
 
     def scorecard(self, facts: FactBase) -> Scorecard:
         """Scored once per fact base: a filter change only chooses rows."""
@@ -54,8 +53,10 @@ class OutcomesPane(Pane):
         shown = [item for item in card.scores
                  if item.claim.source in view.sources and view.claim_matches(item.claim)]
         self.query_one("#outcomes-table", FactTable).show_rows(
-            [Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id)) for item in shown])
-        self.query_one("#outcomes-records", FactTable).show_rows(_record_rows(card, view))
+            [Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id)) for item in shown],
+            empty_sentence(view, "scored forecasts"))
+        self.query_one("#outcomes-records", FactTable).show_rows(_record_rows(card, view),
+                                                                 empty_sentence(view, "track records"))
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         card = self.scorecard(view.facts)

@@ -11,30 +11,35 @@ from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.facts.status import ClaimStanding
-from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.panes.base import Pane, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark
-from xiaomi_tui.ui.widgets.fact_table import Column, FactTable, Row
+from xiaomi_tui.ui.widgets.columns import Column
+from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 
 MATRIX_SOURCES = 24
 """More columns than this would be unreadable; the list above still counts every source."""
 
+TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)
+SET_ASIDE = f"{ClaimStanding.DISPUTED.symbol}{ClaimStanding.SUPERSEDED.symbol}"
+
 
 class SourcesPane(Pane):
-    LIST_COLUMNS = [Column("Source", None, 14), Column("Published", 11), Column("Kind", 4), Column("All", 4),
-                    Column("corr", 5), Column("echo", 5), Column("uniq", 5), Column("confl", 5),
-                    Column(f"{ClaimStanding.DISPUTED.symbol} disp", 6)]
+    LIST_COLUMNS = [Column("Source", 14), Column("Published"), Column("Kind"), Column("All"),
+                    *(Column(standing.symbol) for standing in TALLIED), Column(SET_ASIDE)]
+    """Tallies under their marks alone, the words being the legend's (help, `?`): five words would not fit."""
 
     def compose(self) -> ComposeResult:
-        yield FactTable(self.LIST_COLUMNS, "No sources in view.", id="sources-list")
-        yield FactTable([Column("Topic", 18)], "No claims for the sources in view.", id="sources-matrix")
+        yield FactTable(self.LIST_COLUMNS, id="sources-list")
+        yield FactTable([Column("Topic", 18)], id="sources-matrix")
 
     def show_view(self, view: View) -> None:
-        self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view))
+        self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view), empty_sentence(view, "sources"))
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
-        columns = [Column("Topic", 18), Column("", 1)]
-        columns += [Column(view.facts.source_name(source_id)[:14], None, 9) for source_id in in_view]
-        self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view), columns)
+        columns = [Column("Topic", 18), Column("")]
+        columns += [Column(view.facts.source_name(source_id)[:14], 9) for source_id in in_view]
+        self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view),
+                                                               empty_sentence(view, "topics"), columns)
 
     def claims_shown(self, view: View) -> list[str]:
         """On the list, a source's row stands for its claims that meet the qualifiers (its name met the text)."""
@@ -67,8 +72,7 @@ def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) ->
         plain(source.published.human() if source.published else "unknown", "" if source.published else "dim"),
         plain(source.kind),
         count_cell(sum(tally.values())),
-        *(count_cell(tally[standing]) for standing in (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
-                                                      ClaimStanding.UNIQUE, ClaimStanding.CONFLICT)),
+        *(count_cell(tally[standing]) for standing in TALLIED),
         count_cell(tally[ClaimStanding.DISPUTED] + tally[ClaimStanding.SUPERSEDED]),  # set aside by us
     ]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from xiaomi_tui.ui.panes.base import Pane, topics_shown
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import consensus_cell, count_cell, plain, status_cell
-from xiaomi_tui.ui.widgets.fact_table import Column, Row
+from xiaomi_tui.ui.widgets.columns import Column
+from xiaomi_tui.ui.widgets.fact_table import Row
 
 
 class SpecsPane(Pane):
-    COLUMNS = [Column("Topic", 22), Column("Value", None, 16), Column("Status", 16), Column("Src", 3),
-               Column("Orig", 4)]
-    EMPTY = "No spec claims for the sources and search in view."
+    COLUMNS = [Column("Topic", 16), Column("Value", 16), Column("Status"), Column("Src"), Column("Orig")]
+    NOUN = "spec claims"
 
     def rows(self, view: View) -> list[Row]:
         return [Row([plain(topic.topic.label), consensus_cell(topic), status_cell(topic.status),

@@ -20,8 +20,9 @@ from xiaomi_tui.facts.status import ClaimStanding
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
+from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_later_report
-from xiaomi_tui.ui.widgets.fact_table import Column, Row
+from xiaomi_tui.ui.widgets.fact_table import Row
 
 EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.CORROBORATED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE,
                   ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)
@@ -33,9 +34,9 @@ HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
 
 
 class TimelinePane(Pane):
-    COLUMNS = [Column("Year", 4), Column("When", 15), Column("What", None, 20), Column("Source", 12),
-               Column("Orig", 4), Column("Standing", 14)]
-    EMPTY = "No dated claims for the sources and search in view."
+    COLUMNS = [Column("Year", redundant=True), Column("When"), Column("What", 24), Column("Source", 10),
+               Column("Orig"), Column("Status")]
+    NOUN = "dated claims"
 
     def home_row(self, view: View, rows: list[Row]) -> int:
         """Open at the fact base's date: what happened is above, what is expected below."""

@@ -1,6 +1,8 @@
 """Table cells and labels as Rich `Text`: fact-base strings are never parsed as markup.
 
-Every status pairs its colour with a symbol and a word, so nothing rests on colour alone.
+Every status pairs its colour with a symbol and a word, so nothing rests on colour alone. Colours follow
+meaning: red only for a conflict, yellow for what needs a second look (a gap, a dispute), green and cyan for
+support, and no colour for a single source, which is thin support, not a fault.
 """
 
 from __future__ import annotations
@@ -20,20 +22,13 @@ STATUS_STYLES = {
     Status.AGREE: "green",
     Status.ECHO: "cyan",
     Status.VARIOUS: "blue",
-    Status.SINGLE: "magenta",
+    Status.SINGLE: "",
     Status.DISPUTED: "bold yellow",
     Status.SUPERSEDED: "dim",
     Status.NONE: "dim",
 }
 
-STANDING_STYLES = {
-    ClaimStanding.CONFLICT: "bold red",
-    ClaimStanding.CORROBORATED: "green",
-    ClaimStanding.ECHOED: "cyan",
-    ClaimStanding.UNIQUE: "magenta",
-    ClaimStanding.DISPUTED: "bold yellow",
-    ClaimStanding.SUPERSEDED: "dim",
-}
+STANDING_STYLES = {standing: STATUS_STYLES[standing.status] for standing in ClaimStanding}
 
 VERDICT_STYLES = {
     Verdict.HELD: "green",
@@ -64,7 +59,7 @@ def plain(value: object, style: str = "") -> Text:
 
 
 def status_cell(status: Status) -> Text:
-    return Text(f"{status.symbol} {status.value}", style=STATUS_STYLES[status], no_wrap=True)
+    return Text(status.mark, style=STATUS_STYLES[status], no_wrap=True)
 
 
 def consensus_cell(topic: TopicAnalysis) -> Text:
@@ -80,7 +75,7 @@ def consensus_cell(topic: TopicAnalysis) -> Text:
 
 
 def standing_cell(standing: ClaimStanding) -> Text:
-    return Text(f"{standing.symbol} {standing.value}", style=STANDING_STYLES[standing], no_wrap=True)
+    return Text(standing.mark, style=STANDING_STYLES[standing], no_wrap=True)
 
 
 def standing_mark(standing: ClaimStanding) -> Text:

@@ -2,14 +2,14 @@
 
 Textual's DataTable measures every cell of every row it is given; at ten thousand claims that
 makes each filter change take a second. Here rows are cheap records whose cells are built when
-first drawn, columns have set widths, and `render_line` draws what is visible: a rebuild costs
-the rows' records, not their rendering.
+first drawn (or measured: see columns.py, which sizes the columns), and `render_line` draws what is
+visible: a rebuild costs the rows' records and a sample's cells, not their rendering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from itertools import islice
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,16 +23,10 @@ from textual.strip import Strip
 
 from xiaomi_tui.ui.keys import TABLE_KEYS
 from xiaomi_tui.ui.view import Selection
+from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, fit_widths, natural_widths, table_width
 
 CONTEXT_ROWS = 3
 """Rows kept visible above a cursor placed by the program rather than by the user."""
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str
-    width: int | None = None  # None: takes the room the others leave
-    minimum: int = 12
 
 
 NO_SELECTION = Selection()
@@ -73,22 +67,19 @@ class FactTable(ScrollView, can_focus=True):
             super().__init__()
             self.selection = selection
 
-    def __init__(self, columns: Sequence[Column], empty_text: str, **kwargs):
+    def __init__(self, columns: Sequence[Column], **kwargs):
         super().__init__(**kwargs)
         self._columns = list(columns)
-        self._widths: list[int] = []
+        self._natural = natural_widths(self._columns, ())
+        self._widths: list[int | None] = []
         self._fitted_width: int | None = None  # the width `_widths` were fitted to
         self._rows: list[Row] = []
-        self._empty_text = empty_text
+        self.empty_text = ""
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._pending_home: int | None = None
         self._focus_on_show = False
 
     # -- data ---------------------------------------------------------------------------------
-
-    @property
-    def row_count(self) -> int:
-        return len(self._rows)
 
     @property
     def selection(self) -> Selection | None:
@@ -100,28 +91,30 @@ class FactTable(ScrollView, can_focus=True):
             return None
         return self._rows[index].selection
 
+    @property
+    def rows(self) -> Sequence[Row]:
+        return self._rows
+
     def selections(self) -> list[Selection]:
         """What each row stands for, in the order shown (the palette's "Export view" follows it)."""
         return [row.selection for row in self._rows]
 
-    def row_texts(self, index: int) -> list[str]:
-        """The plain text of a row's cells, for tests and for reading the table back."""
-        return [cell.plain for cell in self._rows[index].texts()]
-
-    def show_rows(self, rows: list[Row], columns: Sequence[Column] | None = None, home: int = 0) -> None:
-        """Replace every row and keep the cursor on the same thing.
+    def show_rows(self, rows: list[Row], empty: str, columns: Sequence[Column] | None = None, home: int = 0) -> None:
+        """Replace every row and keep the cursor on the same thing; `empty` is the sentence shown when none.
 
         `home` is where the cursor goes when what it was on is gone (or on the first showing).
         """
         previous = self.selection
         if columns is not None:
             self._columns = list(columns)
-        self._rows = rows or [Row([Text(self._empty_text, style="italic")])]
+        self._rows = rows
+        self.empty_text = empty
+        self._natural = natural_widths(self._columns, (row.texts() for row in islice(rows, MEASURED_ROWS)))
         self._set_virtual_size()
         kept = next((index for index, row in enumerate(self._rows) if row.selection == previous), None)
         if kept is None:
             self._pending_home = home
-            self.set_reactive(FactTable.cursor_row, min(home, len(self._rows) - 1))
+            self.set_reactive(FactTable.cursor_row, max(0, min(home, len(self._rows) - 1)))
             self._go_home()
         else:
             self.set_reactive(FactTable.cursor_row, kept)
@@ -131,32 +124,22 @@ class FactTable(ScrollView, can_focus=True):
     # -- geometry -------------------------------------------------------------------------------
 
     def _fit_columns(self, width: int) -> None:
-        """Fixed columns keep their width; flexible ones share what is left of `width`.
-
-        Called when a line is drawn at a new width, so a resize costs a redraw, never a relayout.
-        """
+        """Called when a line is drawn at a new width, so a resize costs a redraw, never a relayout."""
         self._fitted_width = width
         # Leave room for the vertical scrollbar whether or not it shows, so widths never flip-flop.
-        room = width - self.styles.scrollbar_size_vertical - self._fixed_width
-        flexible = [column for column in self._columns if column.width is None]
-        share = room // (len(flexible) or 1) - 2
-        self._widths = [column.width or max(column.minimum, share) for column in self._columns]
+        self._widths = fit_widths(self._columns, self._natural, width - self.styles.scrollbar_size_vertical)
         self._strips.clear()
 
-    @property
-    def _fixed_width(self) -> int:
-        return sum(column.width + 2 for column in self._columns if column.width is not None)
-
     def _set_virtual_size(self) -> None:
-        """As wide as the columns at their narrowest: wider terminals stretch them, narrower ones scroll.
+        """As wide as the columns at their narrowest: wider terminals give them room, narrower ones scroll.
 
         Unless its height follows its rows (`auto`, below its maximum), the table's size does not
         depend on them, so a new row count needs no layout of the screen (which Textual runs a frame
         later, and repaints the scrollbar a frame after that): the scrollbar is updated at once, in
         the same frame as the rows.
         """
-        narrowest = self._fixed_width + sum(column.minimum + 2 for column in self._columns if column.width is None)
-        size = Size(narrowest, len(self._rows) + 1)
+        narrowest = table_width(fit_widths(self._columns, self._natural, 0))
+        size = Size(narrowest, max(1, len(self._rows)) + 1)
         if size != self.virtual_size:
             height = self.styles.height
             shown = self.size.height
@@ -182,7 +165,8 @@ class FactTable(ScrollView, can_focus=True):
         """Show the home row near the top with a little context above, once the table has a size."""
         if self._pending_home is None or not self.size.height:
             return
-        top = min(max(0, self._pending_home - CONTEXT_ROWS), max(0, len(self._rows) - self._visible_rows))
+        home, shown = self._pending_home, self._visible_rows
+        top = max(min(max(0, home - CONTEXT_ROWS), max(0, len(self._rows) - shown)), home - shown + 1)
         self.scroll_to(y=top, animate=False, immediate=True)
         if self.scroll_y == top:  # until layout settles the scroll can be refused: try again on idle
             self._pending_home = None
@@ -269,12 +253,23 @@ class FactTable(ScrollView, can_focus=True):
         if y == 0:
             strip = self._line([Text(column.label) for column in self._columns],
                                self.get_component_rich_style("fact-table--header"))
+        elif not self._rows:
+            return self._empty_line(y - 1, width)
         else:
             index = scroll_y + y - 1
             if index >= len(self._rows):
                 return Strip.blank(width, self.rich_style)
             strip = self._row_strip(index)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _empty_line(self, index: int, width: int) -> Strip:
+        """The empty sentence across the whole table, wrapped, never in a column of its own."""
+        lines = Text(self.empty_text, style="italic").wrap(self.app.console, max(1, width - 2))
+        if index >= len(lines):
+            return Strip.blank(width, self.rich_style)
+        line = Text.assemble(" ", lines[index])
+        return Strip(Segment.apply_style(line.render(self.app.console), self.rich_style), line.cell_len).extend_cell_length(
+            width, self.rich_style)
 
     def _row_strip(self, index: int) -> Strip:
         cursor = index == self.cursor_row
@@ -292,6 +287,8 @@ class FactTable(ScrollView, can_focus=True):
     def _line(self, cells: Sequence[Text], style: Style) -> Strip:
         line = Text(no_wrap=True, end="")
         for cell, width in zip(cells, self._widths):
+            if width is None:  # hidden: the table is too narrow for what it only repeats
+                continue
             fitted = cell.copy()
             fitted.truncate(width, overflow="ellipsis")
             fitted.align(cell.justify if cell.justify in ("left", "center", "right") else "left", width)

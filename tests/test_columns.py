@@ -1,0 +1,38 @@
+"""The one rule by which every fact table shares its width among its columns."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from xiaomi_tui.ui.widgets.columns import PADDING, Column, fit_widths, natural_widths, table_width
+
+TOPIC, VALUE, STATUS = Column("Topic", 12), Column("Value", 12), Column("Status")
+
+
+def test_natural_widths_are_the_widest_cell_or_the_label() -> None:
+    rows = [[Text("Body style"), Text("sedan"), Text("\u2713 corroborated")], [Text("Doors"), Text("4"), Text("")]]
+    assert natural_widths([TOPIC, VALUE, STATUS], rows) == [10, 5, 14]
+
+
+def test_a_status_word_is_never_cut_however_narrow_the_table() -> None:
+    widths = fit_widths([TOPIC, VALUE, STATUS], [40, 40, 14], room=30)
+    assert widths[2] == 14
+    assert widths[:2] == [12, 12]  # the flexible columns stop at their minimum: the table scrolls instead
+
+
+def test_short_columns_are_whole_and_the_long_one_takes_the_rest() -> None:
+    widths = fit_widths([TOPIC, VALUE, STATUS], [20, 60, 14], room=80)
+    assert widths == [20, 80 - 3 * PADDING - 20 - 14, 14]
+
+
+def test_a_wide_table_cuts_nothing_and_leaves_the_rest_blank() -> None:
+    widths = fit_widths([TOPIC, VALUE, STATUS], [20, 30, 14], room=200)
+    assert widths == [20, 30, 14]
+
+
+def test_a_redundant_column_hides_only_when_the_others_lack_room() -> None:
+    columns = [Column("Year", redundant=True), Column("When"), Column("What", 24), STATUS]
+    natural = [4, 13, 90, 14]
+    assert fit_widths(columns, natural, room=77)[0] is None
+    assert fit_widths(columns, natural, room=150)[0] == 4
+    assert table_width(fit_widths(columns, natural, room=77)) <= 77

@@ -1,0 +1,82 @@
+"""How a fact table's columns share its width: one rule for every pane.
+
+A column is either whole (a status word, a count, a date: never cut, as wide as its widest cell) or
+flexible (a label, a value: at least `minimum`, at most its widest cell). What is left after the whole
+columns goes to the flexible ones, the short ones first, so the room ends with what is long. When the
+flexible columns would get less than twice their minimum, the columns marked `redundant` (a year beside
+a date, bars beside the figures) are hidden; below that the table scrolls sideways. Nothing here knows
+about Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+
+PADDING = 2
+"""One blank cell either side of every column."""
+
+MEASURED_ROWS = 300
+"""Widths are measured on this many rows: every row of the curated fact base, a sample of a synthetic one."""
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    minimum: int | None = None  # None: whole, never cut; else flexible, never narrower than this
+    redundant: bool = False  # says again what another column says: hidden first when the table is narrow
+
+    @property
+    def whole(self) -> bool:
+        return self.minimum is None
+
+
+def natural_widths(columns: Sequence[Column], rows: Iterable[Sequence[Text]]) -> list[int]:
+    """Each column's widest cell (its label included) over `rows`."""
+    widths = [Text(column.label).cell_len for column in columns]
+    for cells in rows:
+        for index, cell in enumerate(cells[:len(widths)]):
+            widths[index] = max(widths[index], cell.cell_len)
+    return widths
+
+
+def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> list[int | None]:
+    """The width of each column in `room` cells, None for a column hidden because the table is narrow."""
+    shown = list(range(len(columns)))
+
+    def least(index: int) -> int:
+        column = columns[index]
+        return natural[index] if column.minimum is None else min(natural[index], column.minimum)
+
+    def needed(indices: list[int]) -> int:
+        return sum(least(index) + PADDING for index in indices)
+
+    def wanted(indices: list[int]) -> int:
+        """Whole columns whole, flexible ones at twice their minimum: a long statement alone hides nothing."""
+        return sum(min(natural[index], 2 * (columns[index].minimum or natural[index])) + PADDING
+                   for index in indices)
+
+    for index in reversed(range(len(columns))):
+        if wanted(shown) <= room:
+            break
+        if columns[index].redundant:
+            shown.remove(index)
+    widths: list[int | None] = [None] * len(columns)
+    flexible = [index for index in shown if not columns[index].whole]
+    for index in shown:
+        widths[index] = least(index)
+    spare = room - needed(shown)
+    # Short columns first: each takes what it needs up to an equal share of what is left.
+    for position, index in enumerate(sorted(flexible, key=lambda index: natural[index])):
+        share = max(0, spare) // (len(flexible) - position)
+        grow = min(natural[index] - least(index), share)
+        widths[index] = least(index) + grow
+        spare -= grow
+    return widths
+
+
+def table_width(widths: Sequence[int | None]) -> int:
+    """The cells a row takes at these widths, hidden columns apart."""
+    return sum(width + PADDING for width in widths if width is not None)
