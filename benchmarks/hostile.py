@@ -118,7 +118,7 @@ try:
     outcome = "accepted"
 except FactsError as error:
     report = error.report()
-    outcome = f"refused: {len(error.problems)} problems, {report.splitlines()[1].strip()[:90]}"
+    outcome = f"refused: {getattr(error, 'total', len(error.problems))} problems, {report.splitlines()[1].strip()[:90]}"
 seconds = time.perf_counter() - start
 peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
             if line.startswith("VmHWM:"))

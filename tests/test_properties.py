@@ -13,7 +13,7 @@ from xiaomi_tui.facts.compare import Relation, compare_claims
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.loader import FactsError, loads
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.model import FactBase, follow_affiliations
 from xiaomi_tui.facts.records import Claim, Topic
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")
@@ -146,3 +146,70 @@ def test_compare_claims_is_symmetric_for_numbers(first: dict[str, float], second
     assert forward is backward
     assert forward in (Relation.AGREE, Relation.REFINE, Relation.MINOR, Relation.CONFLICT)
     assert compare_claims(QUANTITY_TOPIC, a, a)[0] is Relation.AGREE
+
+
+# -- 5. hostile shapes: chains, circles, unknown references and empty tables, mixed ---------------
+
+PARTY_IDS = [f"p{i}" for i in range(12)]
+
+
+@st.composite
+def affiliations(draw: st.DrawFn) -> dict[str, str | None]:
+    """Parties each affiliated with nobody, another party, itself, or a name no party has."""
+    count = draw(st.integers(1, len(PARTY_IDS)))
+    targets = st.one_of(st.none(), st.sampled_from(PARTY_IDS[:count]), st.just("nobody"))
+    return {party: draw(targets) for party in PARTY_IDS[:count]}
+
+
+def _naive_end(affiliation: dict[str, str | None], party: str) -> tuple[str, bool]:
+    """Where following `party`'s affiliations one step at a time ends, and whether it went round a circle."""
+    seen = [party]
+    while (following := affiliation[seen[-1]]) is not None and following in affiliation:
+        if following in seen:
+            return following, True
+        seen.append(following)
+    return seen[-1], False
+
+
+@settings(max_examples=300, deadline=None)
+@given(affiliations())
+def test_affiliations_followed_once_end_where_a_step_by_step_walk_ends(affiliation: dict[str, str | None]) -> None:
+    ends, circles = follow_affiliations(affiliation)
+
+    on_circles = [party for circle in circles for party in circle]
+    assert len(on_circles) == len(set(on_circles))
+    for party in affiliation:
+        end, looped = _naive_end(affiliation, party)
+        if looped:  # it reaches a circle: the circle is found, once, and the party's walk is on or leads into it
+            assert any(end in circle for circle in circles)
+        else:
+            assert ends[party] == end
+    for circle in circles:
+        assert all(affiliation[party] == circle[(index + 1) % len(circle)] for index, party in enumerate(circle))
+
+
+HOSTILE_PIECES = {
+    "chain": lambda i: f'[[parties]]\nid = "h{i}"\nname = "H"\nkind = "person"\naffiliation = "h{i + 1}"\n',
+    "chain-end": lambda i: f'[[parties]]\nid = "h{i}"\nname = "H"\nkind = "person"\n',
+    "loop": lambda i: f'[[parties]]\nid = "h{i}"\nname = "H"\nkind = "person"\naffiliation = "h{i}"\n',
+    "bad-ref": lambda i: (f'[[claims]]\nid = "bad{i}"\ntopic = "body-style"\nsource = "alpha"\nstatement = "x"\n'
+                          f'origin = "makr{i}"\nvalue = "sedan"\npara = 1\n'),
+    "empty-claim": lambda i: "[[claims]]\n",
+    "empty-table": lambda i: f"[t{i}]\n",
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(HOSTILE_PIECES)), st.integers(1, 40)), min_size=1, max_size=6))
+def test_hostile_shapes_load_or_fail_with_a_bounded_report(pieces: list[tuple[str, int]]) -> None:
+    text = FIXTURE + "".join(HOSTILE_PIECES[kind](start + i) for n, (kind, count) in enumerate(pieces)
+                             for start in [n * 100] for i in range(count))
+    try:
+        loads(text, "hostile.toml")
+    except FactsError as error:
+        last_line = text.count("\n") + 1
+        assert error.total >= len(error.problems) >= 1
+        assert len(error.report().splitlines()) <= 22
+        for problem in error.problems:
+            assert problem.line is None or 1 <= problem.line <= last_line
+            assert len(problem.message) < 400

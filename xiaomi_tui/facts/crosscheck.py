@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from xiaomi_tui.facts.model import follow_affiliations
 from xiaomi_tui.facts.problems import RECORD_NAMES, Problem
 from xiaomi_tui.facts.records import Claim, FactFile, Party, Source, Topic, TopicKind
 
@@ -37,7 +38,8 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
                 ))
             ids[table].add(record.id)
     topics = {topic.id: topic for topic in data.topics}
-    problems += _party_problems(data, ids["parties"], locator)
+    unknown = _Unknown()
+    problems += _party_problems(data, ids["parties"], locator, unknown)
     relays = {}
     outcome_sources = {source.id for source in data.sources if source.outcome}
     press_claims = {claim.id for claim in data.claims if claim.source not in outcome_sources}
@@ -50,7 +52,7 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
         if source.relays in ids["parties"]:
             relays[source.id] = source.relays
         else:
-            problems.append(Problem(_unknown("party", source.relays, ids["parties"]),
+            problems.append(Problem(unknown("party", source.relays, ids["parties"]),
                                     locator.line("sources", index, "relays"), None,
                                     f"source {source.id!r} field 'relays'"))
 
@@ -60,30 +62,32 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
                                     f"claim {claim.id!r} field '{field_name}'"))
 
         if claim.source not in ids["sources"]:
-            report("source", _unknown("source", claim.source, ids["sources"]))
-        for field_name, key, message in _assessment_problems(claim, ids["claims"], relays.get(claim.source)):
+            report("source", unknown("source", claim.source, ids["sources"]))
+        for field_name, key, message in _assessment_problems(claim, ids["claims"], relays.get(claim.source),
+                                                                 unknown):
             report(field_name, message, key)
         for field_name, party_ids in (("origin", [claim.origin]), ("via", claim.via)):
             for party_id in party_ids:
                 if party_id not in ids["parties"]:
-                    report(field_name, _unknown("party", party_id, ids["parties"]))
+                    report(field_name, unknown("party", party_id, ids["parties"]))
         chain = [claim.origin, *claim.via]
         repeated = [party for party, count in Counter(chain).items() if count > 1] if claim.via else []
         if repeated:
             report("via", f"the chain origin -> via repeats {', '.join(repeated)}; a claim passes each party once")
         topic = topics.get(claim.topic)
         if topic is None:
-            report("topic", _unknown("topic", claim.topic, ids["topics"]))
+            report("topic", unknown("topic", claim.topic, ids["topics"]))
             continue
         for field_name, message in _value_fits(claim, topic):
             report(field_name, message)
-        for field_name, message in _outcome_fields_fit(claim, topic, claim.source in outcome_sources, press_claims):
+        for field_name, message in _outcome_fields_fit(claim, topic, claim.source in outcome_sources, press_claims,
+                                                          unknown):
             report(field_name, message)
 
     for index, rate in enumerate(data.rates):
         where = f"rate {rate.base}/{rate.quote}"
         if rate.source not in ids["sources"]:
-            problems.append(Problem(_unknown("source", rate.source, ids["sources"]),
+            problems.append(Problem(unknown("source", rate.source, ids["sources"]),
                                     locator.line("rates", index, "source"), None, where))
         if rate.base == rate.quote:
             problems.append(Problem("base and quote are the same currency",
@@ -94,27 +98,36 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
     return problems, warnings
 
 
-def _party_problems(data: FactFile, party_ids: set[str], locator: Lines) -> Iterable[Problem]:
-    """Affiliations name a known party and never lead back to where they started."""
-    affiliation = {party.id: party.affiliation for party in data.parties if party.affiliation}
+def _party_problems(data: FactFile, party_ids: set[str], locator: Lines, unknown: _Unknown) -> Iterable[Problem]:
+    """Affiliations name a known party and never lead back to where they started: each party on a circle is told
+    so, with the circle from it (shortened when long). Linear in the parties, however long the chains."""
+    _ends, circles = follow_affiliations({party.id: party.affiliation for party in data.parties})
+    on_circle = {party: (circle, position) for circle in circles for position, party in enumerate(circle)}
     for index, party in enumerate(data.parties):
         if party.affiliation is None:
             continue
         where = f"party {party.id!r} field 'affiliation'"
         line = locator.line("parties", index, "affiliation")
         if party.affiliation not in party_ids:
-            yield Problem(_unknown("party", party.affiliation, party_ids), line, None, where)
-            continue
-        path = [party.id]
-        while path[-1] in affiliation and affiliation[path[-1]] not in path:
-            path.append(affiliation[path[-1]])
-        if path[-1] in affiliation and affiliation[path[-1]] == party.id:
-            loop = " -> ".join([*path, party.id])
+            yield Problem(unknown("party", party.affiliation, party_ids), line, None, where)
+        elif party.id in on_circle:
+            loop = _circle_text(*on_circle[party.id])
             yield Problem(f"affiliations go round in a circle ({loop}); an organisation speaks for itself",
                           line, None, where)
 
 
-def _assessment_problems(claim: Claim, claim_ids: set[str], relay: str | None) -> Iterable[tuple[str, str, str]]:
+def _circle_text(circle: list[str], start: int, shown: int = 6) -> str:
+    """The circle from its `start`-th party back to it: "a -> b -> a", or "a -> b -> c -> ... -> z -> a (26 parties)"."""
+    size = len(circle)
+    names = [circle[(start + step) % size] for step in range(min(size, shown))]
+    if size > shown:
+        names[-2:] = ["...", circle[(start - 1) % size]]
+        return " -> ".join([*names, circle[start]]) + f" ({size} parties)"
+    return " -> ".join([*names, circle[start]])
+
+
+def _assessment_problems(claim: Claim, claim_ids: set[str], relay: str | None,
+                         unknown: _Unknown) -> Iterable[tuple[str, str, str]]:
     """Our own readings: a basis exactly when the origin is inferred, one assessment, a relay honoured.
 
     Each problem as (field, the key whose line to show, message)."""
@@ -128,7 +141,7 @@ def _assessment_problems(claim: Claim, claim_ids: set[str], relay: str | None) -
         if claim.superseded.by == claim.id:
             yield "superseded.by", "superseded", "a claim cannot supersede itself"
         elif claim.superseded.by not in claim_ids:
-            yield "superseded.by", "superseded", _unknown("claim", claim.superseded.by, claim_ids)
+            yield "superseded.by", "superseded", unknown("claim", claim.superseded.by, claim_ids)
     if relay is not None and [claim.origin, *claim.via][-1] != relay:
         yield "via", "via", (f"source {claim.source!r} relays {relay!r} as a whole: end the chain with it "
                              f"(last in via, or as the origin)")
@@ -154,7 +167,7 @@ def _value_fits(claim: Claim, topic: Topic) -> Iterable[tuple[str, str]]:
 
 
 def _outcome_fields_fit(claim: Claim, topic: Topic, is_outcome: bool,
-                        press_claims: set[str]) -> Iterable[tuple[str, str]]:
+                        press_claims: set[str], unknown: _Unknown) -> Iterable[tuple[str, str]]:
     """A press claim gives its paragraph; only an outcome says how it answers the press, and only press claims."""
     used = [name for name in ("metric", "scope", "answers", "refutes") if getattr(claim, name)]
     if claim.happened != "on":
@@ -170,13 +183,37 @@ def _outcome_fields_fit(claim: Claim, topic: Topic, is_outcome: bool,
     for name in ("answers", "refutes"):
         for claim_id in getattr(claim, name):
             if claim_id not in press_claims:
-                yield name, _unknown("press claim", claim_id, press_claims)
+                yield name, unknown("press claim", claim_id, press_claims)
 
 
-def _unknown(kind: str, wanted: str, known: set[str]) -> str:
-    from difflib import get_close_matches
+class _Unknown:
+    """ "unknown party 'analyts'; did you mean 'analyst'?", at a bounded cost.
 
-    close = get_close_matches(wanted, sorted(known), n=1)
-    table = {"party": "parties", "press claim": "claims"}.get(kind, kind + "s")
-    hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{table}]] entry"
-    return f"unknown {kind} {wanted!r}{hint}"
+    A "did you mean" compares the name with every known one: for a file of many references that resolve to
+    nothing, that grew as their product (minutes at 1 MB). So each search looks only at the `WINDOW` known names
+    nearest in alphabetical order (a typo rarely changes the first letters), and only the first `SEARCHES`
+    references get one, as many as the report lists.
+    """
+
+    SEARCHES = 20
+    WINDOW = 200
+
+    def __init__(self) -> None:
+        self._sorted: dict[str, list[str]] = {}
+        self._searches_left = self.SEARCHES
+
+    def __call__(self, kind: str, wanted: str, known: set[str]) -> str:
+        if self._searches_left <= 0:
+            return f"unknown {kind} {wanted!r}"
+        self._searches_left -= 1
+        from bisect import bisect
+        from difflib import get_close_matches
+
+        names = self._sorted.get(kind)
+        if names is None:
+            names = self._sorted[kind] = sorted(known)
+        position = bisect(names, wanted)
+        close = get_close_matches(wanted, names[max(0, position - self.WINDOW): position + self.WINDOW], n=1)
+        table = {"party": "parties", "press claim": "claims"}.get(kind, kind + "s")
+        hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{table}]] entry"
+        return f"unknown {kind} {wanted!r}{hint}"

@@ -20,6 +20,7 @@ from xiaomi_tui.facts.crosscheck import cross_check
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.problems import RECORD_NAMES, FactsError, Problem
+from xiaomi_tui.facts.records import Claim, Party, Rate, Source, Topic
 
 if TYPE_CHECKING:  # pydantic is imported only when a file must be validated
     from pydantic_core import ErrorDetails
@@ -86,6 +87,9 @@ def _validated(raw: bytes | str, path: str) -> Loaded:
 
     from xiaomi_tui.facts import schema
 
+    too_dense = _too_dense(text)
+    if too_dense:
+        raise FactsError(path, [too_dense])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -96,12 +100,67 @@ def _validated(raw: bytes | str, path: str) -> Loaded:
     try:
         data = schema.validate(document)
     except schema.ValidationError as error:
-        raise FactsError(path, [_schema_problem(item, document, locator) for item in error.errors()]) from None
+        total = error.error_count()
+        items = error.errors(include_url=False) if total <= MAX_LISTED else _first_errors(document, MAX_LISTED)
+        raise FactsError(path, [_schema_problem(item, document, locator) for item in items], total) from None
     problems, warnings = cross_check(data, locator)
     if problems:
         raise FactsError(path, problems)
     keep = partial(cache.write, entry, cache.Validated(data, warnings)) if entry is not None else _nothing_to_keep
     return Loaded(FactBase(data, path, warnings), keep)
+
+
+MAX_TABLES = 100_000
+"""Tables a fact base may have: a 20 MB file of real records holds some 90,000 (50,000 claims: 51,000)."""
+
+MAX_ITEMS = 1_000_000
+"""Lines and list items a fact base may have: a 20 MB file of real records holds some 900,000. The TOML parser
+takes about 10 microseconds for each, so a file of two-byte lines ("a=1") would take a minute to refuse."""
+
+MAX_LISTED = 200
+"""Structure problems listed one by one; past this the report counts the rest (pydantic's own list of every
+problem in a file of a million empty tables takes gigabytes)."""
+
+RECORD_KINDS: dict[str, type] = {"sources": Source, "parties": Party, "topics": Topic, "claims": Claim, "rates": Rate}
+"""Each table of records, and the record its entries are."""
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _too_dense(text: str) -> Problem | None:
+    """A file under the size limit whose count of tables, or of lines and items, no fact base reaches, found by
+    counting before the parser spends a minute on it."""
+    items = text.count("\n") + text.count(",") + text.count("{")
+    if items > MAX_ITEMS:
+        return Problem(f"has {items:,} lines and list items; a fact base has at most {MAX_ITEMS:,}: "
+                       "is this the right file?")
+    tables = len(_TABLE_HEADER.findall(text))
+    if tables > MAX_TABLES:
+        return Problem(f"has {tables:,} tables; a fact base has at most {MAX_TABLES:,}: is this the right file?")
+    return None
+
+
+def _first_errors(document: dict[str, Any], limit: int) -> list[Any]:
+    """The first `limit` structure errors, found record by record, where validating the whole file at once would
+    list them all: the file's own fields first, then each table's records in turn."""
+    from xiaomi_tui.facts import schema
+
+    tables = {name: kind for name, kind in RECORD_KINDS.items() if isinstance(document.get(name), list)}
+    found: list[Any] = []
+    try:
+        schema.validate({key: [] if key in tables else value for key, value in document.items()})
+    except schema.ValidationError as error:
+        found += [item for item in error.errors(include_url=False)  # emptied here, not in the file
+                  if not (item["loc"][:1] and item["loc"][0] in tables and item["type"] == "too_short")]
+    for name, kind in tables.items():
+        for index, record in enumerate(document[name]):
+            if len(found) >= limit:
+                return found[:limit]
+            try:
+                schema.validate(record, kind)
+            except schema.ValidationError as error:
+                found += [{**item, "loc": (name, index, *item["loc"])} for item in error.errors(include_url=False)]
+    return found[:limit]
 
 
 def _nothing_to_keep() -> None:

@@ -7,6 +7,7 @@ turned out (sources marked `outcome`) are only in the `outcome_` views, which sc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -147,14 +148,8 @@ class FactBase:
 
     @cached_property
     def _organisations(self) -> dict[str, Party]:
-        resolved: dict[str, Party] = {}
-        for party in self.data.parties:
-            seen, current = {party.id}, party
-            while current.affiliation is not None and current.affiliation not in seen:  # the loader refuses cycles
-                seen.add(current.affiliation)
-                current = self.parties[current.affiliation]
-            resolved[party.id] = current
-        return resolved
+        ends, _circles = follow_affiliations({party.id: party.affiliation for party in self.data.parties})
+        return {party_id: self.parties[end] for party_id, end in ends.items()}  # the loader refuses circles
 
     def report_date(self, source_id: str) -> FuzzyDate:
         """When a later report was published: the loader requires the date of every outcome source."""
@@ -168,3 +163,34 @@ class FactBase:
         if source.publisher is None and source.title is None and source.relays is not None:
             return f"unnamed outlet, crediting {self.organisation_of(source.relays).name}"
         return source.display_name
+
+
+def follow_affiliations(affiliation: Mapping[str, str | None]) -> tuple[dict[str, str], list[list[str]]]:
+    """Where each party's affiliations end (the party it speaks for: itself when it has none, or when its
+    affiliation is not a known party), and the circles among them, each party visited once.
+
+    Following each party's chain on its own took time as the square of a long chain's length.
+    """
+    ends: dict[str, str] = {}
+    circles: list[list[str]] = []
+    for start in affiliation:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current = start
+        while current not in ends:
+            if current in on_path:  # back on this walk: the rest of it is a circle, which ends nowhere
+                circle = path[on_path[current]:]
+                circles.append(circle)
+                ends.update(dict.fromkeys(circle, circle[0]))
+                break
+            on_path[current] = len(path)
+            path.append(current)
+            following = affiliation[current]
+            if following is None or following not in affiliation:
+                ends[current] = current
+                break
+            current = following
+        end = ends[current]
+        for party_id in path:
+            ends.setdefault(party_id, end)
+    return ends, circles

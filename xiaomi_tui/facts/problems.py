@@ -37,18 +37,26 @@ class Problem:
 class FactsError(Exception):
     """The fact base cannot be used; carries every problem found, for a one-screen report."""
 
-    def __init__(self, path: str, problems: list[Problem]):
+    def __init__(self, path: str, problems: list[Problem], total: int | None = None):
+        """`total` counts problems beyond those listed, when there were too many to list (see the loader)."""
         self.path = shown(path)  # a file name may hold escape sequences or bytes that are not UTF-8
         self.problems = problems
+        self.total = max(total or 0, len(problems))
         super().__init__(self.report())
 
     def report(self, limit: int = 20) -> str:
         lines = [problem.format(self.path) for problem in self.problems[:limit]]
-        hidden = len(self.problems) - limit
+        hidden = self.total - len(lines)
         if hidden > 0:
             lines.append(f"... and {hidden} more problem{'s' if hidden > 1 else ''}")
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        return f"error: {self.path} has {len(self.problems)} {noun}:\n  " + "\n  ".join(lines)
+        noun = "problem" if self.total == 1 else "problems"
+        return f"error: {self.path} has {self.total} {noun}:\n  " + "\n  ".join(lines)
+
+    def detached(self) -> FactsError:
+        """The same error, never raised: no traceback, no exception it was raised from. Either would keep the
+        whole parsed file alive (the frames that read it, the validator's error holding the document) for as
+        long as the error is kept, as a dashboard does after a failed reload."""
+        return FactsError(self.path, self.problems, self.total)
 
     @property
     def first_line(self) -> str:

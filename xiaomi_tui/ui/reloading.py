@@ -58,4 +58,4 @@ class LiveReload:
         try:
             self.app.post_message(FactBaseReloaded(load(self.path)))
         except FactsError as error:
-            self.app.post_message(FactBaseBroken(error))
+            self.app.post_message(FactBaseBroken(error.detached()))

@@ -14,7 +14,7 @@ class ReloadBanner(Static):
 
     def show_problem(self, error: FactsError) -> None:
         self.problem = error.first_line
-        more = len(error.problems) - 1
+        more = error.total - 1
         suffix = f" (+{more} more; run xiaomi-tui check)" if more else ""
         self.update(Text(f"Showing the last good data. {error.first_line}{suffix}"))
         self.add_class("-error")

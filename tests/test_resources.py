@@ -1,0 +1,136 @@
+"""Small files whose cost once grew faster than their size: long affiliation chains and circles, many references
+that resolve to nothing, many empty tables, files of tiny lines, and a failed reload holding the parsed file.
+
+Each shape here took minutes or gigabytes before (benchmarks/hostile.py has the figures at 1, 5 and 20 MB);
+these tests check the bounded behaviour itself, never a time: the suite's timeout is what a regression would hit.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from xiaomi_tui.facts import crosscheck
+from xiaomi_tui.facts.loader import MAX_ITEMS, MAX_LISTED, MAX_TABLES, FactsError, loads
+
+PRELUDE = """[meta]
+title = "Hostile"
+as_of = "2023-11-15"
+
+[[sources]]
+id = "s"
+publisher = "S"
+title = "T"
+published = "2023-11-15"
+
+[[topics]]
+id = "t"
+label = "T"
+pane = "specs"
+kind = "text"
+
+"""
+
+CLAIM = '[[claims]]\nid = "c{i}"\ntopic = "t"\nsource = "s"\nstatement = "x"\norigin = "{origin}"\nvalue = "v"\npara = 1\n'
+
+
+def party(i: int, affiliation: str | None) -> str:
+    line = f'affiliation = "{affiliation}"\n' if affiliation else ""
+    return f'[[parties]]\nid = "p{i}"\nname = "P{i}"\nkind = "person"\n{line}'
+
+
+def chain(count: int, circle: bool = False) -> str:
+    parties = [party(i, f"p{i + 1}" if i + 1 < count else ("p0" if circle else None)) for i in range(count)]
+    return PRELUDE + CLAIM.format(i=0, origin="p0") + "".join(parties)
+
+
+def test_a_long_affiliation_chain_is_followed_once() -> None:
+    facts = loads(chain(20_000))  # each party followed to the end on its own: hours
+
+    assert facts.organisation_of("p0").id == "p19999"
+    assert facts.organisation_of("p12345").id == "p19999"
+
+
+def test_a_long_circle_is_told_to_each_party_on_it_in_a_line_of_bounded_length() -> None:
+    with pytest.raises(FactsError) as refused:
+        loads(chain(20_000, circle=True))
+
+    problems = refused.value.problems
+    assert len(problems) == 20_000
+    assert problems[0].message == ("affiliations go round in a circle (p0 -> p1 -> p2 -> p3 -> ... -> p19999 -> p0 "
+                                   "(20000 parties)); an organisation speaks for itself")
+    assert problems[1].message.startswith("affiliations go round in a circle (p1 -> p2 -> p3 -> p4 -> ... -> p0 -> p1")
+    assert max(len(problem.message) for problem in problems) < 160
+
+
+def test_many_unknown_references_share_a_bounded_did_you_mean(monkeypatch) -> None:
+    searched: list[int] = []
+    close_matches = difflib.get_close_matches
+
+    def counted(word, possibilities, *args, **kwargs):
+        searched.append(len(possibilities))
+        return close_matches(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    parties = "".join(party(i, None) for i in range(5_000))
+    claims = "".join(CLAIM.format(i=i, origin=f"p{i}x") for i in range(5_000))
+
+    with pytest.raises(FactsError) as refused:
+        loads(PRELUDE + parties + claims)
+
+    problems = refused.value.problems
+    assert len(problems) == 5_000
+    assert problems[0].message == "unknown party 'p0x'; did you mean 'p0'?"
+    assert problems[-1].message == "unknown party 'p4999x'"  # past the searches the report has room for
+    assert len(searched) == crosscheck._Unknown.SEARCHES
+    assert max(searched) <= 2 * crosscheck._Unknown.WINDOW
+
+
+@pytest.mark.parametrize("table", ["[[claims]]\n", "[x{i}]\n"], ids=["empty-claims", "empty-named-tables"])
+def test_a_file_of_many_empty_tables_is_refused_before_it_is_parsed(table: str) -> None:
+    count = MAX_TABLES + 1
+    with pytest.raises(FactsError) as refused:
+        loads(PRELUDE + "".join(table.format(i=i) for i in range(count)))
+
+    assert [problem.message for problem in refused.value.problems] == [
+        f"has {count + 3:,} tables; a fact base has at most {MAX_TABLES:,}: is this the right file?"]
+
+
+def test_a_file_of_tiny_lines_is_refused_before_it_is_parsed() -> None:
+    with pytest.raises(FactsError) as refused:
+        loads(PRELUDE + "[meta2]\n" + "a=1\n" * MAX_ITEMS)
+
+    [problem] = refused.value.problems
+    assert problem.message.startswith(f"has {MAX_ITEMS + PRELUDE.count(chr(10)) + 1:,} lines and list items;")
+
+
+def test_many_structure_problems_are_counted_and_only_the_first_listed() -> None:
+    with pytest.raises(FactsError) as refused:
+        loads(PRELUDE + "[[claims]]\n" * 20_000)  # five required fields missing in each
+
+    error = refused.value
+    assert len(error.problems) == MAX_LISTED
+    assert error.total == 100_000
+    assert error.problems[0].where == "claim #1 field 'id'" and error.problems[0].line == 17
+    assert error.report().endswith(f"... and {error.total - 20} more problems")
+
+
+def test_a_failed_reload_keeps_nothing_of_the_file_it_read(tmp_path) -> None:
+    """The error a dashboard keeps after a failed reload once held the validator's error, and with it the whole
+    parsed file, and the frames that read it: hundreds of MB for a large file."""
+    from xiaomi_tui.ui.reloading import FactBaseBroken, LiveReload
+
+    path = tmp_path / "facts.toml"
+    path.write_text(PRELUDE + "[[claims]]\n" * 10, encoding="utf-8")
+    posted: list[FactBaseBroken] = []
+
+    class App:
+        def post_message(self, message: FactBaseBroken) -> None:
+            posted.append(message)
+
+    LiveReload(App(), str(path))._load()  # type: ignore[arg-type]
+
+    [message] = posted
+    assert message.error.total == 50
+    assert message.error.__traceback__ is None and message.error.__context__ is None
