@@ -16,7 +16,7 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, Label, OptionList, TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
 from xiaomi_tui.facts.export import export
@@ -29,6 +29,7 @@ from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
+from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
@@ -365,6 +366,10 @@ async def test_source_picker_applies_at_once(small_facts):
         await pilot.press("space")  # untick the first source, alpha
         assert app.view.sources == {"beta", "gamma"}
         assert filter_label(app) == "2 of 3 sources"
+        checklist = app.screen.query_one(Checklist)
+        prompts = [str(checklist.get_option_at_index(index).prompt)[:4] for index in range(checklist.option_count)]
+        assert prompts == ["[ ] ", "[x] ", "[x] "]  # the state is text, whatever the colours
+        assert "2 of 3" in str(app.screen.query_one("#picker-title", Label).render())
         await pilot.press("enter")
         assert not isinstance(app.screen, SourcePicker)
         await pilot.press("2")

@@ -109,6 +109,27 @@ async def test_the_tree_gathers_one_organisations_voices(facts):
     assert "    Xiaomi  origin, organisation" in lines
 
 
+async def test_at_80_columns_the_tree_takes_the_width_and_p_shows_it_full_screen(facts):
+    app = make_app(facts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
+        await pilot.press("enter")
+        tree = app.screen.query_one(ProvenanceTree)
+        drawn = [tree.render_line(y).text for y in range(tree.size.height)]
+        assert tree.size.width >= 76
+        assert drawn[0].strip() == "\u25bc NDRC approval to make EVs  1 origin, 4 sources; 2 inferred"  # whole
+        assert any("CnEVPost, para. 13: 23 Aug 2023  echo" in line for line in drawn)
+        shared = tree.size.height
+        await pilot.press("p")
+        assert not app.screen.query_one("#detail-claims").display or not app.screen.query_one("#detail-screen").display
+        await pilot.pause()
+        assert tree.size.height > shared
+        await pilot.press("p")
+        await pilot.pause()
+        assert tree.size.height == shared
+
+
 async def cite_on_event(facts, label: str, when: str, key: str) -> tuple[str, list[str]]:
     """Press a cite key on a timeline event: what reached the clipboard, and what the app said."""
     app = make_app(facts)

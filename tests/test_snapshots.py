@@ -46,3 +46,15 @@ def test_source_picker(snap_compare):
 
 def test_provenance_tree_of_the_ndrc_approval(snap_compare):
     assert snap_compare(bundled_app(), press=["2", "slash", *"ndrc", "enter", "enter"], terminal_size=(120, 40))
+
+
+def test_source_checklist_with_a_source_unticked_at_80x24(snap_compare):
+    assert snap_compare(bundled_app(), press=["s", "down", "space"], terminal_size=(80, 24))
+
+
+def test_an_empty_search_at_80x24(snap_compare):
+    assert snap_compare(bundled_app(), press=["slash", *"xyzq", "enter"], terminal_size=(80, 24))
+
+
+def test_provenance_tree_at_80x24(snap_compare):
+    assert snap_compare(bundled_app(), press=["2", "slash", *"ndrc", "enter", "enter"], terminal_size=(80, 24))

@@ -192,6 +192,23 @@ def test_runs_without_colour_on_a_16_colour_terminal(terminal):
     term.wait_for("XIAOMI-EXIT=0")
 
 
+def test_unticking_a_source_reads_in_text_without_colour(terminal):
+    term = terminal("--facts", str(FIXTURE), size=(80, 24), env={"NO_COLOR": "1", "TERM": "xterm"})
+    term.wait_for("Body style")
+    term.press("s")
+    before = term.wait_for("Sources in view: 3 of 3")
+    assert before.count("[x] ") == 3 and "[ ] " not in before
+    term.press("space")  # the first source, Alpha News
+    after = term.wait_for("Sources in view: 2 of 3")
+    ticked = [line for line in after.splitlines() if "[x] " in line]
+    unticked = [line for line in after.splitlines() if "[ ] " in line]
+    assert len(ticked) == 2 and len(unticked) == 1 and "Alpha" in unticked[0]
+    term.press("Enter")
+    assert "2 of 3 sources" in term.wait_until_gone("Sources in view")
+    term.press("q")
+    term.wait_for("XIAOMI-EXIT=0")
+
+
 def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_path):
     term = terminal("--source", "pandaily", cwd=tmp_path)
     screen = term.wait_for("1 of 5 sources")

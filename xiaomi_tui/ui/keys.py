@@ -82,6 +82,7 @@ CLAIMS_KEYS = [
     Binding("escape,backspace", "app.pop_screen", "Back", id="claims.back"),
     Binding("j", "cursor_down", show=False, id="claims.down"),
     Binding("k", "cursor_up", show=False, id="claims.up"),
+    Binding("p", "toggle_tree", "Tree", id="claims.tree", tooltip="The provenance tree full screen, or back"),
 ]
 """The claims screen (`enter` on a row)."""
 

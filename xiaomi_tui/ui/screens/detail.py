@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,8 +18,13 @@ from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
 
+def _para(para: int | None) -> str:
+    return f", para. {para}" if para is not None else ""
+
+
 class DetailScreen(Screen[None]):
-    """Claims on the left, the highlighted one in full on the right; `c` cites the highlighted claim."""
+    """Claims and the highlighted one in full above, the provenance tree below across the whole width (at 80
+    columns a tree beside the claims was cut to "4 origins, 2 organi"); `c` cites the highlighted claim."""
 
     BINDINGS = [*CLAIMS_KEYS]
 
@@ -38,16 +43,22 @@ class DetailScreen(Screen[None]):
         with Horizontal(id="detail-screen"):
             yield OptionList(*(
                 Option(Text.assemble(format_claim_value(claim, topic.topic), "  ",
-                                     (self.view.facts.source_name(claim.source), "dim")), id=claim.id)
+                                     (f"{self.view.facts.source_name(claim.source)}{_para(claim.para)}", "dim")),
+                       id=claim.id)
                 for claim in self.claims
             ), id="detail-claims")
-            with Vertical(id="detail-right"):
-                with VerticalScroll(id="detail-full"):
-                    yield Static(render_selection(self.view, self.selection), id="detail-topic")
-                tree = ProvenanceTree(self.view.facts, topic, id="detail-provenance")
-                tree.border_title = "Provenance: origin \u2192 relays \u2192 sources"
-                yield tree
+            with VerticalScroll(id="detail-full"):
+                yield Static(render_selection(self.view, self.selection), id="detail-topic")
+        tree = ProvenanceTree(self.view.facts, topic, id="detail-provenance")
+        tree.border_title = "Provenance: origin \u2192 relays \u2192 sources"
+        tree.border_subtitle = "p: full screen"
+        yield tree
         yield SteadyFooter()
+
+    def action_toggle_tree(self) -> None:
+        """The tree alone, the whole screen wide and high: the claims and their detail hide until p again."""
+        self.toggle_class("-tree-only")
+        self.query_one(ProvenanceTree).focus()
 
     @property
     def highlighted_claim_id(self) -> str | None:

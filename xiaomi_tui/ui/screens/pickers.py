@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, SelectionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection as Choice
 
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.ui.keys import COPY_KEYS, SOURCE_PICKER_KEYS, STYLE_PICKER_KEYS
+from xiaomi_tui.ui.widgets.checklist import Checklist
 
 
 class SourcePicker(ModalScreen[None]):
@@ -34,32 +36,38 @@ class SourcePicker(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         counts = {source_id: len(claims) for source_id, claims in self.facts.claims_by_source.items()}
-        choices = []
+        labels = {}
         for source in self.facts.sources.values():
-            label = Text.assemble(
-                (self.facts.source_name(source.id), "bold"),
-                f"  {source.title or ''}"[:60],
-                (f"  {source.published.human() if source.published else 'undated'}, {counts[source.id]} claims", "dim"),
-            )
-            choices.append(Choice(label, source.id, source.id in self.selected))
+            name = self.facts.source_name(source.id)
+            label = Text(name, style="bold")
+            if source.title and source.title != name:  # the blog's title is its name: said once
+                label.append(f"  {source.title[:60]}")
+            published = source.published.human() if source.published else "undated"
+            label.append(f"  {published}, {counts.get(source.id, 0)} claims", style="dim")
+            labels[source.id] = label
         with Vertical(id="picker"):
-            yield Label("Sources in view  (space toggles, a all, n none, enter done)", id="picker-title")
-            yield SelectionList[str](*choices, id="source-choices")
+            yield Label(self._title(self.selected), id="picker-title")
+            yield Checklist(labels, self.selected, id="source-choices")
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.post_message(self.Changed(event.selection_list.selected))
+    def _title(self, ticked: Iterable[str]) -> str:
+        return (f"Sources in view: {len(list(ticked))} of {len(self.facts.sources)}"
+                "  (space ticks, a all, n none, enter done)")
+
+    def on_checklist_changed(self, event: Checklist.Changed) -> None:
+        self.query_one("#picker-title", Label).update(self._title(event.ticked))
+        self.post_message(self.Changed(event.ticked))
 
     def action_select_all(self) -> None:
-        self.query_one(SelectionList).select_all()
+        self.query_one(Checklist).set_ticked(self.facts.sources)
 
     def action_select_none(self) -> None:
-        self.query_one(SelectionList).deselect_all()
+        self.query_one(Checklist).set_ticked(())
 
     def action_down(self) -> None:
-        self.query_one(SelectionList).action_cursor_down()
+        self.query_one(Checklist).action_cursor_down()
 
     def action_up(self) -> None:
-        self.query_one(SelectionList).action_cursor_up()
+        self.query_one(Checklist).action_cursor_up()
 
     def action_close(self) -> None:
         self.dismiss(None)
