@@ -91,3 +91,16 @@ def test_the_command_writes_the_reviews_of_the_sources_in_view(capsys) -> None:
     graph = json.loads(out)["@graph"]
     assert code == 0 and graph
     assert {review["identifier"].split("-")[0] for review in graph} == {"arenaev"}
+
+
+def test_fact_text_cannot_end_the_script_the_json_ld_sits_in() -> None:
+    """JSON-LD is pasted into a page inside <script type="application/ld+json">: a `</script>` in fact text would
+    end it there and let what follows run as HTML."""
+    from xiaomi_tui.facts.loader import loads
+
+    hostile = "</script><script>alert(1)</script><!-- & "
+    text = bundled_facts_path().read_text(encoding="utf-8").replace('label = "', f'label = "{hostile}')
+    document = claim_reviews(score(loads(text), date(2025, 6, 30)))
+
+    assert "<" not in document and ">" not in document and "&" not in document
+    assert all(review["claimReviewed"].startswith(hostile) for review in json.loads(document)["@graph"])

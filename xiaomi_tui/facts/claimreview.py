@@ -9,13 +9,13 @@ same value from the same origin (the one surely out earliest is `firstAppearance
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.formatting import format_claim_value
+from xiaomi_tui.facts.jsontext import script_safe_json
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Source
 from xiaomi_tui.facts.scoring import Score, Scorecard
@@ -34,7 +34,7 @@ def claim_reviews(card: Scorecard, sources: Iterable[str] | None = None) -> str:
     in_view = set(facts.sources if sources is None else sources)
     carriers = _carriers(facts)
     graph = [_review(card, item, carriers[item.claim.id]) for item in card.scores if item.claim.source in in_view]
-    return json.dumps({"@context": "https://schema.org", "@graph": graph}, indent=2, ensure_ascii=False) + "\n"
+    return script_safe_json({"@context": "https://schema.org", "@graph": graph}) + "\n"  # it may sit in a <script>
 
 
 def _carriers(facts: FactBase) -> dict[str, list[Claim]]:
