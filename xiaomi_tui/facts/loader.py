@@ -94,6 +94,8 @@ def _validated(raw: bytes | str, path: str) -> Loaded:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FactsError(path, [_syntax_problem(error, text)]) from None
+    except ValueError:  # an integer too long for Python to read (over 4,300 digits)
+        raise FactsError(path, [_too_long_number(text)]) from None
     except RecursionError:  # the parser recurses once per level: some hundreds exhaust Python's stack
         raise FactsError(path, [Problem(f"TOML syntax: {_TOO_DEEP}", _most_nested_line(text))]) from None
     locator = _Locator(text)
@@ -168,6 +170,13 @@ def _nothing_to_keep() -> None:
 
 
 _TOO_DEEP = "tables or arrays are nested too deeply to read; a fact base needs four levels at most: flatten this value"
+
+
+def _too_long_number(text: str) -> Problem:
+    longest = max(re.finditer(r"[0-9_]{100,}", text), key=lambda match: match.end() - match.start(), default=None)
+    line = text.count("\n", 0, longest.start()) + 1 if longest else None
+    digits = f" of {longest.end() - longest.start():,} digits" if longest else ""
+    return Problem(f"TOML syntax: a number{digits} is too long to read; a figure in a fact base is at most 1e15", line)
 
 
 def _most_nested_line(text: str) -> int:
@@ -282,7 +291,18 @@ def _explain(error: ErrorDetails) -> str:
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "is not a known field; check its spelling"
     message = error["msg"].removeprefix("Value error, ")
-    received = error.get("input")
-    if kind not in ("value_error",) and isinstance(received, (str, int, float, bool)) and len(str(received)) < 60:
-        message += f" (got {received!r})"
+    shown = _short_input(error.get("input"))
+    if kind not in ("value_error",) and shown is not None:
+        message += f" (got {shown})"
     return message
+
+
+def _short_input(received: object) -> str | None:
+    """What the file held, if it is short enough to quote: an integer of thousands of digits is not (and Python
+    refuses to turn one of over 4,300 into text)."""
+    if isinstance(received, int) and received.bit_length() > 200:
+        return None
+    if isinstance(received, (str, int, float, bool)):
+        text = repr(received)
+        return text if len(text) < 60 else None
+    return None

@@ -59,6 +59,12 @@ __all__ = [
     "Value",
 ]
 
+MAX_FIGURE = 1e15
+"""The largest figure a value may hold (a million billion): anything past it is a typo, and past 1e308 not a number."""
+
+MAX_RATE = 1e6
+"""The largest exchange rate: units of the quote currency per unit of the base."""
+
 # The types of fields. Every string a person reads goes through `SafeText` (or `Url`, `Slug`, `Currency`,
 # which allow less): one line, no control characters. Numbers and flags are strict: TOML has types, so
 # `para = "3"` or `approx = "yes"` is a mistake to name, not a value to guess at.
@@ -67,7 +73,7 @@ Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT)
 Slug = Annotated[str, Constrained(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Date = Annotated[FuzzyDate, Parse(fuzzy_date, fuzzy_date_schema)]
 Currency = Annotated[str, Check(known_currency, currency_schema)]
-Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True)]
+Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True, ge=-MAX_FIGURE, le=MAX_FIGURE)]
 Paragraph = Annotated[int, Constrained(gt=0, le=100_000, strict=True)]
 Boolean = Annotated[bool, Constrained(strict=True)]
 Language = Annotated[str, Constrained(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
@@ -360,7 +366,7 @@ class Rate:
 
     base: Currency
     quote: Currency
-    rate: Annotated[float, Constrained(gt=0, allow_inf_nan=False, strict=True)]
+    rate: Annotated[float, Constrained(gt=0, le=MAX_RATE, allow_inf_nan=False, strict=True)]
     source: Slug
     para: Paragraph
     note: SafeText | None = None
