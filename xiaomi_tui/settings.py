@@ -14,7 +14,7 @@ from pathlib import Path
 
 from xiaomi_tui.facts.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
-__all__ = ["Settings", "settings_path"]
+__all__ = ["NoHome", "Settings", "settings_path"]
 
 DEFAULT_CITATION_STYLE = "apa"
 """What `c` copies until the user picks another style (a key of `citations.STYLES`)."""
@@ -23,11 +23,19 @@ MAX_BYTES = 64 * 1024
 """A settings file is a few dozen bytes; reading stops here, so a huge or endless file costs nothing."""
 
 
+class NoHome(Exception):
+    """There is no folder to keep settings in: no HOME and no XDG_CONFIG_HOME, and a user with no passwd entry
+    (a container run under an arbitrary uid)."""
+
+
 def settings_path() -> Path:
-    """$XDG_CONFIG_HOME/xiaomi-tui/settings.json on Linux, the platform's equivalent elsewhere."""
+    """$XDG_CONFIG_HOME/xiaomi-tui/settings.json on Linux, the platform's equivalent elsewhere; raises `NoHome`."""
     from platformdirs import user_config_path
 
-    return user_config_path("xiaomi-tui", appauthor=False) / "settings.json"
+    try:
+        return user_config_path("xiaomi-tui", appauthor=False) / "settings.json"
+    except RuntimeError:  # platformdirs: "could not determine the home directory"
+        raise NoHome("no home directory to keep settings in (set HOME or XDG_CONFIG_HOME)") from None
 
 
 class _Unusable(Exception):
@@ -51,7 +59,10 @@ class Settings:
     @classmethod
     def load(cls) -> Settings:
         """The saved settings; a missing file means the defaults, an unusable one the defaults and a `problem`."""
-        path = settings_path()
+        try:
+            path = settings_path()
+        except NoHome as error:
+            return cls(problem=f"{error}; using the defaults")
         try:
             saved = _read_json(path)
             style = _citation_style(saved)
@@ -74,7 +85,10 @@ class Settings:
         `files.write_atomically`); returns an error message instead of raising, for the UI."""
         if not self.remember:
             return None
-        path = settings_path()
+        try:
+            path = settings_path()
+        except NoHome as error:
+            return f"could not save settings: {error}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

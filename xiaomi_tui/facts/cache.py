@@ -129,4 +129,8 @@ def entry_for(raw: bytes) -> Path | None:
     from platformdirs import user_cache_path
 
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return user_cache_path("xiaomi-tui", appauthor=False) / "validated" / f"{digest.hexdigest()}-{version}.pickle"
+    try:
+        folder = user_cache_path("xiaomi-tui", appauthor=False)
+    except RuntimeError:  # no HOME and no passwd entry (a container's arbitrary uid): no cache, as on Windows
+        return None
+    return folder / "validated" / f"{digest.hexdigest()}-{version}.pickle"
