@@ -28,7 +28,8 @@ def test_an_integer_too_long_for_python_to_read_is_a_syntax_problem_on_its_line(
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("amount = 10e9", "amount = 1.7e308", "Input should be less than or equal to 1000000000000000 (got 1.7e+308)"),
-    ("amount = 10e9", "amount = -2e15", "Input should be greater than or equal to -1000000000000000 (got -2000000000000000.0)"),
+    ("amount = 10e9", "amount = -2e15",
+     "Input should be greater than or equal to -1000000000000000 (got -2000000000000000.0)"),
     ("rate = 7.2382", "rate = 1e300", "Input should be less than or equal to 1000000 (got 1e+300)"),
     ('title = "Test fact base"', "title = " + "9" * 4000, "Input should be a valid string"),
 ], ids=["figure-near-float-max", "figure-below-minus-1e15", "rate", "a-4000-digit-title"])
