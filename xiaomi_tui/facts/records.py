@@ -223,6 +223,8 @@ class Source:
     file: SafeText | None = None
     notes: SafeText | None = None
     relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
+    description: SafeText | None = None  # what the work is, cited in place of a title nobody knows (APA's [...])
+    family_first: list[SafeText] = field(default_factory=list)  # names in `author` written family name first
     outcome: Boolean = False  # a later report of how things turned out, kept apart from the press it answers
 
     @property
@@ -258,6 +260,8 @@ class Party:
     published: Date | None = None
     url: Url | None = None
     language: Language | None = None
+    description: SafeText | None = None  # as on a source: cited when the title is unknown
+    family_first: list[SafeText] = field(default_factory=list)
 
     @property
     def citable(self) -> bool:
