@@ -21,7 +21,8 @@ from xiaomi_tui.facts.citations import (
     cite_source,
     csl_item,
 )
-from xiaomi_tui.facts.loader import loads
+from xiaomi_tui.facts.citations.data import ris
+from xiaomi_tui.facts.loader import FactsError, loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.settings import Settings
@@ -148,6 +149,7 @@ def test_styles_are_offered_in_order_with_their_labels():
         "chicago": "Chicago (notes-bibliography)",
         "bibtex": "BibTeX",
         "csl-json": "CSL-JSON",
+        "pandoc": "pandoc Markdown",
         "markdown": "Markdown link",
         "plain": "Plain text",
     }
@@ -163,7 +165,7 @@ def test_an_unknown_style_is_refused_with_the_valid_keys(facts, cite):
     with pytest.raises(UnknownStyle) as raised:
         cite(facts)
     assert isinstance(raised.value, ValueError)
-    assert str(raised.value).endswith("choose one of apa, mla, chicago, bibtex, csl-json, markdown, plain")
+    assert str(raised.value).endswith("choose one of apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain")
 
 
 # -- APA 7 --------------------------------------------------------------------------------------
@@ -175,8 +177,8 @@ def test_an_unknown_style_is_refused_with_the_valid_keys(facts, cite):
     ("pandaily-meeting",  # no author: the title moves to the author position
      f"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily. {PANDAILY_URL}"),
     ("blog-ev1", "Xiaomi EV-1. (n.d.)."),
-    ("evweekly-2023",  # no byline, no headline: the site as group author, the missing title described
-     "EV Weekly. (2023). [Untitled article]. https://evweekly.example/xiaomi-foton"),
+    ("evweekly-2023",  # no byline, no headline: the description in brackets takes the author's place (APA 7 §9.29)
+     "[News article]. (2023). EV Weekly. https://evweekly.example/xiaomi-foton"),
     ("xinhua-rd",  # group author that is also the site: the site name is omitted; the title is kept literally
      f"Xinhua. (2023, November). {XINHUA_TITLE}. https://example.com/r_d?q={{x}}&p=50%25#top"),
 ])
@@ -184,9 +186,10 @@ def test_apa_reference(facts, source_id, expected):
     assert source_cited(facts, source_id, "apa") == expected
 
 
-def test_apa_claim_adds_the_paragraph_to_the_reference(facts):
+def test_apa_claim_is_the_in_text_citation_then_the_reference_with_no_locator_after_the_url(facts):
     assert claim_cited(facts, "arenaev-sedan", "apa") == (
-        f"McDee, M. (2023, November 4). Xiaomi electric sedan revealed in spy photos. ArenaEV. {ARENA_URL} (para. 5)"
+        "(McDee, 2023, para. 5)\n\n"
+        f"McDee, M. (2023, November 4). Xiaomi electric sedan revealed in spy photos. ArenaEV. {ARENA_URL}"
     )
 
 
@@ -198,16 +201,17 @@ def test_apa_claim_adds_the_paragraph_to_the_reference(facts):
      f"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily. {PANDAILY_URL}"),
     ("blog-sedan", 'The blogger calls the car a sporty sedan ("Xiaomi EV-1," n.d., para. 2).\n\n'
      "Xiaomi EV-1. (n.d.)."),
-    ("evweekly-sedan", "The article calls the car a sedan (EV Weekly, 2023, para. 7).\n\n"
-     "EV Weekly. (2023). [Untitled article]. https://evweekly.example/xiaomi-foton"),
+    ("evweekly-sedan", "The article calls the car a sedan ([News article], 2023, para. 7).\n\n"
+     "[News article]. (2023). EV Weekly. https://evweekly.example/xiaomi-foton"),
 ])
 def test_apa_claim_with_statement_cites_in_text_above_the_reference(facts, claim_id, expected):
     assert claim_cited(facts, claim_id, "apa", with_statement=True) == expected
 
 
 def test_apa_initials_keep_hyphens_and_a_signed_article_without_title_is_described():
-    source = record(Source, id="dupont", author="Jean-Paul  Dupont", publisher="L'Automobile", published="2024-H1")
-    assert cite_source(source, "apa") == "Dupont, J.-P. (2024). [Untitled article]. L'Automobile."
+    source = record(Source, id="dupont", author="Jean-Paul  Dupont", publisher="L'Automobile", published="2024-H1",
+                    description="Report on Xiaomi's first electric car")
+    assert cite_source(source, "apa") == "Dupont, J.-P. (2024). [Report on Xiaomi's first electric car]. L'Automobile."
 
 
 # -- MLA 9 --------------------------------------------------------------------------------------
@@ -220,7 +224,7 @@ def test_apa_initials_keep_hyphens_and_a_signed_article_without_title_is_describ
     ("pandaily-meeting", '"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies." Pandaily, Nov. 2023, '
      "pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/."),
     ("blog-ev1", '"Xiaomi EV-1."'),
-    ("evweekly-2023", "Untitled article. EV Weekly, 2023, evweekly.example/xiaomi-foton."),
+    ("evweekly-2023", "News article. EV Weekly, 2023, evweekly.example/xiaomi-foton."),  # a description, unquoted
     ("xinhua-rd",  # an organisation that is author and publisher: begin with the title
      '"R&D_spend up 50% to $1.4 Billion: #EV {plan} at C:\\temp ~ [bold]." Xinhua, Nov. 2023, '
      "example.com/r_d?q={x}&p=50%25#top."),
@@ -230,7 +234,7 @@ def test_mla_reference(facts, source_id, expected):
 
 
 def test_mla_claim_uses_par_for_paragraphs(facts):
-    assert claim_cited(facts, "arenaev-sedan", "mla").endswith("news-2674.php. (par. 5)")
+    assert claim_cited(facts, "arenaev-sedan", "mla").startswith("(McDee, par. 5)\n\nMcDee, Max.")
     assert claim_cited(facts, "arenaev-sedan", "mla", with_statement=True) == (
         "Spy photos show Xiaomi's first car is a sedan (McDee, par. 5).\n\n"
         'McDee, Max. "Xiaomi Electric Sedan Revealed in Spy Photos." ArenaEV, 4 Nov. 2023, '
@@ -240,7 +244,7 @@ def test_mla_claim_uses_par_for_paragraphs(facts):
 
 @pytest.mark.parametrize("claim_id, in_text", [
     ("pandaily-sedan", '("Xiaomi Held Exclusive Closed-Door," par. 3)'),
-    ("evweekly-sedan", "(Untitled article, par. 7)"),
+    ("evweekly-sedan", "(News article, par. 7)"),
     ("xinhua-rd", '("R&D_spend up 50%," par. 1)'),  # a short title does not end on "to"
 ])
 def test_mla_in_text_for_unsigned_works_uses_the_short_title(facts, claim_id, in_text):
@@ -264,7 +268,7 @@ def test_mla_and_chicago_keep_non_english_titles_as_published():
      'Pandaily. "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies." November 2023. '
      f"{PANDAILY_URL}."),
     ("blog-ev1", '"Xiaomi EV-1." n.d.'),
-    ("evweekly-2023", "EV Weekly. Untitled article. 2023. https://evweekly.example/xiaomi-foton."),
+    ("evweekly-2023", "EV Weekly. News article. 2023. https://evweekly.example/xiaomi-foton."),
 ])
 def test_chicago_bibliography_entry(facts, source_id, expected):
     assert source_cited(facts, source_id, "chicago") == expected
@@ -276,15 +280,17 @@ def test_chicago_bibliography_entry(facts, source_id, expected):
     ("pandaily-sedan", '"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies," Pandaily, November 2023, '
      f"para. 3, {PANDAILY_URL}."),
     ("blog-sedan", '"Xiaomi EV-1," n.d., para. 2.'),
-    ("evweekly-sedan", "Untitled article, EV Weekly, 2023, para. 7, https://evweekly.example/xiaomi-foton."),
+    ("evweekly-sedan", "News article, EV Weekly, 2023, para. 7, https://evweekly.example/xiaomi-foton."),
 ])
-def test_chicago_claim_is_the_full_note_with_its_paragraph(facts, claim_id, expected):
-    assert claim_cited(facts, claim_id, "chicago") == expected
+def test_chicago_claim_is_the_full_note_with_its_paragraph_then_the_bibliography_entry(facts, claim_id, expected):
+    note, entry = claim_cited(facts, claim_id, "chicago").split("\n\n")
+    assert note == expected
+    assert entry == source_cited(facts, facts.claims[claim_id].source, "chicago")
 
 
 def test_chicago_claim_with_statement_puts_the_note_after_it(facts):
     assert claim_cited(facts, "blog-sedan", "chicago", with_statement=True) == (
-        'The blogger calls the car a sporty sedan.\n\n"Xiaomi EV-1," n.d., para. 2.'
+        'The blogger calls the car a sporty sedan.\n\n"Xiaomi EV-1," n.d., para. 2.\n\n"Xiaomi EV-1." n.d.'
     )
 
 
@@ -292,20 +298,20 @@ def test_chicago_note_lets_a_question_mark_stand_for_the_comma():
     source = record(Source, id="q", author="Max McDee", title="Can Xiaomi beat Tesla?", publisher="ArenaEV",
                     published="2023-11-04")
     claim = record(Claim, id="q-claim", topic="body", source="q", statement="It might.", origin="xiaomi", para=2)
-    assert STYLES["chicago"].claim(source, claim, False) == (
+    assert STYLES["chicago"].claim(source, claim, False).split("\n\n")[0] == (
         'Max McDee, "Can Xiaomi Beat Tesla?" ArenaEV, November 4, 2023, para. 2.'
     )
 
 
-# -- BibTeX -------------------------------------------------------------------------------------
+# -- BibTeX (biblatex) ---------------------------------------------------------------------------
 
 
-def test_bibtex_entry_is_biblatex_online(facts):
+def test_a_signed_news_article_is_a_biblatex_article(facts):
     assert source_cited(facts, "arenaev-spy", "bibtex") == (
-        "@online{mcdee2023,\n"
+        "@article{arenaev-spy,\n"
         "  author = {McDee, Max},\n"
         "  title = {Xiaomi electric sedan revealed in spy photos},\n"
-        "  organization = {ArenaEV},\n"
+        "  journaltitle = {ArenaEV},\n"
         "  date = {2023-11-04},\n"
         f"  url = {{{ARENA_URL}}},\n"
         "  langid = {english}\n"
@@ -313,40 +319,80 @@ def test_bibtex_entry_is_biblatex_online(facts):
     )
 
 
+def test_bibtex_claim_is_the_entry_then_the_citation_with_the_paragraph_as_postnote(facts):
+    """The paragraph belongs to the citation (`\\autocite[para.~5]`), never to the entry, where biblatex would
+    print it in the bibliography as if the whole article were paragraph 5."""
+    entry, command = claim_cited(facts, "arenaev-sedan", "bibtex").split("\n\n")
+    assert entry.startswith("@article{mcdee2023,\n") and "note" not in entry
+    assert command == r"\autocite[para.~5]{mcdee2023}"
+
+
 def test_bibtex_escapes_tex_specials_and_keeps_the_url_verbatim(facts):
     assert claim_cited(facts, "xinhua-rd", "bibtex", with_statement=True) == (
         "@online{xinhua2023,\n"
-        "  author = {Xinhua},\n"
+        "  author = {{Xinhua}},\n"  # an organisation: one name in braces, never "X., Inhua"
         r"  title = {R\&D\_spend up 50\% to \$1.4 billion: \#EV \{plan\} at C:\textbackslash{}temp"
         r" \textasciitilde{} [bold]}," "\n"
         "  organization = {Xinhua},\n"
         "  date = {2023-11},\n"
         "  url = {https://example.com/r_d?q=%7Bx%7D&p=50%25#top},\n"
-        "  langid = {english},\n"
-        "  note = {para. 1},\n"
-        r"  annotation = {[bold]Xiaomi[/bold] spent *50\%* more on R\&D\_spend.}" "\n"
-        "}"
+        "  langid = {english}\n"
+        "}\n\n"
+        r"[bold]Xiaomi[/bold] spent *50\%* more on R\&D\_spend \autocite[para.~1]{xinhua2023}."
     )
 
 
 @pytest.mark.parametrize("source_id, head, date_line", [
-    ("pandaily-meeting", "@online{pandaily2023,", "  date = {2023-11},"),  # no author: the publisher
-    ("evweekly-2023", "@online{evweekly2023,", "  date = {2023},"),
-    ("blog-ev1", "@online{blogev1,", None),  # nothing but the id, and no year to add
+    ("pandaily-meeting", "@online{pandaily-meeting,", "  date = {2023-11},"),  # unsigned, with an address
+    ("evweekly-2023", "@online{evweekly-2023,", "  date = {2023},"),
+    ("blog-ev1", "@misc{blog-ev1,", None),  # no address: not @online, which requires one
 ])
-def test_bibtex_key_and_date_follow_what_is_known(facts, source_id, head, date_line):
+def test_bibtex_entry_type_and_date_follow_what_is_known(facts, source_id, head, date_line):
     lines = source_cited(facts, source_id, "bibtex").splitlines()
     assert lines[0] == head
     assert [line for line in lines if line.startswith("  date")] == ([date_line] if date_line else [])
 
 
-def test_bibtex_claim_adds_the_paragraph_as_note(facts):
-    assert claim_cited(facts, "blog-sedan", "bibtex") == (
-        "@online{blogev1,\n  title = {Xiaomi EV-1},\n  langid = {english},\n  note = {para. 2}\n}"
-    )
+def test_an_unknown_title_is_the_bracketed_description_in_every_style():
+    """Never "untitled": the work has a title we do not know. APA brackets the description; MLA and Chicago
+    give it plain; the data formats carry APA's form, which citeproc prints as it is."""
+    source = record(Source, id="cnevpost-nov", publisher="CnEVPost", published="2023-11-15",
+                    url="https://cnevpost.com/x", description="Report on the launch dates of Xiaomi's first EV")
+    described = "Report on the launch dates of Xiaomi's first EV"
+    assert cite_source(source, "apa") == f"[{described}]. (2023, November 15). CnEVPost. https://cnevpost.com/x"
+    assert cite_source(source, "mla") == f"{described}. CnEVPost, 15 Nov. 2023, cnevpost.com/x."
+    assert cite_source(source, "chicago") == f"CnEVPost. {described}. November 15, 2023. https://cnevpost.com/x."
+    assert f"  title = {{[{described}]}}," in cite_source(source, "bibtex")
+    assert json.loads(cite_source(source, "csl-json"))[0]["title"] == f"[{described}]"
+    for key in STYLES:
+        assert "untitled" not in cite_source(source, key).lower(), key
 
 
-# -- CSL-JSON -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("style, expected", [
+    ("apa", "Li, Q., Zhang, Y., & Goh, B. (2023, November 15)."),
+    ("mla", "Li, Qiaoyi, et al."),
+    ("chicago", "Li, Qiaoyi, Zhang Yan, and Brenda Goh."),
+    ("bibtex", "  author = {Li, Qiaoyi and {Zhang Yan} and Goh, Brenda},"),
+    ("ris", "AU  - Li, Qiaoyi\nAU  - Zhang Yan\nAU  - Goh, Brenda"),
+])
+def test_several_authors_are_several_names_and_a_chinese_name_keeps_its_order(style, expected):
+    source = record(Source, id="reuters", publisher="Reuters", title="BAIC unit applies", published="2023-11-15",
+                    author="Qiaoyi Li, Zhang Yan, Brenda Goh", family_first=["Zhang Yan"])
+    assert expected in (ris(source) if style == "ris" else cite_source(source, style))
+
+
+def test_a_family_first_name_is_never_turned_round():
+    source = record(Source, id="jiemian", publisher="Jiemian", title="Beijing Borgward declares bankruptcy",
+                    author="Zhou Shuqi", family_first=["Zhou Shuqi"], published="2022-11")
+    assert cite_source(source, "apa").startswith("Zhou, S. (2022, November).")
+    assert cite_source(source, "mla").startswith('Zhou Shuqi. "Beijing Borgward')
+    assert cite_source(source, "chicago").startswith('Zhou Shuqi. "Beijing Borgward')
+    assert json.loads(cite_source(source, "csl-json"))[0]["author"] == [
+        {"family": "Zhou", "given": "Shuqi", "static-ordering": True}]
+    assert "  author = {{Zhou Shuqi}}," in cite_source(source, "bibtex")
+
+
+# -- CSL-JSON and pandoc ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("source_id, kind, date_parts", [
@@ -377,18 +423,24 @@ def test_csl_json_item_names_people_and_organisations(facts):
     assert csl_item(facts.sources["xinhua-rd"])["author"] == [{"literal": "Xinhua"}]
 
 
-def test_csl_json_claim_carries_its_locator_and_statement_and_omits_unknowns(facts):
+def test_csl_json_claim_is_the_item_and_the_citation_item_apart(facts):
     text = claim_cited(facts, "blog-sedan", "csl-json", with_statement=True)
-    assert text.startswith('[\n  {\n    "id": "blog-sedan",')  # two-space indent, one item
-    assert json.loads(text) == [{
-        "id": "blog-sedan",
-        "type": "post-weblog",
-        "title": "Xiaomi EV-1",
-        "language": "en",
-        "locator": "2",
-        "label": "paragraph",
-        "note": "The blogger calls the car a sporty sedan.",
-    }]
+    assert json.loads(text) == {
+        "items": [{"id": "blogev1nd", "type": "post-weblog", "title": "Xiaomi EV-1", "language": "en"}],
+        "citationItems": [{"id": "blogev1nd", "locator": "2", "label": "paragraph"}],
+        "statement": "The blogger calls the car a sporty sedan.",
+    }
+
+
+def test_pandoc_cites_the_item_with_the_paragraph_as_locator(facts):
+    assert claim_cited(facts, "arenaev-sedan", "pandoc") == "[@mcdee2023, para. 5]"
+    assert claim_cited(facts, "arenaev-sedan", "pandoc", with_statement=True) == (
+        "Spy photos show Xiaomi's first car is a sedan [@mcdee2023, para. 5].")
+
+
+def test_quotation_marks_inside_a_quoted_title_become_single():
+    source = record(Source, id="q", publisher="ArenaEV", title='Lei Jun: "the last big fight" begins')
+    assert cite_source(source, "mla") == "\"Lei Jun: 'The Last Big Fight' Begins.\" ArenaEV."
 
 
 # -- Markdown -----------------------------------------------------------------------------------
@@ -447,8 +499,8 @@ def test_no_style_prints_none_for_a_source_with_only_an_id():
     bare = record(Source, id="bare-1")
     for key in STYLES:
         assert "None" not in cite_source(bare, key), key
-    assert cite_source(bare, "plain") == "bare-1"
-    assert cite_source(bare, "apa") == "[Untitled article]. (n.d.)."
+    assert cite_source(bare, "plain") == "[News article]"
+    assert cite_source(bare, "apa") == "[News article]. (n.d.)."
 
 
 def test_the_data_layer_imports_without_textual_or_pydantic():
@@ -456,3 +508,8 @@ def test_the_data_layer_imports_without_textual_or_pydantic():
              "print(sorted({name.split('.')[0] for name in sys.modules} & {'textual', 'rich', 'pydantic'}))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_loader_refuses_a_family_first_name_that_is_not_in_the_byline():
+    with pytest.raises(FactsError, match="'Zou Shuqi' is not one of the names in author"):
+        loads(FACTS_TOML.replace('author = "Max McDee"', 'author = "Max McDee"\nfamily_first = ["Zou Shuqi"]'))

@@ -329,9 +329,11 @@ def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_p
 
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "beta-approval")
 
-    [item] = json.loads(out)
+    shape = json.loads(out)
+    [item] = shape["items"]
     assert (code, err) == (0, "")
-    assert (item["id"], item["locator"], item["label"]) == ("beta-approval", "3", "paragraph")
+    assert shape["citationItems"] == [{"id": item["id"], "locator": "3", "label": "paragraph"}]
+    assert item["id"] == "writer2023"  # the document's key, the same as in the bibliography export
     assert item["issued"] == {"date-parts": [[2023, 11]]}  # published "2023-11" stays a month
     assert item["URL"] == "https://beta.example/meeting"
 

@@ -381,23 +381,28 @@ def cited() -> FactBase:
 
 
 @pytest.mark.parametrize(("style", "claim_id", "expected"), [
-    ("apa", "ndrc", "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)\n\n"
-                    f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}"),
-    ("apa", "on-sale", "(Kuo, 2023, as cited in CnEVPost, 2023, para. 17)\n\n"
-                       f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}"),
-    ("mla", "on-sale", "(Kuo qtd. in Untitled article, par. 17)\n\n"
-                       f"Untitled article. CnEVPost, 15 Nov. 2023, {CNEVPOST_URL.removeprefix('https://')}."),
-    ("chicago", "ndrc", f"Reuters, August 23, 2023, quoted in Untitled article, CnEVPost, November 15, 2023, "
-                        f"para. 13, {CNEVPOST_URL}."),
-    ("chicago", "on-sale", "Ming-Chi Kuo, Medium, October 13, 2023, quoted in Untitled article, CnEVPost, "
-                           f"November 15, 2023, para. 17, {CNEVPOST_URL}."),
-    ("bibtex", "on-sale", "@online{kuo2023,\n  author = {Kuo, Ming-Chi},\n  organization = {Medium},\n"
-                          "  date = {2023-10-13},\n  note = {Cited in cnevpost2023, para. 17}\n}\n\n"
-                          "@online{cnevpost2023,\n  organization = {CnEVPost},\n  date = {2023-11-15},\n"
-                          f"  url = {{{CNEVPOST_URL}}},\n  langid = {{english}},\n  note = {{para. 17}}\n}}"),
+    # Neither document's title is known: APA describes each in brackets, MLA and Chicago plainly.
+    ("apa", "ndrc", "([News article], 2023, as cited in [News article], 2023, para. 13)\n\n"
+                    f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}"),
+    ("apa", "on-sale", "(Kuo, 2023, as cited in [News article], 2023, para. 17)\n\n"
+                       f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}"),
+    ("mla", "on-sale", "(Kuo qtd. in News article, par. 17)\n\n"
+                       f"News article. CnEVPost, 15 Nov. 2023, {CNEVPOST_URL.removeprefix('https://')}."),
+    ("chicago", "ndrc", f"News article, Reuters, August 23, 2023, quoted in News article, CnEVPost, November 15, "
+                        f"2023, para. 13, {CNEVPOST_URL}.\n\n"
+                        f"CnEVPost. News article. November 15, 2023. {CNEVPOST_URL}."),
+    ("chicago", "on-sale", "Ming-Chi Kuo, News article, Medium, October 13, 2023, quoted in News article, CnEVPost, "
+                           f"November 15, 2023, para. 17, {CNEVPOST_URL}.\n\n"
+                           f"CnEVPost. News article. November 15, 2023. {CNEVPOST_URL}."),
+    ("bibtex", "on-sale", "@misc{kuo2023,\n  author = {Kuo, Ming-Chi},\n  title = {[News article]},\n"
+                          "  organization = {Medium},\n  date = {2023-10-13}\n}\n\n"
+                          "@online{cnevpost2023,\n  title = {[News article]},\n  organization = {CnEVPost},\n"
+                          f"  date = {{2023-11-15}},\n  url = {{{CNEVPOST_URL}}},\n  langid = {{english}}\n}}\n\n"
+                          "\\autocites{kuo2023}[as cited in][para.~17]{cnevpost2023}"),
     ("markdown", "on-sale", f"Ming-Chi Kuo, Medium, 13 Oct 2023, as cited in [CnEVPost]({CNEVPOST_URL}), "
                             "15 Nov 2023, para. 17"),
     ("plain", "ndrc", f"Reuters, 23 Aug 2023, as cited in CnEVPost, 15 Nov 2023, para. 13, {CNEVPOST_URL}"),
+    ("pandoc", "ndrc", "[@reuters2023; as cited in @cnevpost2023, para. 13]"),
 ])
 def test_as_cited_in_each_style(cited: FactBase, style: str, claim_id: str, expected: str) -> None:
     assert cite(cited, cited.claims[claim_id], style, "as-cited") == Citation(expected)
@@ -407,23 +412,27 @@ def test_as_cited_with_the_statement_puts_both_in_the_parenthesis(cited: FactBas
     text = cite(cited, cited.claims["ndrc"], "apa", "as-cited", with_statement=True).text
 
     assert text.splitlines()[0] == ("Reuters reported that the NDRC approved Xiaomi's EV production "
-                                    "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13).")
+                                    "([News article], 2023, as cited in [News article], 2023, para. 13).")
 
 
-def test_as_cited_csl_json_gives_both_items_the_origin_noting_where(cited: FactBase) -> None:
-    items = json.loads(cite(cited, cited.claims["ndrc"], "csl-json", "as-cited").text)
+def test_as_cited_csl_json_gives_both_items_and_cites_the_source_at_its_paragraph(cited: FactBase) -> None:
+    shape = json.loads(cite(cited, cited.claims["ndrc"], "csl-json", "as-cited").text)
 
-    assert items == [
-        {"id": "reuters-report", "type": "article-newspaper", "container-title": "Reuters",
-         "issued": {"date-parts": [[2023, 8, 23]]}, "note": "Cited in ndrc, para. 13"},
-        {"id": "ndrc", "type": "article-newspaper", "container-title": "CnEVPost",
-         "issued": {"date-parts": [[2023, 11, 15]]}, "URL": CNEVPOST_URL, "language": "en",
-         "locator": "13", "label": "paragraph"},
-    ]
+    assert shape == {
+        "items": [
+            {"id": "reuters2023", "type": "article-newspaper", "title": "[News article]",
+             "container-title": "Reuters", "issued": {"date-parts": [[2023, 8, 23]]}},
+            {"id": "cnevpost2023", "type": "article-newspaper", "title": "[News article]",
+             "container-title": "CnEVPost", "issued": {"date-parts": [[2023, 11, 15]]}, "URL": CNEVPOST_URL,
+             "language": "en"},
+        ],
+        "citationItems": [{"id": "reuters2023"},
+                          {"id": "cnevpost2023", "locator": "13", "label": "paragraph", "prefix": "as cited in"}],
+    }
 
 
 @pytest.mark.parametrize(("style", "expected"), [
-    ("apa", "Reuters. (2023, August 23). [Untitled article]."),
+    ("apa", "[News article]. (2023, August 23). Reuters."),
     ("plain", "Reuters, 23 Aug 2023"),
 ])
 def test_the_origin_cited_on_its_own(cited: FactBase, style: str, expected: str) -> None:
@@ -437,10 +446,14 @@ def test_an_origin_without_a_document_cannot_be_cited(cited: FactBase, form: str
 
 
 @pytest.mark.parametrize(("form", "style", "expected"), [
-    ("claim", "apa", f"{CREDITED_TITLE}. (n.d.). CnEVPost."),
-    ("as-cited", "apa", f"{CREDITED_TITLE}. (n.d.). CnEVPost."),
-    ("claim", "chicago", 'CnEVPost. "Xiaomi\'s Car Project Progresses beyond Expectations, Mass Production Set for '
+    # Cited whole, with no paragraph: the paragraphs are the source's, not the credited article's.
+    ("claim", "apa", f"(\"Xiaomi's Car Project Progresses,\" n.d.)\n\n{CREDITED_TITLE}. (n.d.). CnEVPost."),
+    ("as-cited", "apa", f"(\"Xiaomi's Car Project Progresses,\" n.d.)\n\n{CREDITED_TITLE}. (n.d.). CnEVPost."),
+    ("claim", "chicago", '"Xiaomi\'s Car Project Progresses beyond Expectations, Mass Production Set for H1 2024, '
+                         'CEO Says," CnEVPost, n.d.\n\n'
+                         'CnEVPost. "Xiaomi\'s Car Project Progresses beyond Expectations, Mass Production Set for '
                          'H1 2024, CEO Says." n.d.'),
+    ("claim", "pandoc", "[@cnevpostnd]"),
     ("claim", "plain", f'CnEVPost, "{CREDITED_TITLE}"'),
 ])
 def test_a_source_without_publisher_or_title_is_cited_through_what_it_credits_and_says_so(
@@ -468,8 +481,8 @@ def test_cli_cites_as_cited_and_the_origin(capsys, cited_path: Path) -> None:
     as_cited = run(capsys, "--facts", cited_path, "cite", "ndrc", "--as-cited", "--style", "apa")
     origin = run(capsys, "--facts", cited_path, "cite", "ndrc", "--origin", "--style", "plain")
 
-    assert as_cited == (0, "(Reuters, 2023, as cited in CnEVPost, 2023, para. 13)\n\n"
-                           f"CnEVPost. (2023, November 15). [Untitled article]. {CNEVPOST_URL}\n", "")
+    assert as_cited == (0, "([News article], 2023, as cited in [News article], 2023, para. 13)\n\n"
+                           f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}\n", "")
     assert origin == (0, "Reuters, 23 Aug 2023\n", "")
 
 

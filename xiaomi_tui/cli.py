@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cite = commands.add_parser("cite", help="print the citation of a claim")
     cite.add_argument("claim_id", metavar="CLAIM_ID")
-    cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, markdown, plain")
+    cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain")
     cite.add_argument("--statement", action="store_true", help="include the claim's statement")
     form = cite.add_mutually_exclusive_group()
     form.add_argument("--as-cited", dest="form", action="store_const", const="as-cited", default="claim",
@@ -64,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     scorecard.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
     export = commands.add_parser("export", help="write every claim in view as json, csv or markdown, or the reviews")
-    export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview"), default="json",
-                        help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today")
+    export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview", "csl-json", "bibtex", "ris",
+                                             "brief"), default="json",
+                        help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today; "
+                             "csl-json, bibtex (biblatex), ris: the bibliography, one item per document cited; "
+                             "brief: Markdown with pandoc citations, its CSL-JSON bibliography written beside it")
+    export.add_argument("--bibliography-out", metavar="PATH", type=Path, default=None,
+                        help="with --format brief: where the bibliography goes (default: xiaomi-brief.json)")
     _also_after_command(export, "--source", metavar="ID", action="append", dest="sources",
                         help="export only this source's claims (repeatable)")
     export.add_argument("--bom", action="store_true",
@@ -169,6 +174,13 @@ def _run(argv: Sequence[str] | None) -> int:
 
             output.write(claim_reviews(score(facts), sources))
             return EXIT_OK
+        if args.command == "export" and args.format == "brief":
+            return _brief(facts, sources, args.bibliography_out)
+        if args.command == "export" and args.format in ("csl-json", "bibtex", "ris"):
+            from xiaomi_tui.facts.citations import bibliography
+
+            output.write(bibliography(facts, sources, args.format))
+            return EXIT_OK
         if args.command == "export":
             from xiaomi_tui.facts.export import BOM, export
 
@@ -245,6 +257,22 @@ def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: b
     if copy:
         outcome = copy_to_system(text)
         print(outcome.message, file=sys.stderr)
+    return EXIT_OK
+
+
+def _brief(facts, sources: list[str] | None, bibliography_out: Path | None) -> int:
+    """The brief on stdout, its bibliography in a file beside it (named in the brief's front matter)."""
+    from xiaomi_tui.facts.brief import BIBLIOGRAPHY_NAME, brief
+    from xiaomi_tui.facts.files import WriteFailed, write_atomically
+
+    path = bibliography_out or Path(BIBLIOGRAPHY_NAME)
+    text, bibliography = brief(facts, sources, str(path))
+    try:
+        write_atomically(path, bibliography)
+    except WriteFailed as error:
+        raise UsageError(str(error)) from None
+    output.write(text)
+    print(f"note: the bibliography is in {path}; pandoc --citeproc finds it there", file=sys.stderr)
     return EXIT_OK
 
 

@@ -40,6 +40,7 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
     topics = {topic.id: topic for topic in data.topics}
     unknown = _Unknown()
     problems += _party_problems(data, ids["parties"], locator, unknown)
+    problems += _byline_problems(data, locator)
     relays = {}
     outcome_sources = {source.id for source in data.sources if source.outcome}
     press_claims = {claim.id for claim in data.claims if claim.source not in outcome_sources}
@@ -96,6 +97,21 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
     cited = {claim.source for claim in data.claims}
     warnings = [f"source {source_id!r} has no claims" for source_id in sorted(ids["sources"] - cited)]
     return problems, warnings
+
+
+def _byline_problems(data: FactFile, locator: Lines) -> Iterable[Problem]:
+    """A name in `family_first` is one of the names in `author`: a typo would turn the name round unseen."""
+    from xiaomi_tui.facts.citations.names import byline
+
+    bylined: tuple[tuple[str, Sequence[Source | Party]], ...] = (("sources", data.sources), ("parties", data.parties))
+    for table, records in bylined:
+        for index, record in enumerate(records):
+            written = byline(record.author or "")
+            for name in record.family_first:
+                if name not in written:
+                    yield Problem(f"{name!r} is not one of the names in author ({', '.join(map(repr, written))})",
+                                  locator.line(table, index, "family_first"), None,
+                                  f"{RECORD_NAMES[table]} {record.id!r} field 'family_first'")
 
 
 def _party_problems(data: FactFile, party_ids: set[str], locator: Lines, unknown: _Unknown) -> Iterable[Problem]:

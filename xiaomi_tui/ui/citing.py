@@ -35,16 +35,17 @@ class CitationFlow:
 
     def citation_for(self, style: str, form: Form = "claim") -> Citation | None:
         """The selected claim cited in `form`, or the selected source's reference; raises `NotCitable`."""
-        from xiaomi_tui.facts.citations import Citation, cite, cite_source
+        from xiaomi_tui.facts.citations import Citation, cite, cite_document
 
         facts = self.app.facts
         selection, claim_id = self._selection_to_cite()
         if claim_id:
             return cite(facts, facts.claims[claim_id], style, form)
         if selection and selection.claim_id in facts.outcome_claims and form == "claim":  # a later report
-            return Citation(cite_source(facts.outcome_sources[facts.outcome_claims[selection.claim_id].source], style))
+            return Citation(cite_document(facts, facts.outcome_sources[facts.outcome_claims[selection.claim_id].source],
+                                          style))
         if selection and selection.source_id and form == "claim":
-            return Citation(cite_source(facts.sources[selection.source_id], style))
+            return Citation(cite_document(facts, facts.sources[selection.source_id], style))
         return None
 
     def copy(self, form: Form = "claim") -> None:
@@ -68,7 +69,7 @@ class CitationFlow:
 
     def copy_outcome(self) -> None:
         """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
-        from xiaomi_tui.facts.citations import cite_source
+        from xiaomi_tui.facts.citations import cite_document
         from xiaomi_tui.ui.panes.outcomes import OutcomesPane
 
         app, style = self.app, self.app.settings.citation_style
@@ -78,7 +79,7 @@ class CitationFlow:
             app.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
                        severity="warning")
             return
-        self._send(cite_source(app.facts.outcome_sources[scored.outcomes[-1].source], style), style)
+        self._send(cite_document(app.facts, app.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
     def _send(self, text: str, style: str) -> None:
         """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which.

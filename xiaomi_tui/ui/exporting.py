@@ -26,6 +26,11 @@ FORMATS = {"json": ("JSON", "json", "application/json"), "csv": ("CSV", "csv", "
            "markdown": ("Markdown", "md", "text/markdown")}
 """Format: (name, file extension, MIME type)."""
 
+BIBLIOGRAPHIES = {"csl-json": ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json"),
+                  "bibtex": ("BibTeX", "bib", "application/x-bibtex"),
+                  "ris": ("RIS", "ris", "application/x-research-info-systems")}
+"""The bibliography, as `export --format csl-json|bibtex|ris` writes it: the documents the claims in view cite."""
+
 DELIVERY = "export"
 """The name Textual hands back with DeliveryComplete, telling an export from a screenshot."""
 
@@ -38,6 +43,9 @@ def export_commands(app: XiaomiApp) -> Iterator[SystemCommand]:
     for fmt, (name, _, _) in FORMATS.items():
         yield SystemCommand(f"Export all as {name}", f"Every claim from the sources in view, as {name}: {where}",
                             partial(deliver_export, app, fmt))
+    for fmt, (name, _, _) in BIBLIOGRAPHIES.items():
+        yield SystemCommand(f"Export bibliography as {name}", f"Each document the claims in view cite, once, as "
+                            f"{name} for Zotero, pandoc or biblatex: {where}", partial(deliver_bibliography, app, fmt))
 
 
 def deliver_export(app: XiaomiApp, fmt: str, view: bool = False) -> None:
@@ -48,7 +56,18 @@ def deliver_export(app: XiaomiApp, fmt: str, view: bool = False) -> None:
     scope = Scope(tuple(pane.claims_shown(app.view)), str(pane.id), app.view.query) if view else None
     text = export(app.facts, app.view.sources, fmt, scope)
     what = f"view-{pane.id}" if view else "claims"
-    filename = f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}"
+    _deliver(app, text, f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
+
+
+def deliver_bibliography(app: XiaomiApp, fmt: str) -> None:
+    from xiaomi_tui.facts.citations import bibliography
+
+    _name, extension, mime_type = BIBLIOGRAPHIES[fmt]
+    text = bibliography(app.facts, app.view.sources, fmt)
+    _deliver(app, text, f"xiaomi-bibliography-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
+
+
+def _deliver(app: XiaomiApp, text: str, filename: str, mime_type: str) -> None:
     if app.is_web:
         app.deliver_text(io.StringIO(text), mime_type=mime_type, name=DELIVERY, save_filename=filename)
         return

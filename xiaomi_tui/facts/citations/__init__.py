@@ -27,17 +27,21 @@ The package belongs to the data layer: standard library only, so the CLI can cit
 `choosing` (which document a claim's citation names).
 """
 
+from xiaomi_tui.facts.citations.bibliography import FORMATS, bibliography, works
 from xiaomi_tui.facts.citations.choosing import (
     Citation,
     Form,
     NotCitable,
     cite,
     cite_claim,
-    document_source,
+    cite_document,
+    cited_work,
     origin_document,
 )
-from xiaomi_tui.facts.citations.data import csl_item
+from xiaomi_tui.facts.citations.data import csl_citation_item, csl_item
+from xiaomi_tui.facts.citations.keys import document_source, keyed
 from xiaomi_tui.facts.citations.styles import STYLES, Style, UnknownStyle, cite_source
 
-__all__ = ["STYLES", "Citation", "Form", "NotCitable", "Style", "UnknownStyle", "cite", "cite_claim", "cite_source",
-           "csl_item", "document_source", "origin_document"]
+__all__ = ["FORMATS", "STYLES", "Citation", "Form", "NotCitable", "Style", "UnknownStyle", "bibliography", "cite",
+           "cite_claim", "cite_document", "cite_source", "cited_work", "csl_citation_item", "csl_item",
+           "document_source", "keyed", "origin_document", "works"]

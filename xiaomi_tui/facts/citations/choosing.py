@@ -3,15 +3,15 @@ document alone; and, for a source that cannot be found from its citation, the do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from xiaomi_tui.facts.citations.keys import document_source, keyed
 from xiaomi_tui.facts.citations.styles import style
-from xiaomi_tui.facts.records import Source
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.model import FactBase
-    from xiaomi_tui.facts.records import Claim, Party
+    from xiaomi_tui.facts.records import Claim, Party, Source
 
 Form = Literal["claim", "as-cited", "origin"]
 """What to cite: the claim in its source, its origin's document as cited in the source, or that document alone."""
@@ -27,12 +27,6 @@ class Citation:
 
     text: str
     note: str | None = None
-
-
-def document_source(party: Party) -> Source:
-    """A document party as a source to cite, with only what is known of it."""
-    return Source(id=party.id, publisher=party.publisher, title=party.title, author=party.author,
-                  published=party.published, url=party.url, language=party.language or "")
 
 
 def origin_document(facts: FactBase, claim: Claim) -> Party:
@@ -52,25 +46,38 @@ def _stand_in(facts: FactBase, claim: Claim) -> Party | None:
     return next((party for party in reversed(facts.chain(claim)) if party.citable), None)
 
 
+def cited_work(facts: FactBase, claim: Claim) -> Source:
+    """What a claim's citation names: its source, or the document standing in for a source nobody can find."""
+    stand_in = _stand_in(facts, claim)
+    return facts.sources[claim.source] if stand_in is None else document_source(stand_in)
+
+
+def cite_document(facts: FactBase, source: Source, key: str) -> str:
+    """A source or document of this fact base cited on its own, under its bibliography key."""
+    return style(key).reference(keyed(facts, source))
+
+
 def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_statement: bool = False) -> Citation:
-    """A claim cited in one of three forms (see `Form`); raises `NotCitable` when the origin has no document."""
+    """A claim cited in one of three forms (see `Form`); raises `NotCitable` when the origin has no document.
+    Documents are cited under their bibliography keys, the same as in the exports."""
     chosen = style(key)
     if form == "origin":
-        return Citation(chosen.reference(document_source(origin_document(facts, claim))))
+        return Citation(cite_document(facts, document_source(origin_document(facts, claim)), key))
     stand_in = _stand_in(facts, claim)
-    source = facts.sources[claim.source] if stand_in is None else document_source(stand_in)
+    source = keyed(facts, cited_work(facts, claim))
     note = None if stand_in is None else (
         f"source {claim.source!r} names no publisher or title, so this cites what it credits, "
         f"{stand_in.name}, as a whole (the paragraph numbers are the source's)")
     if form == "as-cited":
         document = origin_document(facts, claim)
         if stand_in is None or document.id != stand_in.id:
-            return Citation(chosen.as_cited(document_source(document), source, claim, with_statement), note)
+            primary = keyed(facts, document_source(document))
+            cited_claim = claim if stand_in is None else replace(claim, para=None)
+            return Citation(chosen.as_cited(primary, source, cited_claim, with_statement), note)
         # Otherwise the origin's document is the very one cited below: "as cited in" itself adds nothing.
-    if stand_in is None:
-        return Citation(chosen.claim(source, claim, with_statement))
-    entry = chosen.reference(source)
-    return Citation(f"{claim.statement}\n\n{entry}" if with_statement else entry, note)
+    # A stand-in is cited whole: the claim's paragraph is the source's, not the stand-in's.
+    cited_claim = claim if stand_in is None else replace(claim, para=None)
+    return Citation(chosen.claim(source, cited_claim, with_statement), note)
 
 
 def cite_claim(facts: FactBase, claim: Claim, key: str, with_statement: bool = False) -> str:

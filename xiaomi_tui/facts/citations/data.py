@@ -1,19 +1,21 @@
-"""BibTeX (biblatex) entries and CSL-JSON items: citations as data, for reference managers and pandoc."""
+"""Citations as data, for reference managers and pandoc: biblatex entries, CSL-JSON items, RIS records, and
+pandoc's `[@key, para. 5]`. An item is a document; the paragraph is a locator given when citing it, never a
+field of the item (the CSL schema has no `label` in item data, and biblatex's `note` would print in the entry).
+The source's `id` is the item's key: the bibliography hands these formatters sources keyed for it."""
 
 from __future__ import annotations
 
 import json
-import unicodedata
 from typing import TYPE_CHECKING
 
-from xiaomi_tui.facts.citations.names import inverted, split_name
-from xiaomi_tui.facts.citations.text import ISO_DATE, format_date, paragraph, percent_encoded
+from xiaomi_tui.facts.citations.names import Name, authors
+from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.records import Claim, Source
 
 
-# -- BibTeX (biblatex) --------------------------------------------------------------------------
+# -- biblatex -----------------------------------------------------------------------------------
 
 _TEX_SPECIALS = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -25,51 +27,63 @@ _LANGIDS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "i
 """biblatex `langid` values (babel names) for the languages babel hyphenates; others are left out."""
 
 
-def _ascii_key(text: str | None) -> str:
-    """Lowercase ASCII letters and digits only: "Müller" -> "muller", "小米" -> ""."""
-    if not text:
-        return ""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "".join(char for char in folded if char.isalnum())
+def _tex(text: str) -> str:
+    return text.translate(_TEX_SPECIALS)
 
 
-def bibtex_key(source: Source) -> str:
-    """`mcdee2023`: the author's family name, else the publisher, else the source id, then the year."""
-    family = split_name(source.author)[1] if source.author else None
-    stem = next(key for key in map(_ascii_key, (family, source.publisher, source.id)) if key)
-    return stem + (str(source.published.start.year) if source.published else "")
+def _biblatex_name(name: Name) -> str:
+    """ "McDee, Max"; an organisation or a family-first name in braces, one unit biblatex never turns round."""
+    if name.literal or name.family_first or not name.given:
+        return "{" + _tex(name.natural) + "}"
+    return f"{_tex(name.family)}, {_tex(name.given)}"
 
 
-def bibtex(source: Source, extra: dict[str, str] | None = None) -> str:
-    """An `@online` entry; values are TeX-escaped, the URL (a verbatim field) only percent-encodes braces."""
+def _entry_type(source: Source, names: list[Name]) -> str:
+    """A signed news article we read at its address is an `@article` (author, journaltitle, title, date are what
+    it needs); another page with an address is `@online`; anything else `@misc`."""
+    if names and source.publisher and source.published and source.url and source.kind == "news":
+        return "article"
+    return "online" if source.url else "misc"
+
+
+def bibtex(source: Source) -> str:
+    """A biblatex entry with what is known; values TeX-escaped, the URL (verbatim) only percent-encodes braces."""
+    names = authors(source)
+    kind = _entry_type(source, names)
     fields = {
-        "author": inverted(source.author) if source.author else None,
-        "title": source.title,
-        "organization": source.publisher,
+        "author": " and ".join(map(_biblatex_name, names)) or None,
+        "title": _tex(source.title or f"[{description(source)}]"),
+        "journaltitle" if kind == "article" else "organization": source.publisher and _tex(source.publisher),
         "date": format_date(source.published, ISO_DATE),
         "url": source.url and percent_encoded(source.url, "{}\\"),
         "langid": _LANGIDS.get(source.language.split("-")[0]),
-        **(extra or {}),
     }
-    body = ",\n".join(
-        f"  {name} = {{{value if name == 'url' else value.translate(_TEX_SPECIALS)}}}"
-        for name, value in fields.items() if value
-    )
-    return f"@online{{{bibtex_key(source)},\n{body}\n}}"
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    return f"@{kind}{{{source.id},\n{body}\n}}"
+
+
+def _postnote(claim: Claim) -> str:
+    return f"[para.~{claim.para}]" if claim.para else ""
+
+
+def _autocite(source: Source, claim: Claim) -> str:
+    return f"\\autocite{_postnote(claim)}{{{source.id}}}"
+
+
+def _drafted_tex(command: str, claim: Claim, with_statement: bool) -> str:
+    return f"{_tex(claim.statement.removesuffix('.'))} {command}." if with_statement else command
 
 
 def bibtex_claim(source: Source, claim: Claim, with_statement: bool) -> str:
-    """The source's entry with the paragraph as `note` and our statement as `annotation`."""
-    extra = {"note": paragraph(claim)}
-    if with_statement:
-        extra["annotation"] = claim.statement
-    return bibtex(source, extra)
+    """The entry, then the command that cites it at the paragraph (after our statement when asked for)."""
+    command = _autocite(source, claim)
+    return f"{bibtex(source)}\n\n{_drafted_tex(command, claim, with_statement)}"
 
 
 def bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """Both entries: the origin's, noting where it was cited, then the source's with the paragraph."""
-    origin = bibtex(primary, {"note": f"Cited in {bibtex_key(secondary)}, {paragraph(claim)}"})
-    return f"{origin}\n\n{bibtex_claim(secondary, claim, with_statement)}"
+    """Both entries, then biblatex's "as cited in": `\\autocites{origin}[as cited in][para.~17]{source}`."""
+    command = f"\\autocites{{{primary.id}}}[as cited in]{_postnote(claim) or '[]'}{{{secondary.id}}}"
+    return f"{bibtex(primary)}\n\n{bibtex(secondary)}\n\n{_drafted_tex(command, claim, with_statement)}"
 
 
 # -- CSL-JSON -----------------------------------------------------------------------------------
@@ -77,47 +91,96 @@ def bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_state
 _CSL_TYPES = {"news": "article-newspaper", "blog": "post-weblog"}
 
 
-def csl_item(source: Source, claim: Claim | None = None) -> dict:
-    """A CSL-JSON item with only the known variables; a claim's item carries its id and paragraph locator."""
-    author = None
-    if source.author:
-        given, family = split_name(source.author)
-        author = [{"family": family, "given": given} if given else {"literal": family}]
+def _csl_name(name: Name) -> dict:
+    """A literal name for an organisation; a family-first name keeps its order (`static-ordering`)."""
+    if name.literal or not name.given:
+        return {"literal": name.natural}
+    return {"family": name.family, "given": name.given} | ({"static-ordering": True} if name.family_first else {})
+
+
+def csl_item(source: Source) -> dict:
+    """A CSL-JSON item with only the known variables, valid against the CSL schema; a title nobody knows is
+    the bracketed description, as APA prints it."""
     item = {
-        "id": claim.id if claim else source.id,
+        "id": source.id,
         "type": _CSL_TYPES.get(source.kind, "webpage"),
-        "title": source.title,
+        "title": source.title or f"[{description(source)}]",
         "container-title": source.publisher,
-        "author": author,
+        "author": [_csl_name(name) for name in authors(source)] or None,
         "issued": {"date-parts": [source.published.csl_date_parts()]} if source.published else None,
         "URL": source.url,
         "language": source.language or None,  # a document known from a party may not say
     }
-    if claim:
-        item.update({"locator": str(claim.para), "label": "paragraph"})
     return {key: value for key, value in item.items() if value is not None}
 
 
-def _csl_json(item: dict) -> str:
-    """An array of one item: the shape Zotero and pandoc import."""
-    return json.dumps([item], indent=2, ensure_ascii=False)
+def csl_citation_item(source: Source, claim: Claim) -> dict:
+    """The cite-time part: which item, at which paragraph (a CSL citation-item)."""
+    return {"id": source.id} | ({"locator": str(claim.para), "label": "paragraph"} if claim.para else {})
+
+
+def _csl_json(items: list[dict], citation: list[dict], claim: Claim | None, with_statement: bool) -> str:
+    """`items` (CSL-JSON, what Zotero and pandoc import) and `citationItems` (what to cite where), apart."""
+    shape: dict = {"items": items, "citationItems": citation}
+    if with_statement and claim is not None:
+        shape["statement"] = claim.statement
+    return json.dumps(shape, indent=2, ensure_ascii=False)
 
 
 def csl_reference(source: Source) -> str:
-    return _csl_json(csl_item(source))
+    """A document alone: the CSL-JSON array of its one item."""
+    return json.dumps([csl_item(source)], indent=2, ensure_ascii=False)
 
 
 def csl_claim(source: Source, claim: Claim, with_statement: bool) -> str:
-    item = csl_item(source, claim)
-    if with_statement:
-        item["note"] = claim.statement
-    return _csl_json(item)
+    return _csl_json([csl_item(source)], [csl_citation_item(source, claim)], claim, with_statement)
 
 
 def csl_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """Both items: the origin's, noting the item it was cited in, then the source's with its locator."""
-    cited_in = csl_item(secondary, claim)
-    if with_statement:
-        cited_in["note"] = claim.statement
-    origin = csl_item(primary) | {"note": f"Cited in {cited_in['id']}, {paragraph(claim)}"}
-    return json.dumps([origin, cited_in], indent=2, ensure_ascii=False)
+    """Both items; the citation names the origin, then the source "as cited in" at its paragraph."""
+    citation = [{"id": primary.id}, {**csl_citation_item(secondary, claim), "prefix": "as cited in"}]
+    return _csl_json([csl_item(primary), csl_item(secondary)], citation, claim, with_statement)
+
+
+# -- pandoc -------------------------------------------------------------------------------------
+
+
+def pandoc_reference(source: Source) -> str:
+    return f"[@{source.id}]"
+
+
+def _drafted(citation: str, claim: Claim, with_statement: bool) -> str:
+    return f"{claim.statement.removesuffix('.')} {citation}." if with_statement else citation
+
+
+def _locator(claim: Claim) -> str:
+    return f", para. {claim.para}" if claim.para else ""
+
+
+def pandoc_claim(source: Source, claim: Claim, with_statement: bool) -> str:
+    """`[@cnevpost2023a, para. 18]`, for a Markdown draft with the bibliography export beside it."""
+    return _drafted(f"[@{source.id}{_locator(claim)}]", claim, with_statement)
+
+
+def pandoc_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+    """`[@reuters2023; as cited in @cnevpost2023a, para. 13]`."""
+    return _drafted(f"[@{primary.id}; as cited in @{secondary.id}{_locator(claim)}]", claim, with_statement)
+
+
+# -- RIS ----------------------------------------------------------------------------------------
+
+_RIS_TYPES = {"news": "NEWS", "blog": "BLOG"}
+
+
+def ris(source: Source) -> str:
+    """One RIS record (Zotero, EndNote and Mendeley import it): tags of two letters, `ER` closing it."""
+    names = authors(source)
+    lines: list[tuple[str, str | None]] = [("TY", _RIS_TYPES.get(source.kind, "ELEC")), ("ID", source.id)]
+    lines += [("AU", name.natural if name.literal or name.family_first or not name.given
+               else f"{name.family}, {name.given}") for name in names]
+    lines += [("TI", source.title or f"[{description(source)}]"), ("T2", source.publisher)]
+    if source.published:
+        parts = source.published.csl_date_parts()
+        lines += [("PY", str(parts[0])), ("DA", "/".join(f"{part:02d}" for part in parts) + "/" * (4 - len(parts)))]
+    lines += [("UR", source.url), ("LA", source.language or None), ("ER", "")]
+    return "\n".join(f"{tag}  - {value}" for tag, value in lines if value is not None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from xiaomi_tui.facts.citations.text import cited, paragraph, percent_encoded, run_on
+from xiaomi_tui.facts.citations.text import cited, description, paragraph, percent_encoded, run_on
 from xiaomi_tui.facts.formatting import markdown_text
 
 if TYPE_CHECKING:
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 def markdown(source: Source, locator: str | None = None) -> str:
     """`[ArenaEV — Title](URL), 4 Nov 2023, para. 5`; without a URL the text is not a link."""
-    text = markdown_text(" \u2014 ".join(filter(None, [source.publisher, source.title])) or source.id)
+    text = markdown_text(" \u2014 ".join(filter(None, [source.publisher, source.title]))
+                         or f"[{description(source)}]")
     link = f"[{text}]({percent_encoded(source.url, '()')})" if source.url else text
     return run_on(link, source.published.human() if source.published else None, locator)
 
@@ -22,7 +23,7 @@ def markdown(source: Source, locator: str | None = None) -> str:
 def plain(source: Source, locator: str | None = None) -> str:
     """`ArenaEV, "Title", 4 Nov 2023, para. 5, URL`, dates as people say them ("H1 2024")."""
     title = f'"{source.title}"' if source.title else None
-    name = source.publisher or (None if title else source.id)
+    name = source.publisher or (None if title else f"[{description(source)}]")
     return run_on(name, title, source.published.human() if source.published else None, locator, source.url)
 
 

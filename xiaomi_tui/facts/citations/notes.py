@@ -1,10 +1,11 @@
-"""Chicago notes-bibliography: the bibliography entry for a document, the footnote for a claim in it."""
+"""Chicago notes-bibliography: a claim is cited by its footnote, with the paragraph, and the document by its
+bibliography entry; both come together, the note first, so the two forms are never mixed in one line."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from xiaomi_tui.facts.citations.names import inverted
+from xiaomi_tui.facts.citations.names import authors, chicago_bibliography_names, chicago_note_names
 from xiaomi_tui.facts.citations.text import (
     CHICAGO_DATE,
     end,
@@ -21,29 +22,38 @@ if TYPE_CHECKING:
 
 
 def chicago_bibliography(source: Source) -> str:
-    """`McDee, Max. "Title." ArenaEV, November 4, 2023. URL.`; unsigned: the site stands first (CMOS 14.207)."""
-    lead = inverted(source.author) if source.author else source.publisher
-    title = quoted_headline(source, ".")
+    """`McDee, Max. "Title." ArenaEV, November 4, 2023. URL.`; unsigned: the site stands first (CMOS 14.207);
+    a title nobody knows is described, neither quoted nor italic (CMOS 14.86)."""
+    names = authors(source)
+    lead = chicago_bibliography_names(names) if names else source.publisher
     container = None if lead == source.publisher else site(source)
-    return sentences(lead, title, run_on(container, format_date(source.published, CHICAGO_DATE)), source.url)
+    return sentences(lead, quoted_headline(source, "."),
+                     run_on(container, format_date(source.published, CHICAGO_DATE)), source.url)
+
+
+def _original(source: Source, mark: str) -> str:
+    """The note's account of a document: `Max McDee, "Title," ArenaEV, November 4, 2023`."""
+    names = authors(source)
+    return run_on(chicago_note_names(names) if names else None, quoted_headline(source, mark), site(source),
+                  format_date(source.published, CHICAGO_DATE))
 
 
 def _chicago_note(source: Source, claim: Claim) -> str:
     """`Max McDee, "Title," ArenaEV, November 4, 2023, para. 5, URL.`; unsigned notes begin with the title."""
-    title = quoted_headline(source, ",")
-    date = format_date(source.published, CHICAGO_DATE)
-    return end(run_on(source.author, title, site(source), date, paragraph(claim), source.url), ".")
+    return end(run_on(_original(source, ","), paragraph(claim), source.url), ".")
+
+
+def _together(note: str, source: Source, claim: Claim, with_statement: bool) -> str:
+    """The note, then the bibliography entry; with the statement, the statement first."""
+    parts = [claim.statement] if with_statement else []
+    return "\n\n".join([*parts, note, chicago_bibliography(source)])
 
 
 def chicago_claim(source: Source, claim: Claim, with_statement: bool) -> str:
-    """The footnote; with the statement, the statement then the footnote in a paragraph of its own."""
-    note = _chicago_note(source, claim)
-    return f"{claim.statement}\n\n{note}" if with_statement else note
+    return _together(_chicago_note(source, claim), source, claim, with_statement)
 
 
 def chicago_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """`Reuters, August 23, 2023, quoted in <the source's note>.` (CMOS 14.260)."""
-    title = quoted_headline(primary, ",") if primary.title else None
-    original = run_on(primary.author, title, site(primary), format_date(primary.published, CHICAGO_DATE))
-    note = f"{end(original, ',')} quoted in {_chicago_note(secondary, claim)}"
-    return f"{claim.statement}\n\n{note}" if with_statement else note
+    """`Reuters, August 23, 2023, quoted in <the source's note>.` (CMOS 14.260), then the source's entry."""
+    note = f"{end(_original(primary, ','), ',')} quoted in {_chicago_note(secondary, claim)}"
+    return _together(note, secondary, claim, with_statement)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from xiaomi_tui.facts.citations.names import apa_author, inverted, split_name, voice
+from xiaomi_tui.facts.citations.names import Name, apa_reference_names, authors, mla_names, short_names
 from xiaomi_tui.facts.citations.text import (
     APA_DATE,
     MINOR_WORDS_APA,
     MINOR_WORDS_MLA_CHICAGO,
     MLA_DATE,
-    UNTITLED,
     YEAR_DATE,
     cited,
+    description,
     format_date,
     headline,
+    paragraph,
     quoted,
     quoted_headline,
     run_on,
@@ -32,58 +33,65 @@ if TYPE_CHECKING:
 
 
 def apa_reference(source: Source) -> str:
-    """`McDee, M. (2023, November 4). Title. ArenaEV. URL`; unsigned: the title takes the author's place."""
-    title = source.title or f"[{UNTITLED}]"
-    if source.author:
-        lead, rest = apa_author(source.author), title
-    elif source.title or not source.publisher:
-        lead, rest = title, None
-    else:  # no byline and no headline: the site stands as group author
-        lead, rest = source.publisher, title
-    container = None if lead == source.publisher else site(source)
-    entry = sentences(lead, f"({format_date(source.published, APA_DATE)})", rest, container)
+    """`McDee, M. (2023, November 4). Title. ArenaEV. URL`. Unsigned, the title takes the author's place; a title
+    nobody knows is described in square brackets (APA 7 §9.29): `[Report on ...]. (2023). CnEVPost. URL`."""
+    names = authors(source)
+    title = source.title or f"[{description(source)}]"
+    lead, rest = (apa_reference_names(names), title) if names else (title, None)
+    entry = sentences(lead, f"({format_date(source.published, APA_DATE)})", rest, site(source))
     return " ".join(filter(None, [entry, source.url]))
 
 
 def _apa_in_text(source: Source) -> str:
-    """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`."""
-    if source.author:
-        name = split_name(source.author)[1]
+    """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`, or
+    the bracketed description."""
+    names = authors(source)
+    if names:
+        name = short_names(names, "&")
     elif source.title:
         name = quoted(short_title(headline(source, MINOR_WORDS_APA)), ",")
     else:
-        name = source.publisher or f"[{UNTITLED}]"
+        name = f"[{description(source)}]"
     return run_on(name, format_date(source.published, YEAR_DATE))
 
 
-def _apa_as_cited_in_text(primary: Source, secondary: Source, locator: str) -> str:
+def _apa_as_cited_in_text(primary: Source, secondary: Source, locator: str | None) -> str:
     """`Reuters, 2023, as cited in CnEVPost, 2023, para. 13` (APA 7 §8.6)."""
-    return f"{_apa_in_text(primary)}, as cited in {_apa_in_text(secondary)}, {locator}"
+    return run_on(f"{_apa_in_text(primary)}, as cited in {_apa_in_text(secondary)}", locator)
 
 
 # -- MLA 9 --------------------------------------------------------------------------------------
 
 
+def _mla_authors(source: Source) -> list[Name]:
+    """An organisation that also publishes is no author in MLA: the work is listed by its title."""
+    return [] if source.author == source.publisher else authors(source)
+
+
 def mla_reference(source: Source) -> str:
-    """`McDee, Max. "Title." ArenaEV, 4 Nov. 2023, m.arenaev.com/...`: no scheme in the URL, no date if unknown."""
-    author = inverted(source.author) if source.author and source.author != source.publisher else None
+    """`McDee, Max. "Title." ArenaEV, 4 Nov. 2023, m.arenaev.com/...`: no scheme in the URL, no date if unknown;
+    a title nobody knows is described, neither quoted nor italic (MLA 9)."""
+    names = _mla_authors(source)
     title = quoted_headline(source, ".")
     url = source.url.partition("://")[2] if source.url else None
-    return sentences(author, title, run_on(source.publisher, format_date(source.published, MLA_DATE), url))
+    return sentences(mla_names(names) if names else None, title,
+                     run_on(source.publisher, format_date(source.published, MLA_DATE), url))
 
 
-def _mla_in_text(source: Source) -> str:
-    """`McDee`; an organisation that also publishes is no author, so the work goes by its short title."""
-    if source.author and source.author != source.publisher:
-        return split_name(source.author)[1]
+def _mla_in_text(source: Source, mark: str = ",") -> str:
+    """`McDee`; unsigned, the short title in quotes (closing the comma before a locator inside them), or the
+    description's first words."""
+    names = _mla_authors(source)
+    if names:
+        return short_names(names, "and")
     if source.title:
-        return quoted(short_title(headline(source, MINOR_WORDS_MLA_CHICAGO)), ",")
-    return UNTITLED
+        return quoted(short_title(headline(source, MINOR_WORDS_MLA_CHICAGO)), mark)
+    return short_title(description(source))
 
 
-def _mla_as_cited_in_text(primary: Source, secondary: Source, locator: str) -> str:
-    """`Reuters qtd. in "Xiaomi Electric Sedan," par. 11`: MLA names the original before "qtd. in"."""
-    return f"{voice(primary)} qtd. in {run_on(_mla_in_text(secondary), locator)}"
+def _mla_as_cited_in_text(primary: Source, secondary: Source, locator: str | None) -> str:
+    """`Reuters qtd. in "Xiaomi Electric Sedan," par. 11`: the original as MLA names it, then "qtd. in"."""
+    return f"{_mla_in_text(primary, mark='')} qtd. in {run_on(_mla_in_text(secondary), locator)}"
 
 
 # -- the two forms of a claim's citation --------------------------------------------------------
@@ -92,22 +100,21 @@ def _mla_as_cited_in_text(primary: Source, secondary: Source, locator: str) -> s
 def _parenthetical(
     reference: Callable[[Source], str], in_text: Callable[[Source], str], label: str
 ) -> Callable[[Source, Claim, bool], str]:
-    """APA and MLA: the entry with its locator, or our statement cited in the text above the entry."""
+    """APA and MLA: the in-text citation with the locator (after our statement when asked for), a blank line,
+    then the reference entry, which never carries a locator."""
     def cite(source: Source, claim: Claim, with_statement: bool) -> str:
-        entry = reference(source)
-        locator = f"{label} {claim.para}"
-        if with_statement:
-            return f"{cited(claim.statement, run_on(in_text(source), locator))}\n\n{entry}"
-        return f"{entry} ({locator})"
+        citation = run_on(in_text(source), paragraph(claim, label))
+        lead = cited(claim.statement, citation) if with_statement else f"({citation})"
+        return f"{lead}\n\n{reference(source)}"
     return cite
 
 
 def _parenthetical_as_cited(
-    reference: Callable[[Source], str], in_text: Callable[[Source, Source, str], str], label: str
+    reference: Callable[[Source], str], in_text: Callable[[Source, Source, str | None], str], label: str
 ) -> Callable[[Source, Source, Claim, bool], str]:
     """APA and MLA: the in-text citation naming both, then the reference entry of the source read (only it)."""
     def cite(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-        citation = in_text(primary, secondary, f"{label} {claim.para}")
+        citation = in_text(primary, secondary, paragraph(claim, label))
         lead = cited(claim.statement, citation) if with_statement else f"({citation})"
         return f"{lead}\n\n{reference(secondary)}"
     return cite

@@ -12,6 +12,9 @@ from xiaomi_tui.facts.citations.data import (
     csl_as_cited,
     csl_claim,
     csl_reference,
+    pandoc_as_cited,
+    pandoc_claim,
+    pandoc_reference,
 )
 from xiaomi_tui.facts.citations.inline import inline, inline_as_cited, markdown, plain
 from xiaomi_tui.facts.citations.notes import chicago_as_cited, chicago_bibliography, chicago_claim
@@ -44,6 +47,7 @@ STYLES: dict[str, Style] = {style.key: style for style in (
     Style("chicago", "Chicago (notes-bibliography)", chicago_bibliography, chicago_claim, chicago_as_cited),
     Style("bibtex", "BibTeX", bibtex, bibtex_claim, bibtex_as_cited),
     Style("csl-json", "CSL-JSON", csl_reference, csl_claim, csl_as_cited),
+    Style("pandoc", "pandoc Markdown", pandoc_reference, pandoc_claim, pandoc_as_cited),
     Style("markdown", "Markdown link", markdown, inline(markdown, markdown_text),
           inline_as_cited(markdown, markdown_text)),
     Style("plain", "Plain text", plain, inline(plain), inline_as_cited(plain)),

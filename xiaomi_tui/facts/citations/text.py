@@ -8,8 +8,14 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.fuzzydate import FuzzyDate
     from xiaomi_tui.facts.records import Claim, Source
 
-UNTITLED = "Untitled article"
-"""The description APA, MLA and Chicago ask for in place of a missing title."""
+_KINDS = {"news": "News article", "blog": "Blog post", "analysis": "Analysis", "aggregator": "News article",
+          "press-release": "Press release", "social": "Social media post"}
+
+
+def description(source: Source) -> str:
+    """What the work is, for styles that describe a work whose title nobody knows (never "untitled": it has
+    one, we do not know it). The fact base's `description`, else what its kind tells."""
+    return source.description or _KINDS.get(source.kind, "Web page")
 
 
 # -- punctuation --------------------------------------------------------------------------------
@@ -33,9 +39,13 @@ def run_on(*parts: str | None) -> str:
     return " ".join([end(part, ",") for part in kept[:-1]] + kept[-1:])
 
 
+_INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
+
+
 def quoted(title: str, mark: str) -> str:
-    """A title in double quotes with the following comma or full stop inside them, as American styles want."""
-    return f'"{end(title, mark)}"'
+    """A title in double quotes with the following comma or full stop inside them, as American styles want;
+    quotation marks inside it become single ones."""
+    return f'"{end(title.translate(_INNER_QUOTES), mark)}"'
 
 
 def cited(statement: str, citation: str) -> str:
@@ -64,11 +74,13 @@ def title_case(title: str, minor: frozenset[str]) -> str:
     words = title.split(" ")
 
     def capitalised(word: str, forced: bool) -> str:
-        if not word[:1].islower() or any(char.isupper() for char in word):
+        quote = word[:1] if word[:1] in "'\"\u2018\u201c" else ""  # a quotation inside the title
+        bare = word[len(quote):]
+        if not bare[:1].islower() or any(char.isupper() for char in bare):
             return word
-        if not forced and word.rstrip(",;:.!?") in minor:
+        if not forced and bare.rstrip(",;:.!?'\"\u2019\u201d") in minor:
             return word
-        return word[0].upper() + word[1:]
+        return quote + bare[0].upper() + bare[1:]
 
     cased = []
     for index, word in enumerate(words):
@@ -86,8 +98,8 @@ def headline(source: Source, minor: frozenset[str]) -> str:
 
 
 def quoted_headline(source: Source, mark: str) -> str:
-    """MLA's and Chicago's title element: quoted in title case, or described when there is none."""
-    return quoted(headline(source, MINOR_WORDS_MLA_CHICAGO), mark) if source.title else UNTITLED
+    """MLA's and Chicago's title element: quoted in title case; with no title known, the description, plain."""
+    return quoted(headline(source, MINOR_WORDS_MLA_CHICAGO), mark) if source.title else description(source)
 
 
 def short_title(title: str) -> str:
@@ -143,5 +155,6 @@ def percent_encoded(url: str, characters: str) -> str:
     return "".join(f"%{ord(char):02X}" if char in characters else char for char in url)
 
 
-def paragraph(claim: Claim) -> str:
-    return f"para. {claim.para}"
+def paragraph(claim: Claim, label: str = "para.") -> str | None:
+    """The locator; none when a work is cited whole (one standing in for a source nobody can find)."""
+    return f"{label} {claim.para}" if claim.para else None
