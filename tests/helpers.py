@@ -1,13 +1,23 @@
-"""Records for tests, built as the loader builds them: the dataclasses alone convert nothing."""
+"""What several test files share: records built as the loader builds them, the app driven as a person would,
+the CLI run in-process, and careful edits of a fixture's text."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
+from rich.console import Console
+from textual.widgets import OptionList
+
+from xiaomi_tui.cli import main
 from xiaomi_tui.facts.loader import loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.schema import validate
+from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.widgets.detail import DetailPanel
+from xiaomi_tui.ui.widgets.fact_table import FactTable
 
 Record = TypeVar("Record")
 
@@ -47,3 +57,68 @@ def hostile_facts() -> FactBase:
 def cell_texts(table: Any, index: int) -> list[str]:
     """The plain text of each cell of a fact table's row `index`."""
     return [cell.plain for cell in table.rows[index].texts()]
+# -- the app ------------------------------------------------------------------------------------
+
+SIZE = (120, 40)
+
+
+def make_app(facts, **options) -> XiaomiApp:
+    return XiaomiApp(facts, watch=options.pop("watch", False), **options)
+
+
+def table(app: XiaomiApp, pane_id: str) -> FactTable:
+    """The pane's table; the Sources pane's tables are named `sources-list` and `sources-matrix`."""
+    return app.query_one(f"#{pane_id}" if pane_id.startswith("sources-") else f"#{pane_id}-table", FactTable)
+
+
+def row_texts(app: XiaomiApp, pane_id: str, column: int = 0) -> list[str]:
+    data = table(app, pane_id)
+    return [cell_texts(data, index)[column] for index in range(len(data.rows))]
+
+
+def listed_claims(app: XiaomiApp) -> list[str | None]:
+    """The claims the detail screen lists, by id, in order."""
+    options = app.screen.query_one("#detail-claims", OptionList)
+    return [options.get_option_at_index(index).id for index in range(options.option_count)]
+
+
+def detail_text(app: XiaomiApp) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(app.query_one(DetailPanel).renderable)
+    return console.export_text()
+
+
+async def run_command(pilot, words: str) -> None:
+    """Open the command palette, type, wait for the search to settle, and run the best match."""
+    await pilot.press("ctrl+p", *words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+# -- the command line and fixture text ----------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """Replace a snippet that must occur exactly once, so a stale edit fails loudly instead of passing."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the fixture"
+    return text.replace(old, new)
+
+
+def line_of(text: str, snippet: str) -> int:
+    """The 1-based line on which a snippet that occurs exactly once starts."""
+    assert text.count(snippet) == 1, f"{snippet!r} occurs {text.count(snippet)} times"
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+def without_claim(text: str, claim_id: str) -> str:
+    """The fact base's text with one claim's block taken out."""
+    start = text.index(f'[[claims]]\nid = "{claim_id}"\n')
+    end = text.find("[[claims]]", start + 1)
+    return text[:start] + (text[end:] if end != -1 else "")

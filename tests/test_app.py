@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import inspect
-import io
 import os
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from helpers import cell_texts
-from rich.console import Console
+from helpers import SIZE, cell_texts, detail_text, listed_claims, make_app, row_texts, run_command, table, without_claim
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -24,30 +22,16 @@ from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.status import Status
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
+from xiaomi_tui.ui.citing import GONE
 from xiaomi_tui.ui.keys import NOT_IN_PALETTE
 from xiaomi_tui.ui.screens.detail import DetailScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
-
-SIZE = (120, 40)
-
-
-def make_app(facts, **options) -> XiaomiApp:
-    return XiaomiApp(facts, watch=options.pop("watch", False), **options)
-
-
-def table(app: XiaomiApp, pane_id: str) -> FactTable:
-    """The pane's table; the Sources pane's tables are named `sources-list` and `sources-matrix`."""
-    return app.query_one(f"#{pane_id}" if pane_id.startswith("sources-") else f"#{pane_id}-table", FactTable)
-
-
-def row_texts(app: XiaomiApp, pane_id: str, column: int = 0) -> list[str]:
-    data = table(app, pane_id)
-    return [cell_texts(data, index)[column] for index in range(len(data.rows))]
 
 
 def filter_label(app: XiaomiApp) -> str:
@@ -58,12 +42,6 @@ def filter_label(app: XiaomiApp) -> str:
 def reload_problem(app: XiaomiApp) -> str | None:
     """What the banner says is wrong with the edited fact base, if anything."""
     return app.query_one(ReloadBanner).problem
-
-
-def detail_text(app: XiaomiApp) -> str:
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(app.query_one(DetailPanel).renderable)
-    return console.export_text()
 
 
 async def test_opens_on_specs_with_the_sources_in_view_on_the_table(small_facts):
@@ -119,7 +97,7 @@ async def test_enter_opens_every_claim_behind_the_row_and_escape_returns(small_f
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "enter")
         assert isinstance(app.screen, DetailScreen)
-        assert [claim.id for claim in app.screen.claims] == ["alpha-investment", "beta-investment"]
+        assert listed_claims(app) == ["alpha-investment", "beta-investment"]
         await pilot.press("j")
         assert app.screen.highlighted_claim_id == "beta-investment"
         await pilot.press("escape")
@@ -175,14 +153,6 @@ async def test_help_lists_every_key_and_closes(small_facts):
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-
-
-async def run_command(pilot, words: str) -> None:
-    """Open the command palette, type, wait for the search to settle, and run the best match."""
-    await pilot.press("ctrl+p", *words)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_command_palette_switches_panes(small_facts):
@@ -432,6 +402,72 @@ async def _reload(app: XiaomiApp, pilot) -> None:
     await pilot.pause()
 
 
+def notes(app: XiaomiApp) -> list[str]:
+    return [str(note.message) for note in app._notifications]
+
+
+async def test_a_reload_that_takes_the_highlighted_claim_away_keeps_the_claims_screen_and_c_cites_what_is_left(
+        small_facts_path, tmp_path):
+    """It once crashed: the screen kept its own view, `c` looked the old claim up in the new fact base."""
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", "j")
+        assert app.screen.highlighted_claim_id == "beta-investment"
+        _write(path, without_claim(path.read_text(encoding="utf-8"), "beta-investment"))
+        await _reload(app, pilot)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, DetailScreen)
+        assert listed_claims(app) == ["alpha-investment"]
+        assert app.clipboard == cite_claim(app.facts, app.facts.claims["alpha-investment"], "apa")
+        assert "The fact base changed: the claim you had highlighted is gone." in notes(app)
+
+
+async def test_a_reload_that_takes_every_claim_of_the_row_away_closes_the_claims_screen_with_a_word(
+        small_facts_path, tmp_path):
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", "j")
+        text = path.read_text(encoding="utf-8")
+        _write(path, without_claim(without_claim(text, "beta-investment"), "alpha-investment"))
+        await _reload(app, pilot)
+        assert app.is_running and not isinstance(app.screen, DetailScreen)
+        said = "The fact base changed: nothing on First-phase investment is in view now"
+        assert any(note.startswith(said) for note in notes(app))
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_a_reload_under_the_source_checklist_draws_it_again_from_the_new_sources(small_facts_path, tmp_path):
+    path = tmp_path / "facts.toml"
+    shutil.copy(small_facts_path, path)
+    app = make_app(load(path), watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        _write(path, path.read_text(encoding="utf-8").replace('publisher = "Alpha News"', 'publisher = "Alpha Wire"'))
+        await _reload(app, pilot)
+        choices = app.screen.query_one(Checklist)
+        prompts = [str(choices.get_option_at_index(index).prompt) for index in range(choices.option_count)]
+        assert any("Alpha Wire" in prompt for prompt in prompts)
+        assert choices.ticked == ["alpha", "beta", "gamma"]
+
+
+async def test_citing_a_claim_the_fact_base_no_longer_has_says_so(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        app.citations.copy(Selection("investment", "gone-claim"))
+        await pilot.pause()
+        assert app.clipboard == ""
+        assert GONE in notes(app)
+
+
 async def test_c_copies_the_citation_of_the_timeline_row(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
@@ -602,7 +638,7 @@ async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        topic_id = app.active_pane.selection.topic_id
+        topic_id = app.active_pane.selected().topic_id
         speaking = small_facts.sources_by_topic[topic_id]
         silent = next(source for source in small_facts.sources if source not in speaking)
         drawn = app.query_one(DetailPanel).renderable

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import run
 from pyld import jsonld
-from test_cli import run
 
 from xiaomi_tui.facts.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
 from xiaomi_tui.facts.loader import bundled_facts_path, load

@@ -13,17 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run
 
 from xiaomi_tui.cli import main
 from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.web.server import DashboardServer
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(arg) for arg in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def broken_copy(tmp_path: Path, small_facts_path: Path, old: str, new: str) -> Path:

@@ -110,3 +110,23 @@ def test_the_rules_catch_a_lazy_import(tmp_path: Path, monkeypatch: pytest.Monke
     assert "textual.app" in reachable("xiaomi_tui.facts.broken")
     assert "xiaomi_tui.clipboard" in reachable("xiaomi_tui.facts.broken")  # relative, resolved
     assert internals_used("xiaomi_tui.facts.broken") == ["xiaomi_tui.facts.cache", "xiaomi_tui.facts.loader._decode"]
+
+
+UI_HELPERS = [module for module in UI if module != "xiaomi_tui.ui.app"]
+
+
+@pytest.mark.parametrize("module", UI_HELPERS)
+def test_only_the_app_module_names_the_app(module: str) -> None:
+    """Helpers, panes and screens take a small Protocol or the values they need, never the whole app: no
+    import of it (not even for typing, which hid a circle), no name of it, not even in a string."""
+    assert "xiaomi_tui.ui.app" not in {imported for imported, _ in imports(module)}
+    assert "XiaomiApp" not in MODULES[module].read_text(encoding="utf-8")
+
+
+def test_the_app_rule_catches_a_typing_only_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    helper = tmp_path / "helper.py"
+    helper.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from xiaomi_tui.ui.app import Other\n",
+                      encoding="utf-8")
+    monkeypatch.setitem(MODULES, "xiaomi_tui.ui.helper", helper)
+    imports.cache_clear()
+    assert "xiaomi_tui.ui.app" in {imported for imported, _ in imports("xiaomi_tui.ui.helper")}

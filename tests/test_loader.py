@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import edit, line_of
 
 from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
@@ -19,18 +20,6 @@ from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
 @pytest.fixture
 def fixture_text(small_facts_path: Path) -> str:
     return small_facts_path.read_text(encoding="utf-8")
-
-
-def edit(text: str, old: str, new: str) -> str:
-    """Replace a snippet that must occur exactly once, so a stale edit fails loudly instead of passing."""
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the fixture"
-    return text.replace(old, new)
-
-
-def line_of(text: str, snippet: str) -> int:
-    """The 1-based line on which a snippet that occurs exactly once starts."""
-    assert text.count(snippet) == 1, f"{snippet!r} occurs {text.count(snippet)} times"
-    return text[: text.index(snippet)].count("\n") + 1
 
 
 def load_error(path: Path) -> FactsError:

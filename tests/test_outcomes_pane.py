@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import cell_texts
-from test_app import SIZE, detail_text, make_app, row_texts, run_command, table
+from helpers import SIZE, cell_texts, detail_text, make_app, row_texts, run_command, table
 from textual.widgets import TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source

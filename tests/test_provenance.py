@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import record
-from test_cli import run
-from test_loader import edit, line_of
+from helpers import edit, line_of, record, run
 
 from xiaomi_tui.checkreport import findings
 from xiaomi_tui.facts.analysis import Voice, analyse, analyse_topic

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import cell_texts
-from test_app import SIZE, detail_text, make_app, row_texts, table
+from helpers import SIZE, cell_texts, detail_text, listed_claims, make_app, row_texts, table
 
 from xiaomi_tui.facts.citations import cite
 from xiaomi_tui.facts.loader import bundled_facts_path, load, loads
@@ -51,7 +50,7 @@ async def test_the_timeline_shows_an_event_once_with_its_sources_and_origins(fac
         await go_to_row(pilot, app, row)
         await pilot.press("enter")
         assert isinstance(app.screen, DetailScreen)
-        assert {claim.source for claim in app.screen.claims} == {"cnevpost", "blog-ev1", "arenaev"}
+        assert {facts.claims[claim_id].source for claim_id in listed_claims(app)} == {"cnevpost", "blog-ev1", "arenaev"}
 
 
 async def test_a_vague_date_follows_the_precise_dates_it_holds(facts):

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from test_cli import run
+from helpers import run
 
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.scoring import Verdict, score

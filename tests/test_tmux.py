@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import without_claim
 
 pytestmark = [
     pytest.mark.tmux,
@@ -95,7 +96,7 @@ def _pane(screen: str) -> str:
     return "\n".join(screen.splitlines()[1:])
 
 
-def test_four_panes_show_the_bundled_facts_and_q_exits(terminal, tmp_path):
+def test_five_panes_show_the_bundled_facts_and_q_exits(terminal, tmp_path):
     term = terminal(cwd=tmp_path)  # from an unrelated directory: the bundled fact base ships inside the package
     screen = term.wait_for("sources")
     assert "5 of 5 sources" in screen
@@ -110,6 +111,9 @@ def test_four_panes_show_the_bundled_facts_and_q_exits(terminal, tmp_path):
     screen = term.wait_for("Published")
     for publisher in ("CnEVPost", "Pandaily", "ArenaEV"):
         assert publisher in screen
+    term.press("5")
+    screen = term.wait_for("Track record")
+    assert "Verdict" in screen and "Outcome" in screen
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")
 
@@ -170,6 +174,32 @@ def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(termina
     term.wait_for("Test fact base")
     screen = term.wait_until_gone("Showing the last good data")
     assert "Body style" in screen
+
+
+def test_a_reload_under_the_claims_screen_then_c_cites_what_is_left_and_the_app_stays_up(terminal, tmp_path):
+    """It once crashed here: the claims screen kept the old fact base, `c` looked a removed claim up."""
+    facts = tmp_path / "facts.toml"
+    facts.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    term = terminal("--facts", str(facts))
+    term.wait_for("3 of 3 sources")
+    term.press("3")
+    term.wait_for("First-phase investment")
+    term.press("Enter")
+    term.wait_for("Provenance")
+    term.press("j")
+    facts.write_text(without_claim(facts.read_text(encoding="utf-8"), "beta-investment"), encoding="utf-8")
+    deadline = time.monotonic() + 15
+    while "highlighted" not in term.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "highlighted" in term.screen(), term.screen()
+    term.press("c")
+    term.wait_for("sent to the terminal clipboard")
+    cited = subprocess.run([str(COMMAND), "--facts", str(facts), "cite", "alpha-investment"],
+                           capture_output=True, text=True, env=term.env, check=True).stdout.strip()
+    assert term.tmux("show-buffer") == cited
+    assert "Provenance" in term.screen()  # still on the claims screen, and still running
+    term.press("q")  # q quits from the claims screen too
+    term.wait_for("XIAOMI-EXIT=0")
 
 
 def test_a_broken_fact_base_exits_2_with_the_line_and_no_traceback(terminal, tmp_path):

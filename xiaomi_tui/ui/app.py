@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 from xiaomi_tui.facts.changes import Changes, compare_analyses
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.settings import Settings
-from xiaomi_tui.ui.citing import CitationFlow
+from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.exporting import export_commands, report_delivery
 from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, TABLE_KEYS, keys_in_force, pane_keys, scopes
@@ -30,7 +30,7 @@ from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.preferences import chosen_keymap, chosen_theme
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
-from xiaomi_tui.ui.view import AnalysisCache, Selection, View
+from xiaomi_tui.ui.view import Selection, View, ViewChanged
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
@@ -79,7 +79,6 @@ class XiaomiApp(App[None]):
         """`keep_in_cache` writes a freshly validated fact base to the cache: done after the first frame."""
         super().__init__()
         self._keep_in_cache = keep_in_cache
-        self.facts = facts
         self.clipboard_mode = clipboard_mode
         self.settings = Settings.load()
         self.keymap, keymap_problem = chosen_keymap(self.settings, scopes(PANES))
@@ -89,12 +88,11 @@ class XiaomiApp(App[None]):
             self.theme = theme
         self._setting_problems = [problem for problem in (self.settings.problem, keymap_problem, theme_problem)
                                   if problem]
-        self._cache = AnalysisCache(facts)
-        selected = frozenset(sources) if sources else frozenset(facts.sources)
-        self.view = View(facts, self._cache.get(selected), verdict_of=self._cache.verdict_of)
+        self.view = View.of(facts, sources)
+        """The one source of truth: the fact base, its analyses and scorecard, the sources and search in view."""
         self._stale: set[str] = set()  # panes to rebuild when next shown
         self._detail_shown: tuple[object, ...] | None = None
-        self.citations = CitationFlow(self)
+        self.citations = CitationFlow(self, lambda: self.view, self.settings, clipboard_mode)
         self.live_reload = LiveReload(self, facts.path) if watch else None
         self._lifeline: Lifeline | None = None
         self.changes: Changes | None = None  # what the last reload changed
@@ -140,6 +138,10 @@ class XiaomiApp(App[None]):
     # -- the view ---------------------------------------------------------------------------
 
     @property
+    def facts(self) -> FactBase:
+        return self.view.facts
+
+    @property
     def active_pane(self) -> Pane:
         active = self.query_one(TabbedContent).active.removeprefix("tab-")
         return self.query_one(f"#{active}", Pane)
@@ -149,11 +151,13 @@ class XiaomiApp(App[None]):
         self.view = view
         self._stale = {pane_id for pane_id, _, _ in PANES}
         self._refresh_active()
+        for screen in self.screen_stack[1:]:  # the screens over the dashboard redraw from it
+            screen.post_message(ViewChanged())
 
     def set_sources(self, sources: Iterable[str]) -> None:
         wanted = frozenset(sources)
         if wanted != self.view.sources:
-            self.set_view(replace(self.view, analysis=self._cache.get(wanted)))
+            self.set_view(self.view.with_sources(wanted))
 
     def _refresh_active(self) -> None:
         pane = self.active_pane
@@ -163,7 +167,7 @@ class XiaomiApp(App[None]):
         # On the pane, not in the header: a header change costs a layout, and two frames, on every toggle.
         # Content, not a string: the search text would be parsed as markup ("[/x]" crashed the app).
         pane.query(FactTable).first().border_title = Content(self.view.filter_label)
-        self._show_detail(pane.selection)
+        self._show_detail(pane.selected())
 
     def _show_detail(self, selection: Selection | None) -> None:
         """Redraw the detail panel only when what it shows has changed: it is the costliest widget."""
@@ -184,7 +188,7 @@ class XiaomiApp(App[None]):
         from xiaomi_tui.ui.screens.detail import DetailScreen
 
         if event.selection.topic_id:
-            self.push_screen(DetailScreen(self.view, event.selection))
+            self.push_screen(DetailScreen(self, event.selection))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -228,7 +232,7 @@ class XiaomiApp(App[None]):
     def action_pick_sources(self) -> None:
         from xiaomi_tui.ui.screens.pickers import SourcePicker
 
-        self.push_screen(SourcePicker(self.facts, self.view.sources))
+        self.push_screen(SourcePicker(self))
 
     def action_all_sources(self) -> None:
         self.set_sources(self.facts.sources)
@@ -261,10 +265,17 @@ class XiaomiApp(App[None]):
     # -- citations and live reload, each in a module of its own -----------------------------
 
     def action_copy_citation(self, form: Form = "claim") -> None:
-        self.citations.copy(form)
+        self.citations.copy(self.active_pane.selected(), form)
 
     def action_cite_outcome(self) -> None:
-        self.citations.copy_outcome()
+        self.citations.copy_outcome(self.active_pane.selected())
+
+    def on_cite_selected(self, message: CiteSelected) -> None:
+        """A screen's cite keys: what is selected in it, not on the pane below."""
+        if message.form is None:
+            self.citations.pick_style(message.selection)
+        else:
+            self.citations.copy(message.selection, message.form)
 
     def action_view_citation(self) -> None:
         self.citations.show_last()
@@ -276,19 +287,16 @@ class XiaomiApp(App[None]):
         super().copy_to_clipboard(pasteable(text))
 
     def action_pick_style(self) -> None:
-        self.citations.pick_style()
+        self.citations.pick_style(self.active_pane.selected())
 
     def on_fact_base_reloaded(self, message: FactBaseReloaded) -> None:
         """Swap in the new fact base, keeping pane, cursor, search and the sources that still exist."""
-        facts = self.facts = message.facts
-        before, old_cache = self.view.analysis, self._cache
-        self._cache = AnalysisCache(facts)
-        kept = [source_id for source_id in self.view.sources if source_id in facts.sources]
-        self.title = facts.title
+        before = self.view
+        self.title = message.facts.title
         self.query_one(ReloadBanner).clear()
-        self.set_view(replace(self.view, facts=facts, analysis=self._cache.get(frozenset(kept or facts.sources)),
-                              verdict_of=self._cache.verdict_of))
-        self.changes = compare_analyses(before, self.view.analysis, old_cache.verdict_of, self._cache.verdict_of)
+        self.set_view(self.view.reloaded(message.facts))
+        self.changes = compare_analyses(before.analysis, self.view.analysis, before.derived.verdict_of,
+                                        self.view.derived.verdict_of)
         self.notify(f"Fact base reloaded: {self.changes.summary()}", timeout=8, markup=False)
 
     def action_what_changed(self) -> None:
@@ -311,10 +319,16 @@ class XiaomiApp(App[None]):
         for binding in keys_in_force(self.BINDINGS, self.keymap):
             if binding.id not in NOT_IN_PALETTE:
                 yield SystemCommand(binding.tooltip, f"{binding.description} ({self.get_key_display(binding)})",
-                                    partial(self.run_action, binding.action))
+                                    partial(self._run_on, screen, binding.action))
         yield SystemCommand("What changed", "Every status, consensus and verdict the last reload moved; claims added "
                             "or removed", self.action_what_changed)
         yield from export_commands(self)
+
+    async def _run_on(self, screen: Screen, action: str) -> None:
+        """A palette command acts on the screen it was opened over when that screen has the action (the detail
+        screen's cite keys cite its highlighted claim), else on the app."""
+        if not await self.run_action(action, screen):
+            await self.run_action(action)
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
         report_delivery(self, event)

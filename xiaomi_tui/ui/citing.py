@@ -1,63 +1,95 @@
 """The cite flow: which claim `c` (or `i`, `I`) cites, where the citation goes, and which style it uses.
 
-The app's cite keys call one `CitationFlow`; it keeps the last citation, for `v` to show when no
-clipboard could be reached.
+The app's cite keys call one `CitationFlow` with what the pane or screen says is selected; it keeps the
+last citation, for `v` to show when no clipboard could be reached. It reads the app's current view when
+it acts, so a reload never leaves it citing from a fact base that is gone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from xiaomi_tui.ui.view import Selection
+from textual.app import App
+from textual.message import Message
+
+from xiaomi_tui.facts.records import Claim
+from xiaomi_tui.settings import Settings
+from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.detail import claims_behind
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Citation, Form
-    from xiaomi_tui.ui.app import XiaomiApp
+
+GONE = "The selected claim is no longer in the fact base (it changed on disk): choose another."
+
+
+class CiteSelected(Message):
+    """A screen asks for what is selected in it to be cited in `form`, or (`form` None) for the style picker."""
+
+    def __init__(self, selection: Selection | None, form: Form | None = "claim") -> None:
+        super().__init__()
+        self.selection = selection
+        self.form = form
+
+
+def claim_to_cite(view: View, selection: Selection | None) -> Claim | None:
+    """The selection's own claim (a forecast, the claim highlighted in the detail screen), else the first behind
+    its row; None when there is none, or when the claim is gone from the fact base."""
+    if selection is None:
+        return None
+    if selection.claim_id:
+        return view.facts.claims.get(selection.claim_id)
+    claims = claims_behind(view, selection)
+    return claims[0] if claims else None
+
+
+def gone(view: View, claim_id: str | None) -> bool:
+    """A claim the selection names that the fact base no longer has: it changed on disk since."""
+    return bool(claim_id) and claim_id not in view.facts.claims and claim_id not in view.facts.outcome_claims
 
 
 class CitationFlow:
-    def __init__(self, app: XiaomiApp) -> None:
+    """Takes the Textual app (to notify, copy and push screens), the current view when asked, and the settings."""
+
+    def __init__(self, app: App[Any], view: Callable[[], View], settings: Settings, clipboard_mode: str) -> None:
         self.app = app
+        self.view = view
+        self.settings = settings
+        self.clipboard_mode = clipboard_mode
         self.last: str | None = None
 
-    def _selection_to_cite(self) -> tuple[Selection | None, str | None]:
-        """The claim to cite: the one highlighted in the detail screen, or the row's claim, or its first."""
-        from xiaomi_tui.ui.screens.detail import DetailScreen
-
-        screen = self.app.screen
-        if isinstance(screen, DetailScreen):
-            return screen.selection, screen.highlighted_claim_id
-        selection = self.app.active_pane.selection
-        claims = claims_behind(self.app.view, selection)
-        return selection, (claims[0].id if claims else None)
-
-    def citation_for(self, style: str, form: Form = "claim") -> Citation | None:
+    def citation_for(self, selection: Selection | None, style: str, form: Form = "claim") -> Citation | None:
         """The selected claim cited in `form`, or the selected source's reference; raises `NotCitable`."""
         from xiaomi_tui.facts.citations import Citation, cite, cite_document
 
-        facts = self.app.facts
-        selection, claim_id = self._selection_to_cite()
-        if claim_id:
-            return cite(facts, facts.claims[claim_id], style, form)
-        if selection and selection.claim_id in facts.outcome_claims and form == "claim":  # a later report
+        facts = self.view().facts
+        if selection and selection.claim_id in facts.outcome_claims:  # a later report
+            if form != "claim":
+                return None
             return Citation(cite_document(facts, facts.outcome_sources[facts.outcome_claims[selection.claim_id].source],
                                           style))
-        if selection and selection.source_id and form == "claim":
+        claim = claim_to_cite(self.view(), selection)
+        if claim is not None:
+            return cite(facts, claim, style, form)
+        if selection and selection.source_id in facts.sources and form == "claim":
             return Citation(cite_document(facts, facts.sources[selection.source_id], style))
         return None
 
-    def copy(self, form: Form = "claim") -> None:
+    def copy(self, selection: Selection | None, form: Form = "claim") -> None:
         """The selected claim's citation (or the selected source's) to the clipboard; `form` says which
         document: the source, the origin's as cited in it, or the origin's alone."""
         from xiaomi_tui.facts.citations import NotCitable
 
-        style = self.app.settings.citation_style
+        style = self.settings.citation_style
         try:
-            citation = self.citation_for(style, form)
+            citation = self.citation_for(selection, style, form)
         except NotCitable as error:
             self.app.notify(f"Not cited: {error}.", severity="warning", markup=False)
+            return
+        if citation is None and selection is not None and gone(self.view(), selection.claim_id):
+            self.app.notify(GONE, severity="warning")
             return
         if citation is None:
             wanted = "a claim" if form != "claim" else "a claim or a source"
@@ -67,19 +99,17 @@ class CitationFlow:
             self.app.notify(f"Note: {citation.note}.", title="Citation", markup=False)
         self._send(citation.text, style)
 
-    def copy_outcome(self) -> None:
+    def copy_outcome(self, selection: Selection | None) -> None:
         """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
         from xiaomi_tui.facts.citations import cite_document
-        from xiaomi_tui.ui.panes.outcomes import OutcomesPane
 
-        app, style = self.app, self.app.settings.citation_style
-        pane = app.active_pane
-        scored = pane.score_of(app.facts, pane.selection) if isinstance(pane, OutcomesPane) else None
+        view, style = self.view(), self.settings.citation_style
+        scored = view.scorecard.by_claim.get(selection.claim_id) if selection and selection.claim_id else None
         if scored is None or not scored.outcomes:
-            app.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
-                       severity="warning")
+            self.app.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
+                            severity="warning")
             return
-        self._send(cite_document(app.facts, app.facts.outcome_sources[scored.outcomes[-1].source], style), style)
+        self._send(cite_document(view.facts, view.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
     def _send(self, text: str, style: str) -> None:
         """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which.
@@ -93,9 +123,9 @@ class CitationFlow:
             app.copy_to_clipboard(text)
             app.notify(f"{style} citation copied in the browser. v shows it.", title="Citation", markup=False)
             return
-        if app.clipboard_mode in ("auto", "osc52"):
+        if self.clipboard_mode in ("auto", "osc52"):
             app.copy_to_clipboard(text)
-        if app.clipboard_mode in ("auto", "system"):
+        if self.clipboard_mode in ("auto", "system"):
             app.run_worker(partial(self._copy_to_system, text, style), thread=True, exclusive=True,
                            group="clipboard")
         else:
@@ -112,9 +142,9 @@ class CitationFlow:
     def _report_copy(self, style: str, copied: bool, message: str) -> None:
         app = self.app
         if copied:
-            also = " and sent to the terminal" if app.clipboard_mode == "auto" else ""
+            also = " and sent to the terminal" if self.clipboard_mode == "auto" else ""
             app.notify(f"{style} citation copied to the system clipboard{also}.", title="Citation", markup=False)
-        elif app.clipboard_mode == "auto":
+        elif self.clipboard_mode == "auto":
             app.notify(f"{style} citation sent to the terminal clipboard (OSC 52); {message}. v shows it.",
                        title="Citation", markup=False)
         else:
@@ -128,19 +158,19 @@ class CitationFlow:
             return
         self.app.push_screen(CopyByHand(self.last, reason))
 
-    def pick_style(self) -> None:
+    def pick_style(self, selection: Selection | None) -> None:
         """The style picker, previewing the selected claim in every style."""
         from xiaomi_tui.facts.citations import STYLES
         from xiaomi_tui.ui.screens.pickers import StylePicker
 
-        preview = {key: citation.text for key in STYLES if (citation := self.citation_for(key))}
+        preview = {key: citation.text for key in STYLES if (citation := self.citation_for(selection, key))}
         labels = {key: style.label for key, style in STYLES.items()}
-        self.app.push_screen(StylePicker(labels, self.app.settings.citation_style, preview), self._style_chosen)
+        self.app.push_screen(StylePicker(labels, self.settings.citation_style, preview), self._style_chosen)
 
     def _style_chosen(self, style: str | None) -> None:
         if style is None:
             return
-        settings = self.app.settings
+        settings = self.settings
         settings.citation_style = style
         problem = settings.save()
         self.app.notify(problem or f"c now copies {style} citations.",

@@ -6,13 +6,21 @@ parses strings as markup, where `CnEVPost [/nope]` crashed it and `[@click=app.q
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+
+from xiaomi_tui.ui.view import HasView
+
+
+class SourceHost(HasView, Protocol):
+    """What the source commands need of the app: the view, and a way to put sources in it."""
+
+    def set_sources(self, sources: Iterable[str]) -> None: ...
 
 
 def highlight(matcher: Matcher, title: str) -> Content:
@@ -25,20 +33,18 @@ def highlight(matcher: Matcher, title: str) -> Content:
         content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
 
-if TYPE_CHECKING:
-    from xiaomi_tui.ui.app import XiaomiApp
-
 
 class SourceCommands(Provider):
     @property
-    def dashboard(self) -> XiaomiApp:
-        """The app, typed: this provider is only ever registered by `XiaomiApp`."""
-        return cast("XiaomiApp", self.app)
+    def dashboard(self) -> SourceHost:
+        """The app, typed by what this provider uses of it: only the dashboard registers it."""
+        return cast(SourceHost, self.app)
 
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         app = self.dashboard
-        for source in app.facts.sources.values():
-            name = app.facts.source_name(source.id)
+        facts = app.view.facts
+        for source in facts.sources.values():
+            name = facts.source_name(source.id)
             state = "hide" if source.id in app.view.sources else "show"
             # The help line is parsed as markup too: it names the source by its id, a slug, never its name.
             yield (f"Only source: {name}", f"Show only {source.id}'s claims",

@@ -12,15 +12,31 @@ from collections.abc import Iterator
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, TextIO
 
 from textual import events
 from textual.app import SystemCommand
+from textual.notifications import SeverityLevel
 
 from xiaomi_tui.facts.files import WriteFailed, shown, write_atomically
+from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.view import HasView
 
-if TYPE_CHECKING:
-    from xiaomi_tui.ui.app import XiaomiApp
+
+class Exporter(HasView, Protocol):
+    """What an export needs of the app: the view and the pane shown, whether it runs in a browser, a download,
+    and a word."""
+
+    @property
+    def is_web(self) -> bool: ...
+
+    @property
+    def active_pane(self) -> Pane: ...
+
+    def deliver_text(self, path_or_file: TextIO, *, save_filename: str, mime_type: str, name: str) -> str | None: ...
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               markup: bool = True) -> None: ...
 
 FORMATS = {"json": ("JSON", "json", "application/json"), "csv": ("CSV", "csv", "text/csv"),
            "markdown": ("Markdown", "md", "text/markdown")}
@@ -35,7 +51,7 @@ DELIVERY = "export"
 """The name Textual hands back with DeliveryComplete, telling an export from a screenshot."""
 
 
-def export_commands(app: XiaomiApp) -> Iterator[SystemCommand]:
+def export_commands(app: Exporter) -> Iterator[SystemCommand]:
     where = "a download" if app.is_web else "a file in the current directory"
     for fmt, (name, _, _) in FORMATS.items():
         yield SystemCommand(f"Export view as {name}", f"The claims behind this pane's rows, with its search and "
@@ -48,13 +64,13 @@ def export_commands(app: XiaomiApp) -> Iterator[SystemCommand]:
                             f"{name} for Zotero, pandoc or biblatex: {where}", partial(deliver_bibliography, app, fmt))
 
 
-def deliver_export(app: XiaomiApp, fmt: str, view: bool = False) -> None:
+def deliver_export(app: Exporter, fmt: str, view: bool = False) -> None:
     from xiaomi_tui.facts.export import Scope, export
 
     _name, extension, mime_type = FORMATS[fmt]
     pane = app.active_pane
     scope = Scope(tuple(pane.claims_shown(app.view)), str(pane.id), app.view.query) if view else None
-    text = export(app.facts, app.view.sources, fmt, scope)
+    text = export(app.view.facts, app.view.sources, fmt, scope)
     what = f"view-{pane.id}" if view else "claims"
     _deliver(app, text, f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
 
@@ -81,7 +97,7 @@ def _deliver(app: XiaomiApp, text: str, filename: str, mime_type: str) -> None:
         app.notify(f"Exported to {shown(path)}", title="Export", markup=False)
 
 
-def report_delivery(app: XiaomiApp, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
+def report_delivery(app: Exporter, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
     if event.name != DELIVERY:
         return
     if isinstance(event, events.DeliveryFailed):

@@ -21,11 +21,7 @@ def pane_keys(panes: Iterable[tuple[str, str, object]]) -> list[Binding]:
             for number, (pane_id, label, _) in enumerate(panes, start=1)]
 
 
-KEYS = [
-    Binding("slash", "search", "Search", id="search", tooltip="Search: filter every pane's rows by text"),
-    Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
-    Binding("a", "all_sources", "All sources", show=False, id="sources.all",
-            tooltip="Put every source back in view"),
+CITE_KEYS = [
     Binding("c", "copy_citation", "Cite", id="cite.copy", tooltip="Copy the citation of the selected claim"),
     Binding("i", "copy_citation('as-cited')", "Cite as cited in", show=False, id="cite.as-cited",
             tooltip="Copy the citation of the claim's origin as cited in its source (APA: as cited in)"),
@@ -33,6 +29,15 @@ KEYS = [
             tooltip="Copy the citation of the document the claim's origin said it in"),
     Binding("C", "pick_style", "Style", show=False, id="cite.style",
             tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
+]
+"""The keys that cite what is selected: the dashboard's and the detail screen's, which cites its highlighted claim."""
+
+KEYS = [
+    Binding("slash", "search", "Search", id="search", tooltip="Search: filter every pane's rows by text"),
+    Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
+    Binding("a", "all_sources", "All sources", show=False, id="sources.all",
+            tooltip="Put every source back in view"),
+    *CITE_KEYS,
     Binding("o", "cite_outcome", "Cite outcome", show=False, id="cite.outcome",
             tooltip="On the Outcomes pane: copy the citation of the later report the verdict rests on"),
     Binding("t", "toggle_later_reports", "Later reports", show=False, id="timeline.later",
@@ -83,8 +88,9 @@ CLAIMS_KEYS = [
     Binding("j", "cursor_down", show=False, id="claims.down"),
     Binding("k", "cursor_up", show=False, id="claims.up"),
     Binding("p", "toggle_tree", "Tree", id="claims.tree", tooltip="The provenance tree full screen, or back"),
+    *CITE_KEYS,
 ]
-"""The claims screen (`enter` on a row)."""
+"""The claims screen (`enter` on a row): its own cite keys cite the highlighted claim."""
 
 STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]

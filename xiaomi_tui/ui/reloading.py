@@ -6,9 +6,10 @@ screen, and the outcome reaches the app as a message: the new fact base, or what
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from textual.app import App
 from textual.message import Message
 
 from xiaomi_tui.facts.loader import FactsError, load
@@ -32,8 +33,18 @@ class FactBaseBroken(Message):
         self.error = error
 
 
+class ReloadHost(Protocol):
+    """What live reload needs of the app: a timer, a thread, and a way to be told the outcome."""
+
+    def set_interval(self, interval: float, callback: Callable[[], object]) -> object: ...
+
+    def run_worker(self, work: Callable[[], None], *, thread: bool, exclusive: bool, group: str) -> object: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
 class LiveReload:
-    def __init__(self, app: App, path: str) -> None:
+    def __init__(self, app: ReloadHost, path: str) -> None:
         self.app = app
         self.path = path
         self.signature = self._signature()

@@ -1,15 +1,19 @@
 """What the user is looking at: which fact base, which sources, which search (text and qualifiers).
 
 Panes read everything they show from a `View`, so a filter change is one new `View` and a rebuild.
+The app holds the one current `View`; screens and helpers read it when they act, so a reload (a new
+`Derived`, a new `View`) leaves nothing stale behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
+
+from textual.message import Message
 
 from xiaomi_tui.facts.analysis import Analysis, analyse
 from xiaomi_tui.facts.model import FactBase
@@ -31,8 +35,26 @@ class Selection(NamedTuple):
     event: tuple[date, date] | None = None  # a timeline row: the claims on the topic dated to these days
 
 
-class AnalysisCache:
-    """One analysis per set of sources, so toggling a source back and forth is instant."""
+class HasView(Protocol):
+    """Whoever holds the one current view (the app): screens read it when they act."""
+
+    @property
+    def view(self) -> View: ...
+
+
+class ViewChanged(Message):
+    """Sent to each screen over the dashboard when the view changes under it (a reload, a source ticked)."""
+
+
+class Selects(Protocol):
+    """A pane or a screen that says what is selected in it: the row, or the claim highlighted."""
+
+    def selected(self) -> Selection | None: ...
+
+
+class Derived:
+    """What one fact base yields: an analysis per set of sources (so toggling a source back and forth is
+    instant) and the scorecard, scored once when first read. A reload makes a new one."""
 
     def __init__(self, facts: FactBase):
         self.facts = facts
@@ -48,7 +70,7 @@ class AnalysisCache:
         found = self.scorecard.by_claim.get(claim_id)
         return found.verdict if found is not None else None
 
-    def get(self, sources: frozenset[str]) -> Analysis:
+    def analysis(self, sources: frozenset[str]) -> Analysis:
         analysis = self._by_sources.get(sources)
         if analysis is None:
             analysis = self._by_sources[sources] = analyse(self.facts, sources, self._topics)
@@ -59,11 +81,33 @@ class AnalysisCache:
 class View:
     """Compared by identity: a new view is made whenever what is shown changes."""
 
-    facts: FactBase
+    derived: Derived
     analysis: Analysis
     query: str = ""
     later_reports: bool = False  # the timeline shows what later reports found, beside the forecasts
-    verdict_of: Callable[[str], Verdict | None] | None = None  # a claim's verdict, for `is:missed`
+
+    @classmethod
+    def of(cls, facts: FactBase, sources: Iterable[str] | None = None) -> View:
+        """A first view of `facts`: every source, or those of `sources` the fact base has (all if none)."""
+        derived = Derived(facts)
+        kept = frozenset(source for source in sources or () if source in facts.sources)
+        return cls(derived, derived.analysis(kept or frozenset(facts.sources)))
+
+    def with_sources(self, sources: Iterable[str]) -> View:
+        return replace(self, analysis=self.derived.analysis(frozenset(sources)))
+
+    def reloaded(self, facts: FactBase) -> View:
+        """The same search, toggles and sources (those that still exist) over a new fact base."""
+        fresh = View.of(facts, self.sources)
+        return replace(self, derived=fresh.derived, analysis=fresh.analysis)
+
+    @property
+    def facts(self) -> FactBase:
+        return self.derived.facts
+
+    @property
+    def scorecard(self) -> Scorecard:
+        return self.derived.scorecard
 
     @property
     def sources(self) -> frozenset[str]:
@@ -80,7 +124,7 @@ class View:
 
     @cached_property
     def _words_of(self) -> Callable[[Claim], Collection[str]]:
-        return claim_words(self.analysis, self.verdict_of if self.search.wants_verdict else None)
+        return claim_words(self.analysis, self.derived.verdict_of if self.search.wants_verdict else None)
 
     def matches(self, *texts: str | None) -> bool:
         """For a row no claim stands behind (a rate, a later report): a case-insensitive substring test

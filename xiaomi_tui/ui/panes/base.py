@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,8 +37,18 @@ def empty_sentence(view: View, what: str) -> str:
     return f"No {what} in {sources} in view."
 
 
+class Shown(NamedTuple):
+    """What one table of a pane shows: its rows, the sentence when there are none, new columns if they change,
+    and where the cursor starts."""
+
+    rows: list[Row]
+    empty: str
+    columns: list[Column] | None = None
+    home: int = 0
+
+
 class Pane(Vertical):
-    """Subclasses give `COLUMNS` and `rows(view)`; the base shows them in one table."""
+    """Subclasses give `COLUMNS` and `rows(view)`, or compose several tables and give `tables(view)`."""
 
     COLUMNS: list[Column] = []
     NOUN = "claims"
@@ -44,13 +56,18 @@ class Pane(Vertical):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._row_cache: dict[tuple[object, str, bool], tuple[list[Row], int]] = {}
+        self._row_cache: dict[tuple[object, str, bool], list[Shown]] = {}
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.COLUMNS, id=f"{self.id}-table")
 
     def rows(self, view: View) -> list[Row]:
         raise NotImplementedError
+
+    def tables(self, view: View) -> list[Shown]:
+        """What each of the pane's tables shows, in compose order; by default the one table of `rows`."""
+        rows = self.rows(view)
+        return [Shown(rows, empty_sentence(view, self.NOUN), home=self.home_row(view, rows))]
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         """What the detail panel shows for a row of this pane: by default the claims behind it; for an empty
@@ -65,19 +82,18 @@ class Pane(Vertical):
         return 0
 
     def show_view(self, view: View) -> None:
-        rows, home = self.cached_rows(view)
-        self.query_one(FactTable).show_rows(rows, empty_sentence(view, self.NOUN), home=home)
+        for table, shown in zip(self.query(FactTable), self.cached_tables(view)):
+            table.show_rows(shown.rows, shown.empty, shown.columns, home=shown.home)
 
-    def cached_rows(self, view: View) -> tuple[list[Row], int]:
-        """Rows and home row per analysis, search and later reports shown: a source toggled off and on again shows
-        at once."""
+    def cached_tables(self, view: View) -> list[Shown]:
+        """Per analysis, search and later reports shown: a source toggled off and on again shows at once.
+        An analysis belongs to one fact base, so a reload never finds the old rows."""
         key = (view.analysis, view.query, view.later_reports)
         cached = self._row_cache.get(key)
         if cached is None:
             if len(self._row_cache) >= ROW_CACHE_SIZE:
                 self._row_cache.pop(next(iter(self._row_cache)))
-            rows = self.rows(view)
-            cached = self._row_cache[key] = (rows, self.home_row(view, rows))
+            cached = self._row_cache[key] = self.tables(view)
         return cached
 
     def claims_shown(self, view: View) -> list[str]:
@@ -99,8 +115,8 @@ class Pane(Vertical):
             return focused
         return self.query(FactTable).first()
 
-    @property
-    def selection(self) -> Selection | None:
+    def selected(self) -> Selection | None:
+        """The row under the cursor of the table the detail follows."""
         return self.current_table.selection
 
     def focus_table(self) -> None:

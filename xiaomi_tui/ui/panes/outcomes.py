@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome, score
+from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome
 from xiaomi_tui.facts.status import set_aside_standing
-from xiaomi_tui.ui.panes.base import Pane, empty_sentence
+from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.widgets.columns import Column
@@ -29,43 +29,33 @@ class OutcomesPane(Pane):
                      Column("Who", 12)]
     RECORD_COLUMNS = [Column("Track record", 16), *(Column(verdict.symbol) for verdict in Verdict), Column("All")]
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._card: Scorecard | None = None
-
     def compose(self) -> ComposeResult:
         yield FactTable(self.SCORE_COLUMNS, id="outcomes-table")
         yield FactTable(self.RECORD_COLUMNS, id="outcomes-records")
 
-    def scorecard(self, facts: FactBase) -> Scorecard:
-        """Scored once per fact base: a filter change only chooses rows."""
-        if self._card is None or self._card.facts is not facts:
-            self._card = score(facts)
-        return self._card
-
-    def score_of(self, facts: FactBase, selection: Selection | None) -> Score | None:
-        if selection is None or selection.claim_id is None:
-            return None
-        return self.scorecard(facts).by_claim.get(selection.claim_id)
-
-    def show_view(self, view: View) -> None:
-        card = self.scorecard(view.facts)
+    def tables(self, view: View) -> list[Shown]:
+        card = view.scorecard
         shown = [item for item in card.scores
                  if item.claim.source in view.sources and view.claim_matches(item.claim)]
-        self.query_one("#outcomes-table", FactTable).show_rows(
-            [Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id)) for item in shown],
-            empty_sentence(view, "scored forecasts"))
-        self.query_one("#outcomes-records", FactTable).show_rows(_record_rows(card, view),
-                                                                 empty_sentence(view, "track records"))
+        return [Shown([Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id))
+                       for item in shown], empty_sentence(view, "scored forecasts")),
+                Shown(_record_rows(card, view), empty_sentence(view, "track records"))]
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
-        card = self.scorecard(view.facts)
+        card = view.scorecard
         if selection is not None and selection.party_id:
             return render_track_record(card, selection.party_id)
-        item = self.score_of(view.facts, selection)
+        item = score_of(card, selection)
         if item is None:
             return super().render_detail(view, selection)
         return render_score(view.facts, item)
+
+
+def score_of(card: Scorecard, selection: Selection | None) -> Score | None:
+    """The score of the selected forecast, if a scored claim is selected."""
+    if selection is None or selection.claim_id is None:
+        return None
+    return card.by_claim.get(selection.claim_id)
 
 
 def _score_cells(card: Scorecard, item: Score) -> list[Text]:

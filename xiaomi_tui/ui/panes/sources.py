@@ -11,7 +11,7 @@ from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.records import Claim, Source
 from xiaomi_tui.facts.status import ClaimStanding
-from xiaomi_tui.ui.panes.base import Pane, empty_sentence
+from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark
 from xiaomi_tui.ui.widgets.columns import Column
@@ -33,13 +33,12 @@ class SourcesPane(Pane):
         yield FactTable(self.LIST_COLUMNS, id="sources-list")
         yield FactTable([Column("Topic", 18)], id="sources-matrix")
 
-    def show_view(self, view: View) -> None:
-        self.query_one("#sources-list", FactTable).show_rows(self._source_rows(view), empty_sentence(view, "sources"))
+    def tables(self, view: View) -> list[Shown]:
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
         columns = [Column("Topic", 18), Column("")]
         columns += [Column(view.facts.source_name(source_id)[:14], 9) for source_id in in_view]
-        self.query_one("#sources-matrix", FactTable).show_rows(self._matrix_rows(view, in_view),
-                                                               empty_sentence(view, "topics"), columns)
+        return [Shown(self._source_rows(view), empty_sentence(view, "sources")),
+                Shown(self._matrix_rows(view, in_view), empty_sentence(view, "topics"), columns)]
 
     def claims_shown(self, view: View) -> list[str]:
         """On the list, a source's row stands for its claims that meet the qualifiers (its name met the text)."""

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.ui.keys import COPY_KEYS, SOURCE_PICKER_KEYS, STYLE_PICKER_KEYS
+from xiaomi_tui.ui.view import HasView, ViewChanged
 from xiaomi_tui.ui.widgets.checklist import Checklist
 
 
@@ -29,12 +30,18 @@ class SourcePicker(ModalScreen[None]):
 
     BINDINGS = [*SOURCE_PICKER_KEYS]
 
-    def __init__(self, facts: FactBase, selected: frozenset[str]):
+    def __init__(self, holder: HasView):
         super().__init__()
-        self.facts = facts
-        self.selected = selected
+        self._holder = holder
+        self._shown: FactBase | None = None  # the fact base the checklist was drawn from
+
+    @property
+    def facts(self) -> FactBase:
+        return self._holder.view.facts
 
     def compose(self) -> ComposeResult:
+        self._shown = self.facts
+        ticked = self._holder.view.sources
         counts = {source_id: len(claims) for source_id, claims in self.facts.claims_by_source.items()}
         labels = {}
         for source in self.facts.sources.values():
@@ -46,12 +53,17 @@ class SourcePicker(ModalScreen[None]):
             label.append(f"  {published}, {counts.get(source.id, 0)} claims", style="dim")
             labels[source.id] = label
         with Vertical(id="picker"):
-            yield Label(self._title(self.selected), id="picker-title")
-            yield Checklist(labels, self.selected, id="source-choices")
+            yield Label(self._title(ticked), id="picker-title")
+            yield Checklist(labels, ticked, id="source-choices")
 
     def _title(self, ticked: Iterable[str]) -> str:
         return (f"Sources in view: {len(list(ticked))} of {len(self.facts.sources)}"
                 "  (space ticks, a all, n none, enter done)")
+
+    async def on_view_changed(self, message: ViewChanged) -> None:
+        """A reload under the checklist: drawn again from the new fact base's sources."""
+        if self.facts is not self._shown:
+            await self.recompose()
 
     def on_checklist_changed(self, event: Checklist.Changed) -> None:
         self.query_one("#picker-title", Label).update(self._title(event.ticked))

@@ -27,9 +27,9 @@ PANEL_RELATIONS = 5
 def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
     """The claims a row stands for, the selected claim first: what `c` and the detail screen offer.
     A timeline event stands for the claims in view on its topic and date only."""
-    if selection is None or selection.topic_id is None:
+    topic = view.analysis.topics.get(selection.topic_id) if selection and selection.topic_id else None
+    if topic is None or selection is None:  # no topic, or one a reload took away
         return []
-    topic = view.analysis.topics[selection.topic_id]
     ordered = list(topic.ordered_claims)
     if selection.event:
         ordered = [claim for claim in ordered if claim.date and (claim.date.start, claim.date.end) == selection.event]
