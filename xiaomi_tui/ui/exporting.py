@@ -75,15 +75,15 @@ def deliver_export(app: Exporter, fmt: str, view: bool = False) -> None:
     _deliver(app, text, f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
 
 
-def deliver_bibliography(app: XiaomiApp, fmt: str) -> None:
+def deliver_bibliography(app: Exporter, fmt: str) -> None:
     from xiaomi_tui.facts.citations import bibliography
 
     _name, extension, mime_type = BIBLIOGRAPHIES[fmt]
-    text = bibliography(app.facts, app.view.sources, fmt)
+    text = bibliography(app.view.facts, app.view.sources, fmt)
     _deliver(app, text, f"xiaomi-bibliography-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
 
 
-def _deliver(app: XiaomiApp, text: str, filename: str, mime_type: str) -> None:
+def _deliver(app: Exporter, text: str, filename: str, mime_type: str) -> None:
     if app.is_web:
         app.deliver_text(io.StringIO(text), mime_type=mime_type, name=DELIVERY, save_filename=filename)
         return
