@@ -113,8 +113,8 @@ class _Span:
         """For editors, as `_value_table` and the check above read a table: `amount` or `min` and/or `max`."""
         schema = handler(core_schema)
         table = handler.resolve_ref_schema(schema)
-        table["properties"] = {"amount": {"type": "number", "description": "min = max = amount"},
-                               **table["properties"]}
+        amount = {**table["properties"]["min"], "description": "min = max = amount"}  # a number as min is
+        table["properties"] = {"amount": amount, **table["properties"]}
         table["anyOf"] = [{"required": [key]} for key in ("amount", "min", "max")]
         table["not"] = {"anyOf": [{"required": ["amount", key]} for key in ("min", "max")]}
         return schema
