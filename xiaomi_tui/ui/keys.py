@@ -72,6 +72,13 @@ TABLE_KEYS = [
     Binding("end,G", "last", "Last row", show=False, id="table.last"),
     Binding("left", "scroll_left", "Scroll left", show=False, id="table.left"),
     Binding("right", "scroll_right", "Scroll right", show=False, id="table.right"),
+    Binding("S", "sort", "Sort", show=False, id="table.sort",
+            tooltip="Sort by the underlined column: again to reverse, a third time back to the pane's order "
+                    "(a click on a header does the same)"),
+    Binding("less_than_sign", "sort_column(-1)", "Sort column left", show=False, id="table.sort-left",
+            tooltip="Underline the column to the left, for S"),
+    Binding("greater_than_sign", "sort_column(1)", "Sort column right", show=False, id="table.sort-right",
+            tooltip="Underline the column to the right, for S"),
 ]
 """A fact table's keys: with the dashboard's, the keys in force while a pane is shown."""
 

@@ -9,6 +9,7 @@ visible: a rebuild costs the rows' records and a sample's cells, not their rende
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import islice
 
 from rich.segment import Segment
@@ -24,6 +25,7 @@ from textual.strip import Strip
 from xiaomi_tui.ui.keys import TABLE_KEYS
 from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, fit_widths, natural_widths, table_width
+from xiaomi_tui.ui.widgets.sorting import SortOrder, column_at
 
 CONTEXT_ROWS = 3
 """Rows kept visible above a cursor placed by the program rather than by the user."""
@@ -78,6 +80,9 @@ class FactTable(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._pending_home: int | None = None
         self._focus_on_show = False
+        self._given: list[Row] = []  # the rows in the pane's own order
+        self.row_order = SortOrder()
+        self.sort_column = 0  # the column `S` sorts by: `<` and `>` move it, underlined in the header
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -107,9 +112,13 @@ class FactTable(ScrollView, can_focus=True):
         previous = self.selection
         if columns is not None:
             self._columns = list(columns)
-        self._rows = rows
+            self.sort_column = min(self.sort_column, len(self._columns) - 1)
+        self._given = rows
         self.empty_text = empty
-        self._natural = natural_widths(self._columns, (row.texts() for row in islice(rows, MEASURED_ROWS)))
+        self._rows = self.row_order.apply(rows, Row.texts)
+        if self.row_order.column is not None and 0 <= home < len(rows):  # home was a row of the pane's order
+            home = next(index for index, row in enumerate(self._rows) if row is rows[home])
+        self._measure()
         self._set_virtual_size()
         kept = next((index for index, row in enumerate(self._rows) if row.selection == previous), None)
         if kept is None:
@@ -216,8 +225,43 @@ class FactTable(ScrollView, can_focus=True):
         if selection and (selection.topic_id or selection.claim_id):
             self.post_message(self.Opened(selection))
 
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort_by(self, column: int) -> None:
+        """Sort by `column`: ascending, again descending, a third time the pane's own order; the cursor
+        stays on the row it was on."""
+        if not 0 <= column < len(self._columns):
+            return
+        self.row_order = self.row_order.pressed(column)
+        self.sort_column = column
+        previous = self.selection
+        self._rows = self.row_order.apply(self._given, Row.texts)
+        self.set_reactive(FactTable.cursor_row, next(
+            (index for index, row in enumerate(self._rows) if row.selection == previous), 0))
+        self._measure()
+        self._set_virtual_size()
+        self._strips.clear()
+        self._scroll_to_cursor()
+
+    def _measure(self) -> None:
+        """Natural widths over the pane's first rows (so a sort never changes them), the sorted label's
+        arrow included, so it is never cut."""
+        labelled = [replace(column, label=self.row_order.label(index, column.label))
+                    for index, column in enumerate(self._columns)]
+        self._natural = natural_widths(labelled, (row.texts() for row in islice(self._given, MEASURED_ROWS)))
+
+    def action_sort(self) -> None:
+        self.sort_by(self.sort_column)
+
+    def action_sort_column(self, step: int) -> None:
+        self.sort_column = max(0, min(len(self._columns) - 1, self.sort_column + step))
+        self.refresh()
+
     def on_click(self, event: events.Click) -> None:
         if event.y == 0:
+            column = column_at(event.x + int(self.scroll_x), self._widths)
+            if column is not None:
+                self.sort_by(column)
             return
         self.move_cursor(int(self.scroll_y) + event.y - 1)
         if event.chain > 1:
@@ -251,8 +295,7 @@ class FactTable(ScrollView, can_focus=True):
         if self.size.width != self._fitted_width:
             self._fit_columns(self.size.width)
         if y == 0:
-            strip = self._line([Text(column.label) for column in self._columns],
-                               self.get_component_rich_style("fact-table--header"))
+            strip = self._line(self._header(), self.get_component_rich_style("fact-table--header"))
         elif not self._rows:
             return self._empty_line(y - 1, width)
         else:
@@ -270,6 +313,12 @@ class FactTable(ScrollView, can_focus=True):
         line = Text.assemble(" ", lines[index])
         return Strip(Segment.apply_style(line.render(self.app.console), self.rich_style), line.cell_len).extend_cell_length(
             width, self.rich_style)
+
+    def _header(self) -> list[Text]:
+        """Each label, the sorted one with its arrow; the column `S` would sort underlined while focused."""
+        return [Text(self.row_order.label(index, column.label),
+                     style="underline" if index == self.sort_column and self.has_focus else "")
+                for index, column in enumerate(self._columns)]
 
     def _row_strip(self, index: int) -> Strip:
         cursor = index == self.cursor_row
