@@ -77,7 +77,7 @@ async def test_a_keymap_moves_a_key_and_footer_help_and_palette_follow(small_fac
         await pilot.press("question_mark")
         help_text = app.screen.query_one("Markdown").source
         assert "| `x` | Copy the citation of the selected claim |" in help_text
-        assert "| `f` | Search: filter every pane's rows by text |" in help_text
+        assert "| `f` | Search: filter every pane's rows by text and by is:, source:, origin: |" in help_text
         await pilot.press("escape", "ctrl+p", *"citation of the selected")
         await pilot.pause(0.3)
         palette = app.screen

@@ -72,7 +72,7 @@ async def test_a_click_on_a_header_sorts_by_it_and_again_reverses(small_facts):
 async def test_s_sorts_by_the_focused_column_and_the_sort_outlives_a_search(small_facts):
     app = XiaomiApp(small_facts, watch=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "greater_than_sign", "S")  # Investment, by Value
+        await pilot.press("3", "greater_than_sign", "greater_than_sign", "S")  # Investment: Topic, then Value
         first = column(app, "investment-table", 1)
         assert first == sorted(first, key=cell_key)
         await pilot.press("S")
@@ -87,7 +87,7 @@ async def test_the_timeline_keeps_time_order_until_asked(small_facts):
         await pilot.press("2")
         in_time = column(app, "timeline-table", 1)
         assert in_time[0] == "\u25cf 30 Mar 2021" and UP not in header(app, "timeline-table")
-        await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign", "S")  # by Source
+        await pilot.press(*["greater_than_sign"] * 4, "S")  # Year, When, What, Source
         sources = column(app, "timeline-table", 3)
         assert sources == sorted(sources, key=cell_key) and column(app, "timeline-table", 1) != in_time
         await pilot.press("S", "S")

@@ -33,7 +33,8 @@ CITE_KEYS = [
 """The keys that cite what is selected: the dashboard's and the detail screen's, which cites its highlighted claim."""
 
 KEYS = [
-    Binding("slash", "search", "Search", id="search", tooltip="Search: filter every pane's rows by text"),
+    Binding("slash", "search", "Search", id="search",
+            tooltip="Search: filter every pane's rows by text and by is:, source:, origin:"),
     Binding("s", "pick_sources", "Sources", id="sources.pick", tooltip="Choose the sources in view"),
     Binding("a", "all_sources", "All sources", show=False, id="sources.all",
             tooltip="Put every source back in view"),

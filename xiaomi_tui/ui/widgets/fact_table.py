@@ -82,7 +82,8 @@ class FactTable(ScrollView, can_focus=True):
         self._focus_on_show = False
         self._given: list[Row] = []  # the rows in the pane's own order
         self.row_order = SortOrder()
-        self.sort_column = 0  # the column `S` sorts by: `<` and `>` move it, underlined in the header
+        self.sort_column: int | None = None  # the column `S` sorts by (the first until `<`, `>` or a click
+        # picks one, from when on it is underlined in the header while the table has focus)
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -112,7 +113,7 @@ class FactTable(ScrollView, can_focus=True):
         previous = self.selection
         if columns is not None:
             self._columns = list(columns)
-            self.sort_column = min(self.sort_column, len(self._columns) - 1)
+            self.sort_column = None if self.sort_column is None else min(self.sort_column, len(self._columns) - 1)
         self._given = rows
         self.empty_text = empty
         self._rows = self.row_order.apply(rows, Row.texts)
@@ -251,10 +252,11 @@ class FactTable(ScrollView, can_focus=True):
         self._natural = natural_widths(labelled, (row.texts() for row in islice(self._given, MEASURED_ROWS)))
 
     def action_sort(self) -> None:
-        self.sort_by(self.sort_column)
+        self.sort_by(self.sort_column or 0)
 
     def action_sort_column(self, step: int) -> None:
-        self.sort_column = max(0, min(len(self._columns) - 1, self.sort_column + step))
+        current = self.sort_column if self.sort_column is not None else -1 if step > 0 else len(self._columns)
+        self.sort_column = max(0, min(len(self._columns) - 1, current + step))
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
