@@ -34,3 +34,14 @@ def small_facts_path() -> Path:
 @pytest.fixture
 def small_facts(small_facts_path: Path) -> FactBase:
     return load(small_facts_path)
+
+
+@pytest.fixture
+def forecast_facts_path() -> Path:
+    """One plan in four sources, two dates from one voice, past events, opinions and two later reports."""
+    return FIXTURES / "forecasts.toml"
+
+
+@pytest.fixture
+def forecast_facts(forecast_facts_path: Path) -> FactBase:
+    return load(forecast_facts_path)

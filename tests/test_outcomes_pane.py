@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import SIZE, cell_texts, detail_text, make_app, row_texts, run_command, table
+from textual.screen import ModalScreen
 from textual.widgets import TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
@@ -35,14 +36,14 @@ async def test_5_shows_each_forecast_with_its_verdict_the_outcome_beside_it_and_
         assert app.query_one(TabbedContent).active == "tab-outcomes"
         assert app.focused is table(app, "outcomes")
         assert row_of(app, DEC_2023) == ["\u2717 missed", "Mass-production start", "Dec 2023", "by late Mar 2024",
-                                         "a person familiar with the matter (NBD)"]
+                                         "a person familiar with the matter (NBD)", "1"]
         assert row_of(app, "cnevpost-shipments-2024")[:4] == [
             "\u25b2 beaten", "Shipments in 2024", "50,000–60,000 vehicles", "135,000 vehicles"]
         assert row_of(app, "unknown-outlet-price")[0] == "\u2205 not scorable"
         records = app.query_one("#outcomes-records", FactTable)
         kuo = next(cell_texts(records, index) for index in range(len(records.rows))
                    if cell_texts(records, index)[0] == "Ming-Chi Kuo")
-        assert kuo == ["Ming-Chi Kuo", "2", "1", "1", "0", "0", "0", "1", "5"]
+        assert kuo == ["Ming-Chi Kuo", "3", "1", "1", "0", "0", "0", "0", "5"]
         assert "press, autumn 2023" in app.title  # the press panes' sources stay the press
         assert str(table(app, "outcomes").border_title) == "5 of 5 sources"
 
@@ -125,13 +126,67 @@ async def test_the_timeline_shows_later_reports_only_when_asked_and_c_cites_the_
         assert row_texts(app, "timeline") == press_rows
 
 
-async def test_a_disputed_forecast_is_marked_scored_and_its_dispute_explained(bundled):
+async def test_a_forecast_carried_by_three_sources_is_one_row_that_says_so(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        scores = table(app, "outcomes")
+        rows = [cell_texts(scores, index) for index in range(len(scores.rows))]
+        first_car = [row for row in rows if row[1] == "Production begins (first car off the line)"]
+        assert sorted((row[0], row[-1]) for row in first_car) == [("\u2713 held", "1"), ("\u2713 held", "3")]
+        first_car.sort(key=lambda row: row[-1])  # E-Town's 2021 plan, in three sources; Lei Jun's, in one
+        scores.move_cursor(rows.index(first_car[-1]))
+        await pilot.pause()
+        shown = " ".join(detail_text(app).split())
+        assert "carried by CnEVPost (cnevpost-first-car-off-line), Xiaomi EV-1 (blog-ev1-first-car-off-line)" in shown
+
+
+async def test_a_past_event_is_not_a_forecast_and_is_not_on_the_pane(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "slash", *"bought the chinese carmaker", "enter")
         await pilot.pause()
-        verdict, _, said, *_ = cell_texts(table(app, "outcomes"), 0)
-        assert (verdict, said) == ("\u2717 missed", "\u2020 Nov 2022")  # a rumour can be missed
-        shown = " ".join(detail_text(app).split())
-        assert "disputed Xiaomi never bought Foton Motor" in shown
-        assert "Beijing Borgward bankrupt" in shown
+        scores = table(app, "outcomes")  # the Foton purchase: reported as past, never scored
+        assert len(scores.rows) == 0 and scores.selection_at(0) is None
+
+
+async def test_score_as_of_rescores_the_pane_with_what_was_reported_by_then(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "score as of")
+        await pilot.press(*"2024-03-01", "enter")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "tab-outcomes"
+        assert str(table(app, "outcomes").border_subtitle) == "as of 1 Mar 2024"
+        assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u2026 pending"  # the 29 Apr report not yet out
+        assert row_of(app, "cnevpost-shipments-2024")[3] == "\u2014"
+        assert any("with 5 of 13 later reports" in note.message for note in app._notifications)
+        await pilot.press("slash", *"is:pending", "enter")  # the search reads the same, rescored, verdicts
+        await pilot.pause()
+        assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u2026 pending"
+        await pilot.press("slash", "ctrl+u", "enter")
+        await run_command(pilot, "score as of")
+        await pilot.press(*"March", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ModalScreen)  # not a day: the dialog stays and says so
+        await pilot.press("escape")
+        await run_command(pilot, "score as of")
+        await pilot.press("ctrl+u", "enter")  # empty: today
+        await pilot.pause()
+        assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u2713 held"
+
+
+async def test_export_view_on_the_outcomes_pane_writes_every_appearance_in_view(forecast_facts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(forecast_facts, sources=["one", "two", "three"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "slash", *"first car", "enter")
+        await pilot.pause()
+        assert len(table(app, "outcomes").rows) == 1  # one forecast: four appearances, three in view
+        await run_command(pilot, "Export view as CSV")
+        while not any(note.title == "Export" for note in app._notifications):
+            await pilot.pause(0.05)
+        [written] = tmp_path.glob("xiaomi-view-outcomes-*.csv")
+        ids = [line.split(",")[0] for line in written.read_text(encoding="utf-8").splitlines()[1:]]
+        assert ids == ["one-first-car", "two-first-car", "three-first-car"]

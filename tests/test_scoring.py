@@ -9,9 +9,10 @@ import pytest
 
 from xiaomi_tui.checkreport import findings
 from xiaomi_tui.facts.analysis import analyse
+from xiaomi_tui.facts.forecasts import LeftOut
 from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, load, loads
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.scoring import Verdict, score
+from xiaomi_tui.facts.scoring import Unresolved, Verdict, score
 
 LATER = date(2030, 1, 1)
 """A scoring date after every report in these tests."""
@@ -127,14 +128,16 @@ def test_a_claim_no_report_answers_is_not_scorable_and_says_so(fixture_text: str
         Verdict.NOT_SCORABLE, "expected 300,000 vehicles/year; no later report in the fact base answers it")
 
 
-def test_only_forward_claims_and_those_a_report_answers_are_scored(fixture_text: str) -> None:
+def test_only_forecasts_are_scored_and_the_rest_are_left_out_with_why(fixture_text: str) -> None:
     facts = with_outcomes(fixture_text, report("2024"),
                           outcome("later-approval", "approval", date='"2023-08-23"'))
-    scored = score(facts, LATER).by_claim
-    assert "alpha-looks" not in scored  # an opinion
-    assert "alpha-body" not in scored  # reported, and no later report speaks to it
-    assert "alpha-approval" in scored and "alpha-investment" not in scored  # a plan dated before the fact base
-    assert "alpha-capacity" in scored  # an undated plan
+    card = score(facts, LATER)
+    assert "alpha-looks" not in card.by_claim  # an opinion
+    assert "alpha-body" not in card.by_claim  # reported
+    assert "alpha-approval" not in card.by_claim  # reported, though a later report speaks to it
+    assert "alpha-investment" not in card.by_claim  # a plan dated no later than its source
+    assert "alpha-capacity" in card.by_claim  # an undated plan
+    assert {claim.id: why for claim, why in card.left_out}["alpha-investment"] is LeftOut.DUE
 
 
 @pytest.mark.parametrize(("better", "found", "expected"), [
@@ -184,20 +187,20 @@ def test_each_rule_gives_its_verdict_and_its_reasoning(fixture_text: str, topic_
 def test_a_report_on_another_topic_answers_the_claims_it_names(fixture_text: str) -> None:
     facts = with_outcomes(fixture_text, report("2025"),
                           outcome("paid", "investment", value='{ amount = 250000, currency = "CNY" }',
-                                  answers='["alpha-price", "alpha-investment"]'))
+                                  answers='["alpha-price", "beta-investment"]'))
     card = score(facts, LATER).by_claim
     assert (card["alpha-price"].verdict, card["alpha-price"].reason) == (
         Verdict.HELD, "expected below RMB 300,000; First-phase investment: RMB 250,000 (Later Wire, 2025): "
                       "one range holds the other")
-    assert card["alpha-investment"].outcomes == (facts.outcome_claims["paid"],)  # named and on its topic: once
+    assert card["beta-investment"].outcomes == (facts.outcome_claims["paid"],)  # named and on its topic: once
 
 
 def test_a_report_that_refutes_a_claim_makes_it_missed_whatever_its_value(fixture_text: str) -> None:
-    facts = with_outcomes(fixture_text, report("2022-11"),
-                          outcome("court", "approval", date='"2022-11-29"', refutes='["beta-approval"]'))
-    scored = score(facts, LATER).by_claim["beta-approval"]
+    facts = with_outcomes(fixture_text, report("2024-11"),
+                          outcome("court", "approval", date='"2024-11-29"', refutes='["alpha-capacity"]'))
+    scored = score(facts, LATER).by_claim["alpha-capacity"]
     assert scored.verdict is Verdict.MISSED
-    assert scored.reason == "said Aug 2023; Later Wire, Nov 2022: What a later report found."
+    assert scored.reason == "expected 300,000 vehicles/year; Later Wire, Nov 2024: What a later report found."
     assert scored.outcomes == (facts.outcome_claims["court"],)
 
 
@@ -207,7 +210,7 @@ def test_track_records_count_each_origin_and_source(fixture_text: str) -> None:
     card = score(facts, LATER)
     records = {record.key: record for record in card.by_origin()}
     assert records["insider"].counts[Verdict.MISSED] == 1 and records["insider"].total == 1
-    assert records["maker"].summary == "1 held, 3 not scorable of 4"
+    assert records["maker"].summary == "1 held of 1 resolved; 3 not scorable"
     sources = {record.key: record for record in card.by_source()}
     assert sources["alpha"].counts[Verdict.HELD] == 1 and sources["alpha"].counts[Verdict.MISSED] == 1
 
@@ -233,11 +236,18 @@ def bundled() -> FactBase:
     ("cnevpost-shipments-2024", Verdict.BEATEN, "the claim counts shipments, the outcome deliveries"),
     ("cnevpost-sales-target-2024", Verdict.BEATEN, "135,000 vehicles"),
     ("cnevpost-price", Verdict.HELD, "RMB 215,900–299,900"),
-    ("unknown-outlet-variant-count", Verdict.MISSED, "3 variants"),
     ("unknown-outlet-price", Verdict.NOT_SCORABLE, "China only"),
-    ("unknown-outlet-production-qualification", Verdict.MISSED, "BAIC's"),
-    ("unknown-outlet-foton-acquisition", Verdict.MISSED, "Beijing Borgward bankrupt"),
+    ("unknown-outlet-variant-count", Verdict.MISSED, "3 variants"),
+    ("blog-ev1-miit-approval", Verdict.MISSED, "Jul 2024 (Xiaomi as the maker)"),
+    ("pandaily-range-extender", Verdict.MISSED, "no (SU7)"),
+    ("unknown-outlet-roof-lidar", Verdict.HELD, "yes (SU7 Max)"),
     ("cnevpost-charging-voltage", Verdict.PARTLY, "SU7 Max"),
+    ("cnevpost-capacity-per-phase", Verdict.HELD, "150,000 vehicles/year (phase 1)"),
+    ("cnevpost-production-partnership", Verdict.HELD, "BAIC Off-Road Vehicle"),
+    ("cnevpost-production-qualification", Verdict.PARTLY, "Xiaomi's own (from Jul 2024)"),
+    ("cnevpost-plant-location", Verdict.HELD, "Yizhuang"),
+    ("pandaily-phase2-start", Verdict.HELD, "26 Jul 2024"),
+    ("cnevpost-price-upside-threshold", Verdict.HELD, "RMB 215,900 (base SU7)"),
 ])
 def test_the_bundled_forecasts_score_as_the_outcomes_say(bundled: FactBase, claim_id: str, expected: Verdict,
                                                          because: str) -> None:
@@ -264,4 +274,86 @@ def test_an_organisation_s_voices_share_one_track_record_and_are_each_named(fixt
     assert organisations["maker"].members == ("maker", "analyst")
     assert organisations["maker"].total == sum(record.total for record in card.by_origin()
                                                if record.key in ("maker", "analyst"))
-    assert organisations["insider"].members == ()  # a voice of its own
+    assert organisations["insider"].members == ("insider",)  # a voice of its own, listed all the same
+
+
+def test_not_a_forecast_in_the_bundled_file_is_scored(bundled: FactBase) -> None:
+    card = score(bundled, date(2025, 6, 30))
+    left_out = {claim.id: why for claim, why in card.left_out}
+    assert left_out["unknown-outlet-foton-acquisition"] is LeftOut.PAST  # a past event, however wrong
+    assert left_out["unknown-outlet-lei-jun-energy"] is LeftOut.OPINION  # an effort no report settles
+    assert left_out["unknown-outlet-competition-aim"] is LeftOut.OPINION
+    assert left_out["cnevpost-partner-talks-jac"] is LeftOut.PAST  # talks going on, not a forecast
+
+
+def test_the_bundled_first_car_off_the_line_plan_is_one_forecast_with_its_appearances(bundled: FactBase) -> None:
+    card = score(bundled, date(2025, 6, 30))
+    item = card.by_claim["cnevpost-first-car-off-line"]  # Beijing E-Town's announcement of the 2021 plan
+    assert {claim.source for claim in item.forecast.claims} == {"cnevpost", "blog-ev1", "arenaev"}
+    first_car = [scored.forecast for scored in card.scores if scored.forecast.topic == "first-car-off-line"]
+    assert len({forecast.origin for forecast in first_car}) == len(first_car)  # one forecast per voice
+    for origin in {scored.forecast.origin for scored in card.scores}:
+        record = next(record for record in card.by_origin() if record.key == origin)
+        assert record.total == sum(1 for scored in card.scores if scored.forecast.origin == origin)
+
+
+def test_at_most_a_quarter_of_the_bundled_forecasts_lack_a_report(bundled: FactBase) -> None:
+    card = score(bundled)
+    wanting = [item for item in card.scores if item.unresolved is Unresolved.NO_REPORT]
+    assert len(wanting) * 4 <= len(card.scores)
+
+
+# -- forecasts, not relays (tests/fixtures/forecasts.toml) --------------------------------------
+
+
+def test_one_plan_in_four_sources_is_one_forecast_with_four_appearances(forecast_facts: FactBase) -> None:
+    card = score(forecast_facts, LATER)
+    item = card.by_claim["one-first-car"]
+    assert [claim.id for claim in item.forecast.claims] == [
+        "one-first-car", "two-first-car", "three-first-car", "four-first-car"]
+    assert item.forecast.id == "first-car-maker-2024" and item.verdict is Verdict.HELD
+    assert all(card.by_claim[claim_id] is item for claim_id in ("two-first-car", "three-first-car", "four-first-car"))
+    assert sum(len(scored.forecast.claims) for scored in card.scores) == len(card.by_claim)  # each claim once
+
+
+def test_forecasts_group_by_origin_topic_and_value(forecast_facts: FactBase) -> None:
+    card = score(forecast_facts, LATER)
+    december, first_half = card.by_claim["one-mass-december"], card.by_claim["one-mass-h1"]
+    assert december is not first_half  # one voice, one outlet, two dates: two forecasts
+    assert (december.verdict, first_half.verdict) == (Verdict.MISSED, Verdict.HELD)
+    assert card.by_claim["two-mass-h1"] is not first_half  # the same date from another voice: its own forecast
+    assert len(card.scores) == 5
+
+
+@pytest.mark.parametrize(("claim_id", "why"), [
+    ("four-purchase", LeftOut.PAST),  # a past event
+    ("four-purchase-rumour", LeftOut.PAST),  # a rumour about the past
+    ("three-looks", LeftOut.OPINION),  # an opinion
+    ("four-effort", LeftOut.OPINION),  # a plan on a topic no report can settle
+    ("one-investment", LeftOut.DUE),  # a plan dated when it was said
+])
+def test_what_is_not_a_forecast_is_left_out_with_its_reason(forecast_facts: FactBase, claim_id: str,
+                                                            why: LeftOut) -> None:
+    card = score(forecast_facts, LATER)
+    assert claim_id not in card.by_claim
+    assert dict((claim.id, reason) for claim, reason in card.left_out)[claim_id] is why
+
+
+def test_a_track_record_counts_resolved_forecasts_and_shows_the_rest_apart(forecast_facts: FactBase) -> None:
+    card = score(forecast_facts, LATER)
+    maker = {record.key: record for record in card.by_origin()}["maker"]
+    assert (maker.resolved, maker.total) == (1, 2)
+    assert maker.summary == "1 held of 1 resolved; 1 not scorable"
+    company = {record.key: record for record in card.by_organisation()}["maker"]
+    assert company.members == ("maker", "boss") and (company.resolved, company.total) == (2, 3)
+    sources = {record.key: record for record in card.by_source()}
+    assert sources["four"].total == 1  # the four-appearance forecast counts once in each source that carried it
+
+
+def test_as_of_hides_a_later_report_published_after_the_day(forecast_facts: FactBase) -> None:
+    card = score(forecast_facts, date(2024, 3, 1))
+    assert card.known_reports == ["early-report"]
+    item = card.by_claim["one-first-car"]
+    assert item.verdict is Verdict.PENDING and item.unresolved is Unresolved.UNDECIDED
+    assert [outcome.id for outcome in item.outcomes] == ["early-not-yet"]
+    assert score(forecast_facts, LATER).known_reports == ["early-report", "late-report"]

@@ -58,15 +58,17 @@ def _parser() -> argparse.ArgumentParser:
                       help="cite the origin's document on its own")
     cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
 
-    scorecard = commands.add_parser("scorecard", help="each 2023 forecast scored against what happened next")
+    scorecard = commands.add_parser("scorecard", help="each 2023 forecast scored once against what happened next")
     scorecard.add_argument("--as-of", metavar="DATE", type=_day, default=None,
-                           help="score with the later reports published by this day, YYYY-MM-DD (default: today)")
+                           help="score with, and list, only the later reports published by this day, YYYY-MM-DD "
+                                "(default: today)")
     scorecard.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
     export = commands.add_parser("export", help="write every claim in view as json, csv or markdown, or the reviews")
     export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview", "csl-json", "bibtex", "ris",
                                              "brief"), default="json",
-                        help="claimreview: schema.org ClaimReview JSON-LD of every scored claim, dated today; "
+                        help="claimreview: schema.org ClaimReview JSON-LD, one review per forecast with a verdict, "
+                             "dated today; "
                              "csl-json, bibtex (biblatex), ris: the bibliography, one item per document cited; "
                              "brief: Markdown with pandoc citations, its CSL-JSON bibliography written beside it")
     export.add_argument("--bibliography-out", metavar="PATH", type=Path, default=None,

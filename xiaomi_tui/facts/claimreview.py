@@ -1,9 +1,10 @@
-"""Every scored claim as a schema.org ClaimReview in JSON-LD, the form fact-check readers and search engines take.
+"""Every forecast with a verdict as a schema.org ClaimReview in JSON-LD, the form fact-check readers take.
 
-One document, `@context` https://schema.org, with a `@graph` of reviews. Each names the claim in a
-short statement of ours (`claimReviewed`, under 75 characters as Google asks), reviews it as a
-`Claim` whose `author` is the origin and whose `appearance`s are the press sources that carried the
-same value from the same origin (the one surely out earliest is `firstAppearance`), rates it with the verdict word
+One document, `@context` https://schema.org, with a `@graph` of reviews, one per forecast that has a
+verdict (pending and not scorable forecasts give none: there is nothing yet to rate). Each names the
+forecast in a short statement of ours (`claimReviewed`, under 75 characters as Google asks), reviews
+it as a `Claim` whose `author` is the origin and whose `appearance`s are the press sources that
+carried it (the one surely out earliest is `firstAppearance`), rates it with the verdict word
 (`reviewRating.alternateName`), links the outcome's page (`url`) and is dated the scoring day.
 """
 
@@ -13,11 +14,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from xiaomi_tui.facts.analysis import analyse
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.jsontext import script_safe_json
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, PartyKind, Source
+from xiaomi_tui.facts.records import PartyKind, Source
 from xiaomi_tui.facts.scoring import Score, Scorecard
 
 __all__ = ["CLAIM_REVIEWED_LIMIT", "claim_reviews"]
@@ -29,31 +29,18 @@ _WORK_TYPES = {"news": "NewsArticle", "blog": "BlogPosting"}
 
 
 def claim_reviews(card: Scorecard, sources: Iterable[str] | None = None) -> str:
-    """The reviews of the scored claims from `sources` (all when None), as a JSON-LD document."""
+    """The reviews of the forecasts with a verdict carried by any of `sources` (all when None), as JSON-LD."""
     facts = card.facts
     in_view = set(facts.sources if sources is None else sources)
-    carriers = _carriers(facts)
-    graph = [_review(card, item, carriers[item.claim.id]) for item in card.scores if item.claim.source in in_view]
+    graph = [_review(card, item) for item in card.scores
+             if item.verdict.resolved and in_view.intersection(item.forecast.sources)]
     return script_safe_json({"@context": "https://schema.org", "@graph": graph}) + "\n"  # it may sit in a <script>
 
 
-def _carriers(facts: FactBase) -> dict[str, list[Claim]]:
-    """Per claim, the press claims that carry it: the same value on its topic, from the same origin."""
-    carried: dict[str, list[Claim]] = {}
-    for topic in analyse(facts).topics.values():
-        for group in topic.groups:
-            for claim in group.claims:
-                carried[claim.id] = [other for other in group.claims if other.origin == claim.origin]
-        for claim in topic.set_aside:  # disputed or superseded: in no value group, carried by itself alone
-            carried[claim.id] = [claim]
-    return carried
-
-
-def _review(card: Scorecard, item: Score, carriers: list[Claim]) -> dict[str, Any]:
+def _review(card: Scorecard, item: Score) -> dict[str, Any]:
     facts = card.facts
     topic = facts.topics[item.claim.topic]
-    appearances = sorted({claim.source: facts.sources[claim.source] for claim in carriers}.values(),
-                         key=_known_out_by)
+    appearances = sorted((facts.sources[source] for source in item.forecast.sources), key=_known_out_by)
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "claimReviewed": _short(f"{topic.label}: {format_claim_value(item.claim, topic)}"),
@@ -67,7 +54,7 @@ def _review(card: Scorecard, item: Score, carriers: list[Claim]) -> dict[str, An
         "reviewBody": item.reason,
         "datePublished": card.as_of.isoformat(),
         "author": {"@type": "Organization", "name": facts.data.meta.curator or facts.title},
-        "identifier": item.claim.id,
+        "identifier": item.forecast.id,
     }
     pages = [page for page in (facts.outcome_sources[outcome.source].url for outcome in item.outcomes) if page]
     if pages:

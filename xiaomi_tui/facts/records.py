@@ -290,6 +290,7 @@ class Topic:
     description: SafeText | None = None
     metric: SafeText | None = None  # what its figures count ("shipments"), so a later count of another is flagged
     better: Literal["more", "less"] | None = None  # which way an outcome beats a forecast (a sales target: more)
+    opinion: Boolean = False  # what no later report can settle (an effort, an aim): its claims are never forecasts
 
 
 class Stance(str, Enum):

@@ -1,7 +1,8 @@
-"""What happened next: each forward-looking press claim scored against the later reports that answer it.
+"""What happened next: each forecast (see `forecasts.py`) scored against the later reports that answer it.
 
-Which report answers which claim is data, never a claim id in code: an outcome claim answers the
-press claims on its own topic and those it names (`answers`, compared by value; `refutes`, shown
+A report that answers any of a forecast's appearances answers the forecast. Which report answers
+which claim is data, never a claim id in code: an outcome claim answers the press claims on its own
+topic and those it names (`answers`, compared by value; `refutes`, shown
 false outright); a topic says what its figures count (`metric`) and which way an outcome beats a
 forecast (`better`). Dates compare as the intervals of days their fuzzy dates cover; numbers and
 ranges through `compare.compare_claims`. Scoring as of a day uses only the reports published by
@@ -19,11 +20,12 @@ from functools import cached_property
 
 from xiaomi_tui.facts.compare import Relation, compare_claims
 from xiaomi_tui.facts.currency import convert
+from xiaomi_tui.facts.forecasts import Forecast, LeftOut, find_forecasts, left_out
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Money, Quantity, Stance, TopicKind
+from xiaomi_tui.facts.records import Claim, Money, Quantity, TopicKind
 
-__all__ = ["Score", "Scorecard", "TrackRecord", "Verdict", "describe_outcome", "looks_forward", "score"]
+__all__ = ["Score", "Scorecard", "TrackRecord", "Unresolved", "Verdict", "describe_outcome", "score"]
 
 
 class Verdict(str, Enum):
@@ -46,6 +48,11 @@ class Verdict(str, Enum):
         """The verdict as a word for scripts: "fell-short", "not-scorable"."""
         return self.value.replace(" ", "-")
 
+    @property
+    def resolved(self) -> bool:
+        """Held, beaten, partly, fell short or missed: a track record counts these; the others it shows apart."""
+        return self not in (Verdict.PENDING, Verdict.NOT_SCORABLE)
+
 
 _VERDICT_SYMBOLS = {
     Verdict.HELD: "\u2713",  # ✓
@@ -58,14 +65,28 @@ _VERDICT_SYMBOLS = {
 }
 
 
+class Unresolved(str, Enum):
+    """Why a forecast has no verdict yet, so a scorecard can count them apart."""
+
+    NO_REPORT = "no later report"
+    UNDECIDED = "not yet decidable"
+    NOT_COMPARABLE = "not comparable"
+
+
 @dataclass(frozen=True)
 class Score:
     """A forecast's verdict, the reasoning behind it step by step, and the outcome claims it rests on."""
 
-    claim: Claim
+    forecast: Forecast
     verdict: Verdict
     steps: tuple[str, ...]
     outcomes: tuple[Claim, ...]
+    unresolved: Unresolved | None = None
+
+    @property
+    def claim(self) -> Claim:
+        """The forecast's first appearance: what it said, and who said it."""
+        return self.forecast.claim
 
     @property
     def reason(self) -> str:
@@ -74,7 +95,7 @@ class Score:
 
 @dataclass(frozen=True)
 class TrackRecord:
-    """How one voice's (or one source's) scored claims turned out; an organisation lists its voices' ids."""
+    """How one voice's (or organisation's, or source's) forecasts turned out; an organisation lists its voices."""
 
     key: str
     name: str
@@ -86,62 +107,77 @@ class TrackRecord:
         return sum(self.counts.values())
 
     @property
+    def resolved(self) -> int:
+        return sum(count for verdict, count in self.counts.items() if verdict.resolved)
+
+    @property
     def summary(self) -> str:
-        """ "1 beaten, 1 held of 2"."""
-        parts = [f"{count} {verdict.value}" for verdict, count in self.counts.items() if count]
-        return f"{', '.join(parts)} of {self.total}"
+        """ "1 beaten, 1 held of 2 resolved; 1 pending": what is open is never counted as right or wrong."""
+        def listed(verdicts: Iterable[Verdict]) -> str:
+            return ", ".join(f"{self.counts[verdict]} {verdict.value}" for verdict in verdicts if self.counts[verdict])
+
+        settled = f"{listed(v for v in Verdict if v.resolved)} of {self.resolved} resolved" if self.resolved \
+            else "none resolved"
+        open_ = listed(v for v in Verdict if not v.resolved)
+        return f"{settled}; {open_}" if open_ else settled
 
 
 @dataclass(eq=False)
 class Scorecard:
+    """One score per forecast, and the press claims left out as not forecasts, as of one day."""
+
     facts: FactBase
     as_of: date
     scores: list[Score]
+    left_out: list[tuple[Claim, LeftOut]]
 
     @cached_property
     def by_claim(self) -> dict[str, Score]:
-        return {score.claim.id: score for score in self.scores}
+        """Each appearance's forecast's score."""
+        return {claim.id: item for item in self.scores for claim in item.forecast.claims}
+
+    @cached_property
+    def by_forecast(self) -> dict[str, Score]:
+        return {item.forecast.id: item for item in self.scores}
+
+    @property
+    def known_reports(self) -> list[str]:
+        """The later reports published by the scoring day: one published after it was not known then."""
+        return [source_id for source_id in self.facts.outcome_sources
+                if self.facts.report_date(source_id).end <= self.as_of]
 
     def by_origin(self) -> list[TrackRecord]:
-        return self._records(lambda claim: claim.origin, lambda key: self.facts.parties[key].name)
+        return self._records(lambda item: [item.forecast.origin], lambda key: self.facts.parties[key].name)
 
     def by_source(self) -> list[TrackRecord]:
-        return self._records(lambda claim: claim.source, self.facts.source_name)
+        """A forecast counts once in each source that carried it."""
+        return self._records(lambda item: list(item.forecast.sources), self.facts.source_name)
 
     def by_organisation(self) -> list[TrackRecord]:
         """Xiaomi's voices (Lei Jun, William Lu, the company) counted as one, each named; `by_origin` keeps them apart."""
-        def organisation(claim: Claim) -> str:
-            return self.facts.organisation_of(claim.origin).id
+        def organisation(item: Score) -> list[str]:
+            return [self.facts.organisation_of(item.forecast.origin).id]
 
         voices: dict[str, list[str]] = {}
         for record in self.by_origin():  # so each organisation lists its voices longest record first
             voices.setdefault(self.facts.organisation_of(record.key).id, []).append(record.key)
-        return [replace(record, members=tuple(voices[record.key]) if len(voices[record.key]) > 1 else ())
+        return [replace(record, members=tuple(voices[record.key]))
                 for record in self._records(organisation, lambda key: self.facts.parties[key].name)]
 
-    def _records(self, key_of: Callable[[Claim], str], name_of: Callable[[str], str]) -> list[TrackRecord]:
-        """Most scored first, then by name: the voices with the longest record lead."""
+    def _records(self, keys_of: Callable[[Score], list[str]], name_of: Callable[[str], str]) -> list[TrackRecord]:
+        """Most resolved first, then most forecasts, then by name: the voices with the longest record lead."""
         tallies: dict[str, Counter[Verdict]] = {}
         for item in self.scores:
-            tallies.setdefault(key_of(item.claim), Counter())[item.verdict] += 1
+            for key in keys_of(item):
+                tallies.setdefault(key, Counter())[item.verdict] += 1
         records = [TrackRecord(key, name_of(key), {verdict: tally[verdict] for verdict in Verdict})
                    for key, tally in tallies.items()]
-        return sorted(records, key=lambda record: (-record.total, record.name.casefold()))
-
-
-def looks_forward(facts: FactBase, claim: Claim) -> bool:
-    """Rumours wait for confirmation whatever their date; plans, targets and estimates until they fall
-    due; any claim dated after the fact base's date is about the future."""
-    if claim.stance is Stance.RUMOUR:
-        return True
-    if claim.date is None:
-        return claim.stance.is_forward
-    return facts.is_expected(claim)
+        return sorted(records, key=lambda record: (-record.resolved, -record.total, record.name.casefold()))
 
 
 def score(facts: FactBase, as_of: date | None = None) -> Scorecard:
-    """Every forward-looking press claim, and every other one a later report speaks to (opinions aside),
-    scored with the reports published by `as_of` (today when None)."""
+    """Every forecast in the press scored with the reports published by `as_of` (today when None);
+    the other press claims left out, each with why."""
     when = as_of or date.today()
     answering: dict[str, list[Claim]] = {}
     refuting: dict[str, list[Claim]] = {}
@@ -151,22 +187,32 @@ def score(facts: FactBase, as_of: date | None = None) -> Scorecard:
             answering.setdefault(claim_id, []).append(outcome)
         for claim_id in outcome.refutes:
             refuting.setdefault(claim_id, []).append(outcome)
-    scores = [_score_claim(facts, claim, answering.get(claim.id, []), refuting.get(claim.id, []), when)
-              for claim in facts.press_claims
-              if looks_forward(facts, claim) or (claim.stance is not Stance.OPINION
-                                                 and (claim.id in answering or claim.id in refuting))]
+    kept, dropped = [], []
+    for claim in facts.press_claims:
+        why = left_out(facts, claim)
+        if why is None:
+            kept.append(claim)
+        else:
+            dropped.append((claim, why))
+
+    def gathered(found: dict[str, list[Claim]], forecast: Forecast) -> list[Claim]:
+        return list({outcome.id: outcome for claim in forecast.claims for outcome in found.get(claim.id, [])}.values())
+
+    scores = [_score_forecast(facts, forecast, gathered(answering, forecast), gathered(refuting, forecast), when)
+              for forecast in find_forecasts(facts, kept)]
     order = list(Verdict)
     scores.sort(key=lambda item: order.index(item.verdict))  # settled first, in the file's order within each
-    return Scorecard(facts, when, scores)
+    return Scorecard(facts, when, scores, dropped)
 
 
-def _score_claim(facts: FactBase, claim: Claim, answering: list[Claim], refuting: list[Claim],
-                 as_of: date) -> Score:
+def _score_forecast(facts: FactBase, forecast: Forecast, answering: list[Claim], refuting: list[Claim],
+                    as_of: date) -> Score:
+    claim = forecast.claim
     topic = facts.topics[claim.topic]
-    verb = "expected" if claim.stance.is_forward else "said"
-    said = f"{verb} {format_claim_value(claim, topic)}"
+    said = f"expected {format_claim_value(claim, topic)}"
     if not answering and not refuting:
-        return Score(claim, Verdict.NOT_SCORABLE, (said, "no later report in the fact base answers it"), ())
+        return Score(forecast, Verdict.NOT_SCORABLE, (said, "no later report in the fact base answers it"), (),
+                     Unresolved.NO_REPORT)
 
     def known(outcomes: list[Claim]) -> list[Claim]:
         reported = [outcome for outcome in outcomes if facts.report_date(outcome.source).end <= as_of]
@@ -175,14 +221,20 @@ def _score_claim(facts: FactBase, claim: Claim, answering: list[Claim], refuting
     shown_false, answers = known(refuting), known(answering)
     if shown_false:
         steps = [f"{_credit(facts, outcome)}: {outcome.statement}" for outcome in shown_false]
-        return Score(claim, Verdict.MISSED, (said, *steps), tuple(shown_false))
+        return Score(forecast, Verdict.MISSED, (said, *steps), tuple(shown_false))
     if not answers:
-        return Score(claim, Verdict.PENDING, (said, f"no later report by {_day(as_of)}"), ())
+        return Score(forecast, Verdict.PENDING, (said, f"no later report by {_day(as_of)}"), (), Unresolved.NO_REPORT)
     if topic.kind is TopicKind.DATE:
         verdict, steps = _score_date(facts, claim, answers, as_of)
     else:
         verdict, steps = _score_values(facts, claim, answers)
-    return Score(claim, verdict, (said, *steps, *_metric_mismatches(facts, claim, answers)), tuple(answers))
+    unresolved = None
+    if verdict is Verdict.PENDING:
+        unresolved = Unresolved.UNDECIDED
+    elif verdict is Verdict.NOT_SCORABLE:
+        unresolved = Unresolved.NOT_COMPARABLE
+    return Score(forecast, verdict, (said, *steps, *_metric_mismatches(facts, claim, answers)), tuple(answers),
+                 unresolved)
 
 
 def _score_date(facts: FactBase, claim: Claim, outcomes: list[Claim], as_of: date) -> tuple[Verdict, list[str]]:

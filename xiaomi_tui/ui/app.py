@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -246,6 +247,22 @@ class XiaomiApp(App[None]):
     def action_toggle_detail(self) -> None:
         self.query_one(DetailPanel).toggle_class("-hidden")
 
+    def action_score_as_of(self) -> None:
+        from xiaomi_tui.ui.screens.as_of import AsOfDialog
+
+        self.push_screen(AsOfDialog(self.view.derived.as_of), self._score_as_of)
+
+    def _score_as_of(self, day: date | bool | None) -> None:
+        """Rescore (None: as of today), show the Outcomes pane, and say with how many later reports."""
+        if day is False:
+            return
+        self._detail_shown = None  # the detail shows the verdicts: redraw it
+        self.action_show_pane("outcomes")
+        self.set_view(self.view.scored_as_of(day if isinstance(day, date) else None))  # the pane and is:WORD follow
+        card = self.view.scorecard
+        self.notify(f"Scored as of {card.as_of.day} {card.as_of:%b %Y}, with {len(card.known_reports)} of "
+                    f"{len(self.view.facts.outcome_sources)} later reports.", timeout=4, markup=False)
+
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
@@ -322,6 +339,8 @@ class XiaomiApp(App[None]):
                                     partial(self._run_on, screen, binding.action))
         yield SystemCommand("What changed", "Every status, consensus and verdict the last reload moved; claims added "
                             "or removed", self.action_what_changed)
+        yield SystemCommand("Score as of...", "Rescore the Outcomes pane with the later reports published by a day",
+                            self.action_score_as_of)
         yield from export_commands(self)
 
     async def _run_on(self, screen: Screen, action: str) -> None:

@@ -56,15 +56,20 @@ class Derived:
     """What one fact base yields: an analysis per set of sources (so toggling a source back and forth is
     instant) and the scorecard, scored once when first read. A reload makes a new one."""
 
-    def __init__(self, facts: FactBase):
+    def __init__(self, facts: FactBase, as_of: date | None = None):
         self.facts = facts
         self._by_sources: dict[frozenset[str], Analysis] = {}
         self._topics: dict = {}  # topic analyses shared between selections, see `analyse`
+        self.as_of = as_of  # the scoring day ("Score as of..."): a new day makes a new one; None: today
+        self._scorecard: Scorecard | None = None
 
-    @cached_property
+    @property
     def scorecard(self) -> Scorecard:
-        """Scored on first use: only the Outcomes pane and a search for a verdict need it."""
-        return score(self.facts)
+        """Scored on first use: only the Outcomes pane and a search for a verdict need it. The one scorecard
+        of the app: the pane, `is:missed` and `o` all read this, so they agree on the scoring day."""
+        if self._scorecard is None:
+            self._scorecard = score(self.facts, self.as_of)
+        return self._scorecard
 
     def verdict_of(self, claim_id: str) -> Verdict | None:
         found = self.scorecard.by_claim.get(claim_id)
@@ -87,18 +92,24 @@ class View:
     later_reports: bool = False  # the timeline shows what later reports found, beside the forecasts
 
     @classmethod
-    def of(cls, facts: FactBase, sources: Iterable[str] | None = None) -> View:
-        """A first view of `facts`: every source, or those of `sources` the fact base has (all if none)."""
-        derived = Derived(facts)
+    def of(cls, facts: FactBase, sources: Iterable[str] | None = None, as_of: date | None = None) -> View:
+        """A first view of `facts`: every source, or those of `sources` the fact base has (all if none),
+        scored as of `as_of` (today when None)."""
+        derived = Derived(facts, as_of)
         kept = frozenset(source for source in sources or () if source in facts.sources)
         return cls(derived, derived.analysis(kept or frozenset(facts.sources)))
 
     def with_sources(self, sources: Iterable[str]) -> View:
         return replace(self, analysis=self.derived.analysis(frozenset(sources)))
 
+    def scored_as_of(self, day: date | None) -> View:
+        """The same view with every verdict as of `day` (today when None), as `scorecard --as-of`: "Score as of..."."""
+        fresh = View.of(self.facts, self.sources, day)
+        return replace(self, derived=fresh.derived, analysis=fresh.analysis)
+
     def reloaded(self, facts: FactBase) -> View:
         """The same search, toggles and sources (those that still exist) over a new fact base."""
-        fresh = View.of(facts, self.sources)
+        fresh = View.of(facts, self.sources, self.derived.as_of)
         return replace(self, derived=fresh.derived, analysis=fresh.analysis)
 
     @property

@@ -1,11 +1,14 @@
-"""Outcomes: each 2023 forecast with its verdict and the outcome beside it, then the track records.
+"""Outcomes: each 2023 forecast, once, with its verdict, the outcome beside it and how many sources
+carried it; then the track records.
 
-Scored once per fact base, as of today, with every later report published by then; the rows follow
-the sources in view and the search like every other pane's.
+The scorecard is the app's one (see `AnalysisCache.scorecard`), scored as of today or the day "Score
+as of..." gave, with the later reports published by then; a forecast is shown while any source that
+carried it is in view and it matches the search, like every other pane's rows.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from rich.console import Group, RenderableType
@@ -25,8 +28,8 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 
 
 class OutcomesPane(Pane):
-    SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 14), Column("Said", 12), Column("Outcome", 12),
-                     Column("Who", 12)]
+    SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 12), Column("Said", 10), Column("Outcome", 10),
+                     Column("Who", 10), Column("Src")]
     RECORD_COLUMNS = [Column("Track record", 16), *(Column(verdict.symbol) for verdict in Verdict), Column("All")]
 
     def compose(self) -> ComposeResult:
@@ -35,11 +38,31 @@ class OutcomesPane(Pane):
 
     def tables(self, view: View) -> list[Shown]:
         card = view.scorecard
-        shown = [item for item in card.scores
-                 if item.claim.source in view.sources and view.claim_matches(item.claim)]
-        return [Shown([Row(partial(_score_cells, card, item), Selection(item.claim.topic, item.claim.id))
-                       for item in shown], empty_sentence(view, "scored forecasts")),
+        rows = []
+        for item in card.scores:
+            carried = [claim for claim in item.forecast.claims if claim.source in view.sources]
+            if carried and any(map(view.claim_matches, carried)):
+                rows.append(Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id)))
+        return [Shown(rows, empty_sentence(view, "forecasts")),
                 Shown(_record_rows(card, view), empty_sentence(view, "track records"))]
+
+    def show_view(self, view: View) -> None:
+        super().show_view(view)
+        day = view.scorecard.as_of
+        self.query_one("#outcomes-table", FactTable).border_subtitle = (
+            "as of today" if day == date.today() else f"as of {day.day} {day:%b %Y}")
+
+    def claims_shown(self, view: View) -> list[str]:
+        """What "Export view" writes from the forecasts: every appearance in view of each forecast shown."""
+        table = self.current_table
+        if table.id != "outcomes-table":
+            return super().claims_shown(view)
+        shown: dict[str, None] = {}
+        for selection in table.selections():
+            item = score_of(view.scorecard, selection)
+            if item is not None:
+                shown.update(dict.fromkeys(claim.id for claim in item.forecast.claims if claim.source in view.sources))
+        return list(shown)
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         card = view.scorecard
@@ -70,18 +93,20 @@ def _score_cells(card: Scorecard, item: Score) -> list[Text]:
         Text.assemble(standing_mark(set_aside), said) if set_aside else said,
         plain(describe_outcome(facts, latest)) if latest else plain("\u2014", "dim"),
         plain(facts.origin_text(item.claim)),
+        count_cell(len(item.forecast.sources)),
     ]
 
 
 def _record_rows(card: Scorecard, view: View) -> list[Row]:
     """Each organisation, its voices indented under it when it has several, then each source in view."""
-    in_view = {item.claim.source for item in card.scores if item.claim.source in view.sources}
+    in_view = {source for item in card.scores for source in item.forecast.sources if source in view.sources}
     voices = {record.key: record for record in card.by_origin()}
     rows = []
     for record in card.by_organisation():
         rows.append(Row(partial(_record_cells, record, ""), Selection(party_id=record.key)))
-        rows += [Row(partial(_record_cells, voices[member], "  "), Selection(party_id=member))
-                 for member in record.members]
+        if record.members != (record.key,):
+            rows += [Row(partial(_record_cells, voices[member], "  "), Selection(party_id=member))
+                     for member in record.members]
     rows += [Row(partial(_record_cells, record, "source: "), Selection(source_id=record.key))
              for record in card.by_source() if record.key in in_view]
     return rows
@@ -103,7 +128,9 @@ def render_score(facts: FactBase, item: Score) -> RenderableType:
                     ("disputed", claim.disputed.reason if claim.disputed else None),
                     ("see", claim.disputed.url if claim.disputed else None),
                     ("superseded", f"by {claim.superseded.by}: {claim.superseded.reason}" if claim.superseded else None),
-                    ("id", claim.id)]),
+                    ("carried by", ", ".join(f"{facts.source_name(appearance.source)} ({appearance.id})"
+                                             for appearance in item.forecast.claims)),
+                    ("forecast", item.forecast.id)]),
         Text(""),
         Text("Why", style="bold"),
         *(Text(f"\u2022 {step}") for step in item.steps),
@@ -115,18 +142,18 @@ def render_score(facts: FactBase, item: Score) -> RenderableType:
 
 
 def render_track_record(card: Scorecard, party_id: str) -> RenderableType:
-    """A voice's (or an organisation's) record in words, then each of its scored claims."""
+    """A voice's (or an organisation's) record in words, then each of its forecasts."""
     facts = card.facts
     record = next(record for records in (card.by_organisation(), card.by_origin()) for record in records
                   if record.key == party_id)
     voices = {party_id, *record.members}
     parts: list[RenderableType] = [Text(record.name, style="bold"), Text(record.summary)]
-    if record.members:
+    if record.members != (record.key,):
         parts.append(Text("speaking for it: " + ", ".join(facts.parties[member].name for member in record.members),
                           style="dim"))
     parts.append(Text(""))
     for item in card.scores:
-        if item.claim.origin in voices:
+        if item.forecast.origin in voices:
             topic = facts.topics[item.claim.topic]
             parts.append(Text.assemble(verdict_cell(item.verdict), "  ", topic.label, ": ",
                                        (format_claim_value(item.claim, topic), "bold")))
