@@ -96,7 +96,7 @@ def test_a_forecast_carried_twice_appears_twice_and_links_the_report_that_settle
     appearances = lei_jun["itemReviewed"]["appearance"]
     assert [work.get("publisher", {}).get("name") for work in appearances] == ["Pandaily", "decor-dreams.com"]
     assert lei_jun["itemReviewed"]["firstAppearance"] == {
-        "@type": "NewsArticle", "headline": "Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies",
+        "@type": "NewsArticle", "headline": "Xiaomi held exclusive closed-door meeting on EV strategies",
         "url": "https://pandaily.cn/xiaomi-held-exclusive-closed-door-meeting-on-ev-strategies/",
         "datePublished": "2023-11", "publisher": {"@type": "Organization", "name": "Pandaily"}}
 
