@@ -337,7 +337,7 @@ def test_cite_with_an_unknown_style_exits_2(capsys, small_facts_path: Path) -> N
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-body", "--style", "harvard")
 
     assert (code, out) == (2, "")
-    assert err.startswith("xiaomi-tui: unknown style 'harvard'; choose one of apa, ")
+    assert err.startswith("xiaomi-tui: unknown citation style 'harvard'; choose one of apa, ")
 
 
 def test_a_closed_pipe_ends_quietly(small_facts_path: Path) -> None:

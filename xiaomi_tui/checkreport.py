@@ -18,8 +18,9 @@ from xiaomi_tui.facts.files import UnreadableFile, read_regular_file, shown
 from xiaomi_tui.facts.lint import copied_statements, plans_about_the_past
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.status import Status
+from xiaomi_tui.facts.wording import counted
 
-__all__ = ["Finding", "FindingKind", "articles_in", "counted", "findings", "report", "warnings"]
+__all__ = ["Finding", "FindingKind", "articles_in", "findings", "report", "warnings"]
 
 
 class FindingKind(str, Enum):
@@ -72,13 +73,6 @@ def findings(analysis: Analysis) -> list[Finding]:
         elif topic.status is Status.SINGLE:
             found.append(Finding(FindingKind.SINGLE, label, f"{topic.consensus} ({next(iter(topic.sources))})"))
     return sorted(found, key=lambda finding: _RANK[finding.kind])
-
-
-def counted(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims", "3 parties": what `check` prints reads as English."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
 ARTICLE_LIMIT = 2**20

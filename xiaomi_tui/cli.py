@@ -238,14 +238,13 @@ def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: b
 
     claim = facts.claims.get(claim_id)
     if claim is None:
-        from difflib import get_close_matches
+        from xiaomi_tui.facts.wording import did_you_mean
 
-        close = get_close_matches(claim_id, list(facts.claims), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `xiaomi-tui export --format csv` lists the ids"
-        raise UsageError(f"unknown claim {claim_id!r}{hint}")
+        hint = did_you_mean(claim_id, facts.claims, count=3) or "`xiaomi-tui export --format csv` lists the ids"
+        raise UsageError(f"unknown claim {claim_id!r}; {hint}")
     chosen = style or _saved_style()
     if chosen not in citations.STYLES:
-        raise UsageError(f"unknown style {chosen!r}; choose one of {', '.join(citations.STYLES)}")
+        raise UsageError(str(citations.UnknownStyle(chosen)))
     from xiaomi_tui.clipboard import copy_to_system, pasteable
 
     try:

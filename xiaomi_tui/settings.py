@@ -116,7 +116,7 @@ def _read_json(path: Path) -> object:
 
 
 def _citation_style(saved: object) -> str:
-    from xiaomi_tui.facts.citations import STYLES
+    from xiaomi_tui.facts.citations import STYLES, UnknownStyle
 
     if not isinstance(saved, dict):
         raise _Unusable("is not a JSON object")
@@ -124,8 +124,7 @@ def _citation_style(saved: object) -> str:
     if not isinstance(style, str):
         raise _Unusable("has a citation_style that is not a string")
     if style not in STYLES:
-        shown = repr(style if len(style) <= 40 else style[:40] + "...")  # repr: escapes reach no terminal
-        raise _Unusable(f"has an unknown citation_style {shown} (one of {', '.join(STYLES)})")
+        raise _Unusable(f"has an {UnknownStyle(style)}")
     return style
 
 

@@ -21,6 +21,7 @@ from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, PartyKind, Rate, Topic
 from xiaomi_tui.facts.status import ClaimStanding, Status, set_aside_standing
+from xiaomi_tui.facts.wording import counted
 
 __all__ = ["Analysis", "TopicAnalysis", "ValueGroup", "Voice", "analyse", "analyse_topic", "voices_of"]
 
@@ -135,21 +136,17 @@ class TopicAnalysis:
         """ "1 origin, 4 sources; 3 inferred": says more than "4 sources agree" when they all quote Reuters,
         and says when the count rests on our reading of who the origin is."""
         if not self.groups and self.set_aside:
-            return _counted(len(self.set_aside), "claim") + ", set aside"
-        parts = [_counted(len(self.origins), "origin")]
+            return counted(len(self.set_aside), "claim") + ", set aside"
+        parts = [counted(len(self.origins), "origin")]
         if len(self.organisations) != len(self.origins):
-            parts.append(_counted(len(self.organisations), "organisation"))
-        parts.append(_counted(len(self.sources), "source"))
+            parts.append(counted(len(self.organisations), "organisation"))
+        parts.append(counted(len(self.sources), "source"))
         text = ", ".join(parts)
         if self.inferred:
             text += f"; {self.inferred} inferred"
         if self.set_aside:
             text += f"; {len(self.set_aside)} set aside"
         return text
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from xiaomi_tui.facts.analysis import Analysis
 from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.wording import counted
 
 __all__ = ["Changes", "Move", "compare_analyses"]
 
@@ -44,7 +45,7 @@ class Changes:
         """One line: the claims counted, then the first moves of status or verdict ("Body style: agree → conflict")."""
         if not self:
             return "No claim, status or verdict changed."
-        parts = [f"{_count(len(ids))} {verb}" for ids, verb in
+        parts = [f"{counted(len(ids), 'claim')} {verb}" for ids, verb in
                  ((self.added, "added"), (self.removed, "removed"), (self.edited, "changed")) if ids]
         readings = [move for move in self.moves if move.what != "consensus"] or list(self.moves)
         parts += [str(move) for move in readings[:shown]]
@@ -60,10 +61,6 @@ class Changes:
                 + [f"added: {claim_id}" for claim_id in self.added]
                 + [f"removed: {claim_id}" for claim_id in self.removed]
                 + [f"changed: {claim_id}" for claim_id in self.edited])
-
-
-def _count(number: int) -> str:
-    return f"{number} claim" if number == 1 else f"{number} claims"
 
 
 def compare_analyses(before: Analysis, after: Analysis,

@@ -13,6 +13,7 @@ from typing import Protocol
 from xiaomi_tui.facts.model import follow_affiliations
 from xiaomi_tui.facts.problems import RECORD_NAMES, Problem
 from xiaomi_tui.facts.records import Claim, FactFile, Party, Source, Topic, TopicKind
+from xiaomi_tui.facts.wording import did_you_mean
 
 __all__ = ["Lines", "cross_check"]
 
@@ -223,13 +224,11 @@ class _Unknown:
             return f"unknown {kind} {wanted!r}"
         self._searches_left -= 1
         from bisect import bisect
-        from difflib import get_close_matches
 
         names = self._sorted.get(kind)
         if names is None:
             names = self._sorted[kind] = sorted(known)
         position = bisect(names, wanted)
-        close = get_close_matches(wanted, names[max(0, position - self.WINDOW): position + self.WINDOW], n=1)
+        hint = did_you_mean(wanted, names[max(0, position - self.WINDOW): position + self.WINDOW], shown=repr)
         table = {"party": "parties", "press claim": "claims"}.get(kind, kind + "s")
-        hint = f"; did you mean {close[0]!r}?" if close else f"; add a [[{table}]] entry"
-        return f"unknown {kind} {wanted!r}{hint}"
+        return f"unknown {kind} {wanted!r}; {hint or f'add a [[{table}]] entry'}"

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from xiaomi_tui.facts.wording import MONTH_ABBR, day_text
+
 __all__ = ["SHAPE", "FuzzyDate", "FuzzyDateError", "Precision"]
 
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _SHAPE = r"""^(?:(?P<part>early|mid|late)-)?
         (?P<year>[0-9]{4})
@@ -101,7 +102,7 @@ class FuzzyDate:
                 day = int(match["day"])
                 last = calendar.monthrange(year, month)[1]
                 if not 1 <= day <= last:
-                    raise FuzzyDateError(f"{value!r}: {_MONTH_ABBR[month]} {year} has {last} days")
+                    raise FuzzyDateError(f"{value!r}: {MONTH_ABBR[month]} {year} has {last} days")
                 start = end = date(year, month, day)
                 precision = Precision.DAY
             else:
@@ -140,12 +141,12 @@ class FuzzyDate:
         """How a person says it: "H1 2024", "late Nov 2021", "8 Nov 2023"."""
         year = self.start.year
         if self.precision is Precision.DAY:
-            return f"{self.start.day} {_MONTH_ABBR[self.start.month]} {year}"
+            return day_text(self.start)
         if self.precision is Precision.HALF:
             return f"H{1 if self.start.month == 1 else 2} {year}"
         if self.precision is Precision.QUARTER:
             return f"Q{(self.start.month - 1) // 3 + 1} {year}"
-        words = f"{_MONTH_ABBR[self.start.month]} {year}" if self.precision is Precision.MONTH else str(year)
+        words = f"{MONTH_ABBR[self.start.month]} {year}" if self.precision is Precision.MONTH else str(year)
         return f"{self.part} {words}" if self.part else words
 
     def csl_date_parts(self) -> list[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xiaomi_tui.facts.files import shown
+from xiaomi_tui.facts.wording import counted
 
 __all__ = ["RECORD_NAMES", "FactsError", "Problem"]
 
@@ -48,9 +49,8 @@ class FactsError(Exception):
         lines = [problem.format(self.path) for problem in self.problems[:limit]]
         hidden = self.total - len(lines)
         if hidden > 0:
-            lines.append(f"... and {hidden} more problem{'s' if hidden > 1 else ''}")
-        noun = "problem" if self.total == 1 else "problems"
-        return f"error: {self.path} has {self.total} {noun}:\n  " + "\n  ".join(lines)
+            lines.append(f"... and {counted(hidden, 'more problem')}")
+        return f"error: {self.path} has {counted(self.total, 'problem')}:\n  " + "\n  ".join(lines)
 
     def detached(self) -> FactsError:
         """The same error, never raised: no traceback, no exception it was raised from. Either would keep the

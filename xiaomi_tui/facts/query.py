@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from enum import Enum
 from typing import get_args, get_type_hints
 
@@ -22,6 +21,7 @@ from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.facts.scoring import Verdict
 from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.wording import did_you_mean
 
 __all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "word"]
 
@@ -163,5 +163,5 @@ def _origins_named(facts: FactBase, needle: str) -> set[str]:
 
 
 def _did_you_mean(needle: str, known: Iterable[str], prefix: str) -> str:
-    close = get_close_matches(needle, list(known), n=1)
-    return f" (did you mean {prefix}{close[0]}?)" if close else ""
+    hint = did_you_mean(needle, known, shown=lambda name: prefix + name)
+    return f" ({hint})" if hint else ""

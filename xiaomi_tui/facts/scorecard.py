@@ -24,10 +24,10 @@ from xiaomi_tui.facts.export import markdown_table
 from xiaomi_tui.facts.forecasts import LeftOut, value_text
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict
+from xiaomi_tui.facts.wording import counted, day_text
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["render"]
 
-FORMATS = ("text", "json", "markdown")
 WIDTH = 100
 
 
@@ -45,7 +45,7 @@ def _heading(card: Scorecard) -> str:
     facts = card.facts
     appearances = sum(len(item.forecast.claims) for item in card.scores)
     resolved = sum(1 for item in card.scores if item.verdict.resolved)
-    return (f"Scorecard as of {card.as_of.day} {card.as_of:%b %Y}: {len(card.scores)} forecasts "
+    return (f"Scorecard as of {day_text(card.as_of)}: {len(card.scores)} forecasts "
             f"({appearances} press claims), {resolved} resolved, "
             f"scored with the {len(card.known_reports)} of {len(facts.outcome_sources)} later reports published by then")
 
@@ -61,7 +61,7 @@ def unresolved_line(card: Scorecard) -> str:
     counts = Counter(item.unresolved.value for item in card.scores if item.unresolved)
     parts = [f"{count} {why}" for why, count in counts.most_common()]
     total = sum(counts.values())
-    return f"Unresolved: {total} forecast{'s' * (total != 1)} ({', '.join(parts) or 'none'})"
+    return f"Unresolved: {counted(total, 'forecast')} ({', '.join(parts) or 'none'})"
 
 
 def _said(card: Scorecard, item: Score) -> str:

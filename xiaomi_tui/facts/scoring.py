@@ -24,6 +24,7 @@ from xiaomi_tui.facts.forecasts import Forecast, LeftOut, find_forecasts, left_o
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Money, Quantity, TopicKind
+from xiaomi_tui.facts.wording import day_text
 
 __all__ = ["Score", "Scorecard", "TrackRecord", "Unresolved", "Verdict", "describe_outcome", "score"]
 
@@ -223,7 +224,7 @@ def _score_forecast(facts: FactBase, forecast: Forecast, answering: list[Claim],
         steps = [f"{_credit(facts, outcome)}: {outcome.statement}" for outcome in shown_false]
         return Score(forecast, Verdict.MISSED, (said, *steps), tuple(shown_false))
     if not answers:
-        return Score(forecast, Verdict.PENDING, (said, f"no later report by {_day(as_of)}"), (), Unresolved.NO_REPORT)
+        return Score(forecast, Verdict.PENDING, (said, f"no later report by {day_text(as_of)}"), (), Unresolved.NO_REPORT)
     if topic.kind is TopicKind.DATE:
         verdict, steps = _score_date(facts, claim, answers, as_of)
     else:
@@ -259,7 +260,7 @@ def _score_date(facts: FactBase, claim: Claim, outcomes: list[Claim], as_of: dat
         return Verdict.HELD, steps
     if latest < expected.start or earliest > expected.end:
         return Verdict.MISSED, steps
-    return Verdict.PENDING, [*steps, f"not decidable with what was reported by {_day(as_of)}"]
+    return Verdict.PENDING, [*steps, f"not decidable with what was reported by {day_text(as_of)}"]
 
 
 def _score_values(facts: FactBase, claim: Claim, outcomes: list[Claim]) -> tuple[Verdict, list[str]]:
@@ -333,6 +334,3 @@ def _credit(facts: FactBase, outcome: Claim) -> str:
     source = facts.outcome_sources[outcome.source]
     return f"{source.display_name}, {facts.report_date(source.id).human()}"
 
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"

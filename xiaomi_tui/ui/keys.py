@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from difflib import get_close_matches
 
 from textual.binding import Binding, BindingsMap, BindingType
+
+from xiaomi_tui.facts.wording import did_you_mean
 
 
 def pane_keys(panes: Iterable[tuple[str, str, object]]) -> list[Binding]:
@@ -129,9 +130,8 @@ def check_keymap(keymap: Mapping[str, str], in_force: Sequence[Sequence[Binding]
     known = {binding.id: binding for scope in in_force for binding in scope if binding.id}
     for binding_id, keys in keymap.items():
         if binding_id not in known:
-            close = get_close_matches(binding_id, list(known), n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            return f"keymap: no key has the id {binding_id!r}{hint}"
+            hint = did_you_mean(binding_id, known)
+            return f"keymap: no key has the id {binding_id!r}" + (f" ({hint})" if hint else "")
         bad = [key for key in keys.split(",") if not _KEY.fullmatch(key.strip())]
         if bad or not keys.strip():
             return f"keymap: {binding_id}: {(bad or [keys])[0]!r} is not a key"

@@ -59,7 +59,8 @@ class UnknownStyle(ValueError):
 
     def __init__(self, style: str):
         self.style = style
-        super().__init__(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
+        shown = style if len(style) <= 40 else style[:40] + "..."  # repr below: escapes reach no terminal
+        super().__init__(f"unknown citation style {shown!r}; choose one of {', '.join(STYLES)}")
 
 
 def style(key: str) -> Style:

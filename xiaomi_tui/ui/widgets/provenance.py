@@ -15,6 +15,7 @@ from xiaomi_tui.facts.analysis import TopicAnalysis
 from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.records import Claim, Party
+from xiaomi_tui.facts.wording import counted
 from xiaomi_tui.ui.widgets.cells import standing_mark
 
 INFERRED_STYLE = "yellow"
@@ -41,7 +42,7 @@ def _grow(root: TreeNode[str], facts: FactBase, topic: TopicAnalysis) -> None:
         parent = root
         if origins != [organisation_id]:  # an organisation speaking through others: its voices hang under it
             parent = root.add(Text.assemble((organisation.name, "bold"), (
-                f"  organisation, {len(origins)} origin{'s' if len(origins) != 1 else ''}: one voice", "dim")),
+                f"  organisation, {counted(len(origins), 'origin')}: one voice", "dim")),
                 data=organisation_id)
         for origin_id in origins:
             _add_chains(parent, facts, topic, facts.parties[origin_id],
