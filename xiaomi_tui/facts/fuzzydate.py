@@ -124,10 +124,6 @@ class FuzzyDate:
         return self.start <= other.end and other.start <= self.end
 
     @property
-    def span_days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    @property
     def sort_key(self) -> tuple[date, date]:
         """Earlier first; at the same start, the narrower date first."""
         return (self.start, self.end)

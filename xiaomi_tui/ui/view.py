@@ -46,12 +46,6 @@ class ViewChanged(Message):
     """Sent to each screen over the dashboard when the view changes under it (a reload, a source ticked)."""
 
 
-class Selects(Protocol):
-    """A pane or a screen that says what is selected in it: the row, or the claim highlighted."""
-
-    def selected(self) -> Selection | None: ...
-
-
 class Derived:
     """What one fact base yields: an analysis per set of sources (so toggling a source back and forth is
     instant) and the scorecard, scored once when first read. A reload makes a new one."""
