@@ -201,8 +201,7 @@ def test_our_own_folder_left_group_writable_is_closed_when_written(facts_path: P
     assert len(entries()) == 2
 
 
-def test_the_dashboard_can_keep_a_fact_base_after_its_first_frame(facts_path: Path) -> None:
-    """`load_unkept` validates at once and leaves the write to the caller; a cached file has nothing to write."""
+def test_load_unkept_leaves_the_write_to_the_caller_and_a_cached_file_has_nothing_to_write(facts_path: Path) -> None:
     loaded = load_unkept(facts_path)
     assert entries() == []
     loaded.keep()
@@ -212,3 +211,18 @@ def test_the_dashboard_can_keep_a_fact_base_after_its_first_frame(facts_path: Pa
     written = entries()[0].stat().st_mtime_ns
     again.keep()
     assert entries()[0].stat().st_mtime_ns == written
+
+
+async def test_the_dashboard_keeps_a_freshly_validated_fact_base_once_its_first_frame_is_drawn(
+        facts_path: Path) -> None:
+    """As the command line starts it: nothing written while the app starts, the entry there after its first frame."""
+    from xiaomi_tui.ui.app import XiaomiApp
+
+    loaded = load_unkept(facts_path)
+    app = XiaomiApp(loaded.facts, watch=False, keep_in_cache=loaded.keep)
+    assert entries() == []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(entries()) == 1
+        assert load_unkept(facts_path).facts.data == loaded.facts.data  # read back from the entry

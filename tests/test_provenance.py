@@ -409,8 +409,9 @@ def test_as_cited_in_each_style(cited: FactBase, style: str, claim_id: str, expe
 def test_as_cited_with_the_statement_puts_both_in_the_parenthesis(cited: FactBase) -> None:
     text = cite(cited, cited.claims["ndrc"], "apa", "as-cited", with_statement=True).text
 
-    assert text.splitlines()[0] == ("Reuters reported that the NDRC approved Xiaomi's EV production "
-                                    "([News article], 2023, as cited in [News article], 2023, para. 13).")
+    assert text == ("Reuters reported that the NDRC approved Xiaomi's EV production "
+                    "([News article], 2023, as cited in [News article], 2023, para. 13).\n\n"
+                    f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}")  # the reference entry too
 
 
 def test_as_cited_csl_json_gives_both_items_and_cites_the_source_at_its_paragraph(cited: FactBase) -> None:
