@@ -74,8 +74,7 @@ def _who(card: Scorecard, item: Score) -> str:
     """ "Xiaomi; 4 appearances: CnEVPost, Xiaomi EV-1, ArenaEV, unnamed outlet"."""
     facts = card.facts
     names = ", ".join(facts.source_name(source) for source in item.forecast.sources)
-    count = len(item.forecast.claims)
-    return f"{facts.origin_text(item.claim)}; {count} appearance{'s' * (count != 1)}: {names}"
+    return f"{facts.origin_text(item.claim)}; {counted(len(item.forecast.claims), 'appearance')}: {names}"
 
 
 def _track_groups(card: Scorecard) -> list[tuple[str, list[TrackRecord]]]:

@@ -18,6 +18,7 @@ from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from xiaomi_tui.facts.changes import Changes, compare_analyses
 from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
 from xiaomi_tui.ui.commands import SourceCommands
@@ -260,7 +261,7 @@ class XiaomiApp(App[None]):
         self.action_show_pane("outcomes")
         self.set_view(self.view.scored_as_of(day if isinstance(day, date) else None))  # the pane and is:WORD follow
         card = self.view.scorecard
-        self.notify(f"Scored as of {card.as_of.day} {card.as_of:%b %Y}, with {len(card.known_reports)} of "
+        self.notify(f"Scored as of {day_text(card.as_of)}, with {len(card.known_reports)} of "
                     f"{len(self.view.facts.outcome_sources)} later reports.", timeout=4, markup=False)
 
     def action_help(self) -> None:

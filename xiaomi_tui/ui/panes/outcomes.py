@@ -19,6 +19,7 @@ from xiaomi_tui.facts.formatting import format_claim_value
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome
 from xiaomi_tui.facts.status import set_aside_standing
+from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
@@ -50,7 +51,7 @@ class OutcomesPane(Pane):
         super().show_view(view)
         day = view.scorecard.as_of
         self.query_one("#outcomes-table", FactTable).border_subtitle = (
-            "as of today" if day == date.today() else f"as of {day.day} {day:%b %Y}")
+            "as of today" if day == date.today() else f"as of {day_text(day)}")
 
     def claims_shown(self, view: View) -> list[str]:
         """What "Export view" writes from the forecasts: every appearance in view of each forecast shown."""
