@@ -17,8 +17,9 @@ import pytest
 from helpers import run
 from pyld import jsonld
 
+from xiaomi_tui.cli import main
 from xiaomi_tui.facts.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
-from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.loader import bundled_facts_path, load, loads
 from xiaomi_tui.facts.scoring import Scorecard, Verdict, score
 
 CONTEXT = json.loads((Path(__file__).parent / "fixtures" / "schema-org-context.jsonld").read_text(encoding="utf-8"))
@@ -35,9 +36,13 @@ def card() -> Scorecard:
     return score(load(bundled_facts_path()), date(2025, 6, 30))
 
 
+PAGE = "https://reviews.example/xiaomi-forecasts"
+REVIEWER = "https://reviews.example/"
+
+
 @pytest.fixture(scope="module")
 def reviews(card: Scorecard) -> dict[str, Any]:
-    return json.loads(claim_reviews(card))
+    return json.loads(claim_reviews(card, review_url=PAGE, reviewer_url=REVIEWER))
 
 
 def terms(node: Any) -> int:
@@ -60,15 +65,66 @@ def test_the_export_expands_as_json_ld_with_every_term_in_schema_org(reviews: di
     assert first[f"{SCHEMA}url"] == [{"@id": reviews["@graph"][0]["url"]}]
 
 
-def test_each_review_has_what_google_asks_of_a_claim_review(reviews: dict[str, Any]) -> None:
+def test_each_review_has_what_google_asks_of_a_claim_review(reviews: dict[str, Any], card: Scorecard) -> None:
+    """Google's required properties (claimReviewed, reviewRating.alternateName, url) and its recommended ones:
+    the review's author and date, the claim's author, date (where the fact base knows when it was said) and
+    appearances."""
     assert reviews["@context"] == "https://schema.org"
+    forecasts = {item.forecast.id: item.forecast for item in card.scores}
+    dated = 0
     for review in reviews["@graph"]:
         assert 0 < len(review["claimReviewed"]) < CLAIM_REVIEWED_LIMIT
+        assert review["url"] == f"{PAGE}#{review['identifier']}"
+        assert review["reviewRating"]["alternateName"] not in ("pending", "not scorable")
         assert review["datePublished"] == "2025-06-30"
-        assert review["author"] == {"@type": "Organization", "name": "xiaomi-tui maintainers"}
+        assert review["author"] == {"@type": "Organization", "name": "xiaomi-tui maintainers", "url": REVIEWER}
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"]
         assert item["firstAppearance"] in item["appearance"]
+        said = [claim.said for claim in forecasts[review["identifier"]].claims if claim.said]
+        assert ("datePublished" in item) == bool(said)
+        dated += bool(said)
+    assert dated and len({review["url"] for review in reviews["@graph"]}) == len(reviews["@graph"])
+
+
+def test_a_claim_is_dated_as_precisely_as_it_was_said(reviews: dict[str, Any], card: Scorecard) -> None:
+    by_id = {review["identifier"]: review for review in reviews["@graph"]}
+    kuo = card.by_claim["cnevpost-shipments-2024"].forecast
+    assert by_id[kuo.id]["itemReviewed"]["datePublished"] == "2023-10-13"
+    text = bundled_facts_path().read_text(encoding="utf-8").replace('said = "2023-10-13"', 'said = "late-2023-10"')
+    vaguer = {review["identifier"]: review for review in json.loads(claim_reviews(score(loads(text), card.as_of)))[
+        "@graph"]}
+    assert vaguer[kuo.id]["itemReviewed"]["datePublished"] == "2023-10"  # ISO 8601 at the month: no day made up
+
+
+def test_a_page_per_review_takes_the_id_in_place_of_a_placeholder(card: Scorecard) -> None:
+    graph = json.loads(claim_reviews(card, review_url="https://reviews.example/forecast/{id}.html"))["@graph"]
+    assert all(review["url"] == f"https://reviews.example/forecast/{review['identifier']}.html" for review in graph)
+
+
+def test_without_a_review_page_no_url_is_made_up_and_the_command_says_so(capsys, card: Scorecard) -> None:
+    assert not any("url" in review for review in json.loads(claim_reviews(card))["@graph"])
+    code, out, err = run(capsys, "export", "--format", "claimreview")
+    assert code == 0 and json.loads(out)["@graph"]
+    assert err == ("xiaomi-tui: warning: no --review-url: search engines require each ClaimReview's url, the page "
+                   "that shows the review; give the page you publish these on\n")
+    code, _, err = run(capsys, "export", "--format", "claimreview", "--review-url", PAGE)
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("argv", [
+    ["--format", "claimreview", "--review-url", "reviews.example/page"],
+    ["--format", "claimreview", "--review-url", "https://reviews.example/page#top"],
+    ["--format", "claimreview", "--reviewer-url", "javascript:alert(1)"],
+    ["--format", "json", "--review-url", PAGE],
+], ids=["no-scheme", "fragment", "not-web", "not-claimreview"])
+def test_review_urls_are_web_pages_for_the_claimreview_export_only(capsys, argv: list[str]) -> None:
+    try:
+        code = main(["export", *argv])
+    except SystemExit as exit:  # argparse's own usage error
+        code = exit.code
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and ("not a web page's address" in err or "for --format claimreview" in err)
 
 
 def test_one_review_per_forecast_with_a_verdict_and_none_for_an_open_one(reviews: dict[str, Any],
@@ -90,7 +146,8 @@ def test_a_forecast_carried_twice_appears_twice_and_links_the_report_that_settle
     assert kuo["claimReviewed"] == "Shipments in 2024: 50,000–60,000 vehicles"
     assert kuo["reviewRating"] == {"@type": "Rating", "alternateName": "beaten"}
     assert kuo["itemReviewed"]["author"] == {"@type": "Person", "name": "Ming-Chi Kuo"}
-    assert kuo["url"] == "https://evertiq.com/design/57017"
+    assert kuo["url"] == f"{PAGE}#{kuo['identifier']}"  # the review's own page; the report it rests on is cited
+    assert [work["url"] for work in kuo["citation"]] == ["https://evertiq.com/design/57017"]
     assert "metric mismatch" in kuo["reviewBody"]
     lei_jun = by_claim["pandaily-mass-production-start"]  # Lei Jun's H1 2024, in Pandaily and in source 004
     appearances = lei_jun["itemReviewed"]["appearance"]

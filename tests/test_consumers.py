@@ -1,5 +1,6 @@
 """The exports and the schema, read by the tools at the other end: LibreOffice Calc opens the CSV, pandas loads
-the JSON, and taplo (the TOML engine behind the common editor extensions) checks a fact base against its schema.
+the JSON, taplo (the TOML engine behind the common editor extensions) checks a fact base against its schema, and
+Chromium reads the ClaimReview JSON-LD back from a page that embeds it.
 
 LibreOffice runs once per session (one `soffice` converting both files, in a profile of its own so it never
 hands the work to another running instance), told to read like a spreadsheet that guesses types: detect dates
@@ -25,11 +26,15 @@ import pytest
 from helpers import hostile_facts
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from playwright.sync_api import sync_playwright
+from served import CHROMIUM, launch_chromium
 
 from xiaomi_tui.cli import main
+from xiaomi_tui.facts.claimreview import claim_reviews
 from xiaomi_tui.facts.export import BOM, CSV_COLUMNS, export
 from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, loads
 from xiaomi_tui.facts.schema import SCHEMA_FILE
+from xiaomi_tui.facts.scoring import score
 
 SOFFICE = shutil.which("soffice")
 TAPLO = Path(sysconfig.get_path("scripts")) / "taplo"
@@ -153,3 +158,34 @@ def test_taplo_rejects_what_the_loader_rejects(tmp_path: Path, pattern: str, rep
     assert result.returncode != 0 and says in result.stderr
     with pytest.raises(FactsError):
         loads(text, "facts.toml")
+
+
+# -- a web page that embeds the ClaimReview JSON-LD ----------------------------------------------
+
+BREAKS_A_PAGE = '</script><script>document.title = "run"</script><!--'
+
+
+def test_a_page_embedding_the_reviews_reads_them_back_whole(tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (.ci/run installs it with apt-get)")
+    text = bundled_facts_path().read_text(encoding="utf-8")
+    curator = re.search(r'^curator = "(.*)"$', text, flags=re.MULTILINE)
+    assert curator
+    hostile = text.replace(curator.group(0), 'curator = "{}"'.format(BREAKS_A_PAGE.replace('"', '\\"')))
+    reviews = claim_reviews(score(loads(hostile, "facts.toml")), review_url="https://example.org/reviews")
+    assert BREAKS_A_PAGE in json.loads(reviews)["@graph"][0]["author"]["name"]
+    page = f'<!doctype html><title>page</title><script type="application/ld+json">{reviews}</script>'
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            tab = browser.new_page()
+            tab.set_content(page)
+            title, scripts = tab.evaluate(
+                "[document.title, [...document.scripts].map(script => [script.type, script.textContent])]")
+        finally:
+            browser.close()
+
+    assert title == "page"  # no script of the fact base's ran
+    assert [kind for kind, _ in scripts] == ["application/ld+json"]
+    assert json.loads(scripts[0][1]) == json.loads(reviews)

@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="export only this source's claims (repeatable)")
     export.add_argument("--bom", action="store_true",
                         help="csv: start with a UTF-8 byte-order mark, so spreadsheets read it as UTF-8")
+    export.add_argument("--review-url", metavar="BASE", type=_web_page,
+                        help="claimreview: the page that shows the reviews; each review's url is BASE#ID "
+                             "(or BASE with {id} replaced by the ID)")
+    export.add_argument("--reviewer-url", metavar="URL", type=_web_page,
+                        help="claimreview: the reviewer's own page, the url of the reviews' author")
 
     commands.add_parser("schema", help="print the JSON Schema of a fact base, for editors (facts.schema.json)")
 
@@ -108,6 +113,18 @@ def _also_after_command(command: argparse.ArgumentParser, *flags: str, **options
     SUPPRESS keeps an absent one from hiding the top-level value.
     """
     command.add_argument(*flags, default=argparse.SUPPRESS, **options)
+
+
+def _web_page(text: str) -> str:
+    """An http(s) address with no fragment: a review's own anchor goes there."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment or not text.isprintable() \
+            or " " in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a web page's address; write it as https://host/path, "
+                                         "without a #fragment")
+    return text
 
 
 def _port(text: str) -> int:
@@ -156,8 +173,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
             output.write(json_schema_text())
             return EXIT_OK
-        if args.command == "export" and args.bom and args.format != "csv":
-            raise UsageError("--bom is for --format csv: JSON and Markdown readers take UTF-8 without one")
+        if args.command == "export":
+            _check_export_options(args)
         facts, keep = _load(args.facts)
         if args.command is not None:
             keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
@@ -174,7 +191,7 @@ def _run(argv: Sequence[str] | None) -> int:
             from xiaomi_tui.facts.claimreview import claim_reviews
             from xiaomi_tui.facts.scoring import score
 
-            output.write(claim_reviews(score(facts), sources))
+            output.write(claim_reviews(score(facts), sources, args.review_url, args.reviewer_url))
             return EXIT_OK
         if args.command == "export" and args.format == "brief":
             return _brief(facts, sources, args.bibliography_out)
@@ -199,6 +216,17 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _check_export_options(args: argparse.Namespace) -> None:
+    """Options that mean something for one format only are a mistake with another; a review without a url a risk."""
+    if args.bom and args.format != "csv":
+        raise UsageError("--bom is for --format csv: JSON and Markdown readers take UTF-8 without one")
+    if (args.review_url or args.reviewer_url) and args.format != "claimreview":
+        raise UsageError("--review-url and --reviewer-url are for --format claimreview")
+    if args.format == "claimreview" and not args.review_url:
+        print("xiaomi-tui: warning: no --review-url: search engines require each ClaimReview's url, the page that "
+              "shows the review; give the page you publish these on", file=sys.stderr)
 
 
 def _load(path: Path | None):
