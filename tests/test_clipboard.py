@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.cli import main
-from xiaomi_tui.clipboard import copy_to_system, pasteable
+from xiaomi_tui.clipboard import CopyOutcome, copy_to_system, pasteable
 from xiaomi_tui.facts import citations
 
 HOSTILE = ("https://x/a\x1b]52;c;cHduZWQ=\x07 \x9b31m \x7f\t title\x1b]0;owned\x9c "
@@ -59,3 +59,39 @@ async def test_c_sends_the_cleaned_text_through_osc52(small_facts, monkeypatch: 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         assert app.clipboard == "Maker.]0;owned (para. 3)"
+
+
+def test_a_clipboard_helper_that_never_answers_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setitem(sys.modules, "pyperclip", types.SimpleNamespace(copy=lambda text: release.wait()))
+    monkeypatch.setenv("DISPLAY", ":0")
+    try:
+        outcome = copy_to_system("text", timeout=0.2)
+    finally:
+        release.set()
+
+    assert outcome == CopyOutcome(False, "no system clipboard: its helper did not answer within 0.2 s")
+
+
+def hanging_xclip(folder: Path) -> dict[str, str]:
+    """An environment whose `xclip` never answers (the one pyperclip picks when there is a display)."""
+    folder.mkdir()
+    xclip = folder / "xclip"
+    xclip.write_text("#!/bin/sh\nexec sleep 10 >/dev/null 2>&1\n")
+    xclip.chmod(0o755)
+    import os
+
+    return {**os.environ, "PATH": f"{folder}:{os.environ['PATH']}", "DISPLAY": ":0", "WAYLAND_DISPLAY": ""}
+
+
+def test_cite_copy_with_a_helper_that_never_answers_still_ends(tmp_path: Path, small_facts_path: Path) -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "--facts", str(small_facts_path), "cite",
+                             "alpha-body", "--copy"], env=hanging_xclip(tmp_path / "bin"), capture_output=True,
+                            text=True, timeout=30, check=False, start_new_session=True)
+
+    assert result.returncode == 0
+    assert result.stderr == "no system clipboard: its helper did not answer within 1.5 s\n"

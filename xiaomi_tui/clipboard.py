@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 
 from xiaomi_tui.facts.rules import terminal_acts_on
@@ -30,15 +31,32 @@ class CopyOutcome:
     message: str
 
 
-def copy_to_system(text: str) -> CopyOutcome:
-    """Try the system clipboard; say why not when it is unavailable (plain SSH, no xclip/xsel/wl-copy)."""
+COPY_TIMEOUT = 1.5
+"""Seconds the system clipboard's helper (xclip, xsel, wl-copy...) may take; it answers in milliseconds when it works."""
+
+
+def copy_to_system(text: str, timeout: float = COPY_TIMEOUT) -> CopyOutcome:
+    """Try the system clipboard; say why not when it is unavailable (plain SSH, no xclip/xsel/wl-copy) or its helper
+    does not answer within `timeout` (pyperclip waits for it forever, and so would `cite --copy` or quitting)."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return CopyOutcome(False, "no system clipboard: no DISPLAY or WAYLAND_DISPLAY (over SSH?)")
-    try:
-        import pyperclip
+    outcome: list[CopyOutcome] = []
 
-        pyperclip.copy(pasteable(text))
-    except Exception as error:  # pyperclip raises its own and OS errors for missing tools
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return CopyOutcome(False, f"no system clipboard: {reason[:120]}")
-    return CopyOutcome(True, "copied to the system clipboard")
+    def attempt() -> None:
+        try:
+            import pyperclip
+
+            pyperclip.copy(pasteable(text))
+        except Exception as error:  # pyperclip raises its own and OS errors for missing tools
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            outcome.append(CopyOutcome(False, f"no system clipboard: {reason[:120]}"))
+        else:
+            outcome.append(CopyOutcome(True, "copied to the system clipboard"))
+
+    # A daemon thread of our own: one stuck in a helper that never answers is left behind, and holds up no exit.
+    helper = threading.Thread(target=attempt, name="clipboard", daemon=True)
+    helper.start()
+    helper.join(timeout)
+    if outcome:
+        return outcome[0]
+    return CopyOutcome(False, f"no system clipboard: its helper did not answer within {timeout:g} s")
