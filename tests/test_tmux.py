@@ -395,3 +395,47 @@ def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal,
     screen = term.wait_for("What the last reload changed")
     assert "status: Body style: single \u2192 conflict" in screen
     assert "added: beta-body" in screen
+
+
+def pane_state(term: Terminal) -> dict[str, str]:
+    """What the app left in the terminal: the alternate screen, mouse reporting, and the tty's echo and line mode."""
+    shown = term.tmux("display-message", "-p", "-t", "main",
+                      "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{pane_tty}").split()
+    modes = subprocess.run(["stty", "-a", "-F", shown[3]], capture_output=True, text=True, check=True).stdout.split()
+    return {"alternate screen": shown[0], "mouse": shown[1] + shown[2],
+            "echo": "on" if "echo" in modes else "off", "line mode": "on" if "icanon" in modes else "off"}
+
+
+def app_pid(term: Terminal) -> int:
+    shell = term.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
+    [child] = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    return int(child)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_a_signal_ends_the_dashboard_and_gives_the_terminal_back(terminal, name: str) -> None:
+    import signal
+
+    term = terminal("--facts", str(FIXTURE))
+    term.wait_for("Body style")
+    assert pane_state(term)["alternate screen"] == "1"
+
+    os.kill(app_pid(term), getattr(signal, name))
+
+    term.wait_for(f"XIAOMI-EXIT={128 + getattr(signal, name)}")
+    assert pane_state(term) == {"alternate screen": "0", "mouse": "00", "echo": "on", "line mode": "on"}
+
+
+def test_c_then_q_quits_though_the_clipboard_helper_never_answers(terminal, tmp_path) -> None:
+    """pyperclip waits for xclip forever, and quitting waited for pyperclip."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "xclip").write_text("#!/bin/sh\nexec sleep 60 >/dev/null 2>&1\n")
+    (folder / "xclip").chmod(0o755)
+    term = terminal("--facts", str(FIXTURE), env={"PATH": f"{folder}:{os.environ['PATH']}", "DISPLAY": ":0"})
+    term.wait_for("Body style")
+
+    term.press("c")
+    term.press("q")
+
+    term.wait_for("XIAOMI-EXIT=0", timeout=10)

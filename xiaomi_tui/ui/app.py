@@ -32,6 +32,7 @@ from xiaomi_tui.ui.panes.specs import SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.preferences import chosen_keymap, chosen_theme
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
+from xiaomi_tui.ui.signals import exit_on_signals
 from xiaomi_tui.ui.view import Selection, View, ViewChanged
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.detail import DetailPanel
@@ -127,6 +128,8 @@ class XiaomiApp(App[None]):
             self.live_reload.start()
         if self._keep_in_cache is not None:
             self.call_after_refresh(self.run_worker, self._keep_in_cache, thread=True, group="cache")
+        if not self.is_web:  # in a browser tab the web driver and the lifeline end the app (see web/lifeline.py)
+            exit_on_signals(self)
         if self.is_web:
             self.settings.remember = False  # a visitor's choices stay in this tab, not in the server user's file
             self._lifeline = Lifeline()
