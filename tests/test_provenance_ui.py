@@ -62,7 +62,7 @@ async def test_a_vague_date_follows_the_precise_dates_it_holds(facts):
         assert event_row(app, "Spy photos posted", "late 2023") > event_row(app, "Spy photos posted", "Nov 2023")
 
 
-async def test_a_disputed_claim_is_marked_in_the_timeline_the_investment_pane_and_the_detail(facts):
+async def test_a_disputed_claim_is_marked_in_the_timeline_the_company_pane_and_the_detail(facts):
     app = make_app(facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
@@ -72,8 +72,8 @@ async def test_a_disputed_claim_is_marked_in_the_timeline_the_investment_pane_an
         detail = detail_text(app)
         assert "\u2020 disputed: Xiaomi never bought Foton Motor" in detail
         assert "see https://en.jiemian.com/article/8496294.html" in detail
-        await pilot.press("3")
-        values = dict(zip(row_texts(app, "investment"), row_texts(app, "investment", column=1)))
+        await pilot.press("6")  # the plant's standing is the company's, not money or capacity
+        values = dict(zip(row_texts(app, "company"), row_texts(app, "company", column=1)))
         assert values["Production qualification"] == (
             "Xiaomi's own  \u2020 disputed: taken over with Foton purchase")
 

@@ -11,7 +11,7 @@ import pytest
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.ui.app import XiaomiApp
 
-PANE_KEYS = {"specs": "1", "timeline": "2", "investment": "3", "sources": "4", "outcomes": "5"}
+PANE_KEYS = {"specs": "1", "timeline": "2", "investment": "3", "sources": "4", "outcomes": "5", "company": "6"}
 
 
 def bundled_app() -> XiaomiApp:

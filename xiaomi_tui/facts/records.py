@@ -283,7 +283,7 @@ class Topic:
 
     id: Slug
     label: SafeText
-    pane: Literal["specs", "timeline", "investment"]
+    pane: Literal["specs", "timeline", "investment", "company"]
     kind: TopicKind
     unit: SafeText | None = None
     exclusive: Boolean = True

@@ -28,7 +28,7 @@ from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.outcomes import OutcomesPane
 from xiaomi_tui.ui.panes.sources import SourcesPane
-from xiaomi_tui.ui.panes.specs import SpecsPane
+from xiaomi_tui.ui.panes.specs import CompanyPane, SpecsPane
 from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.preferences import chosen_keymap, chosen_theme
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane),
-         ("outcomes", "Outcomes", OutcomesPane))
+         ("outcomes", "Outcomes", OutcomesPane), ("company", "Company", CompanyPane))
 
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
