@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -139,3 +140,11 @@ def test_saving_keeps_the_keymap_and_whatever_else_the_user_wrote():
     assert settings.save() is None
     assert json.loads(settings_path().read_text()) == {
         "keymap": {"cite.copy": "x"}, "note": "mine", "citation_style": "chicago"}
+
+
+def test_the_readme_names_every_binding_id():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Settings: keys and theme"):]
+    section = " ".join(section[:section.index("\n### ")].split())
+    missing = [binding.id for scope in scopes(PANES) for binding in scope if f"`{binding.id}`" not in section]
+    assert missing == []
