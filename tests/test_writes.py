@@ -86,7 +86,7 @@ def test_a_served_tabs_choice_never_rewrites_the_settings_file() -> None:
 
 
 @pytest.mark.parametrize("command", [["export", "--format", "csv"], ["check"], ["scorecard"],
-                                     ["export", "--format", "claimreview"]])
+                                     ["export", "--format", "claimreview", "--review-url", "https://example.org/"]])
 def test_a_full_device_on_stdout_is_one_line_and_exit_2(command: list[str]) -> None:
     with open("/dev/full", "w") as full:
         result = run(command, stdout=full)
