@@ -137,6 +137,22 @@ async def test_the_cache_is_written_after_the_first_frame_off_the_ui_thread(smal
         assert kept == [(False, 3)]  # once, in a worker, with the first pane's rows already shown
 
 
+async def test_help_gives_a_key_one_row_and_scrolls_to_the_last_at_80x24(small_facts):
+    app = make_app(small_facts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        keys = app.screen.query("MarkdownTableContent").first()
+        first, second = (list(keys.query(f"MarkdownTableCellContents.row{row}")) for row in (1, 2))
+        assert first[0].region.height == 1 and second[0].region.y == first[0].region.y + 1  # no rule between
+        assert keys.styles.keyline[0] == "none"
+        assert body.has_focus and body.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+
+
 async def test_help_lists_every_key_and_closes(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
@@ -477,7 +493,10 @@ async def test_c_copies_the_citation_of_the_timeline_row(small_facts):
         expected = cite_claim(small_facts, small_facts.claims["beta-approval"], "apa")
         assert app.clipboard == expected
         assert expected.startswith("(Writer, 2023, para. 3)\n\nWriter, J. (2023, November). Maker held a closed-door")
-        assert any("sent to the terminal clipboard" in note.message for note in app._notifications)
+        [note] = [note for note in app._notifications if "to the terminal clipboard" in note.message]
+        assert (note.message, note.title) == ("Copied (apa) to the terminal clipboard.", "")  # one line
+        await pilot.press("v")  # the clipboard's detail is there, not in the toast
+        assert "no system clipboard" in str(app.screen.query_one("#picker-title", Label).render())
 
 
 async def test_c_follows_the_source_filter(small_facts):

@@ -91,7 +91,7 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         assert wait_until(lambda: clipboard(page) != "", timeout=10), "c put nothing on the browser's clipboard"
         assert "Maker to start mass production in December" in clipboard(page)
         assert "https://alpha.example/maker-december" in clipboard(page)
-        wait_for_screen(page, lambda text: "apa citation copied in the browser" in text, "where the citation went")
+        wait_for_screen(page, lambda text: "Copied (apa) in the browser" in text, "where the citation went")
 
         page.keyboard.press("Control+p")
         page.keyboard.type("Export all as JSON")

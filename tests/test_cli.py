@@ -333,6 +333,28 @@ def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_p
     assert item["URL"] == "https://beta.example/meeting"
 
 
+@pytest.mark.parametrize(("claim_id", "warning"), [
+    ("unknown-outlet-foton-acquisition", "warning: \u2020 disputed: Xiaomi never bought Foton Motor"),
+    ("unknown-outlet-production-qualification", "warning: \u2020 disputed: It rests on the Foton purchase"),
+], ids=["disputed-purchase", "disputed-qualification"])
+def test_cite_of_a_disputed_claim_warns_on_stderr_and_cites_unchanged(capsys, claim_id: str, warning: str) -> None:
+    from xiaomi_tui.facts.citations import cite
+    from xiaomi_tui.facts.loader import bundled_facts_path, load
+
+    facts = load(bundled_facts_path())
+    code, out, err = run(capsys, "cite", claim_id, "--style", "apa")
+
+    assert code == 0
+    assert out.rstrip("\n") == cite(facts, facts.claims[claim_id], "apa").text  # the citation as ever
+    assert any(line.startswith(warning) for line in err.splitlines()), err
+
+
+def test_cite_of_a_claim_we_do_not_dispute_warns_of_nothing(capsys, small_facts_path: Path) -> None:
+    code, _, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-body", "--style", "apa")
+
+    assert (code, err) == (0, "")
+
+
 def test_cite_with_an_unknown_style_exits_2(capsys, small_facts_path: Path) -> None:
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "alpha-body", "--style", "harvard")
 

@@ -68,6 +68,8 @@ async def test_a_disputed_claim_is_marked_in_the_timeline_the_company_pane_and_t
         await pilot.press("2")
         row = event_row(app, "Purchase of Foton Motor", "Nov 2022")
         assert cell_texts(table(app, "timeline"), row)[5] == "\u2020 disputed"
+        what = cell_texts(table(app, "timeline"), row)[2]  # what happened, not that Xiaomi bought it
+        assert what.startswith("Purchase of Foton Motor: Xiaomi never bought Foton Motor")
         await go_to_row(pilot, app, row)
         detail = detail_text(app)
         assert "\u2020 disputed: Xiaomi never bought Foton Motor" in detail
@@ -195,3 +197,12 @@ async def test_in_the_detail_screen_i_cites_the_highlighted_claims_origin(facts)
         assert app.clipboard == cite(facts, facts.claims[app.screen.highlighted_claim_id], "apa", "as-cited").text
         assert app.clipboard.startswith("([Report on the NDRC's approval of Xiaomi's EV production], 2023, "
                                         "as cited in \"Xiaomi EV-1,\" 2023, para. 25)")
+
+
+async def test_c_on_a_disputed_claim_copies_it_unchanged_and_warns_in_one_toast(facts):
+    clipboard, notes = await cite_on_event(facts, "Purchase of Foton Motor", "Nov 2022", "c")
+
+    assert clipboard == cite(facts, facts.claims["unknown-outlet-foton-acquisition"], "apa").text
+    [note] = notes
+    assert note.startswith("\u2020 disputed: Xiaomi never bought Foton Motor")
+    assert note.endswith("\nCopied (apa) to the terminal clipboard.")  # no DISPLAY in the tests

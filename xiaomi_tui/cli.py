@@ -283,6 +283,10 @@ def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: b
     output.say(text)
     if citation.note:
         print(f"note: {citation.note}", file=sys.stderr)
+    from xiaomi_tui.facts.status import assessment
+
+    if warning := assessment(claim):  # cited as asked, but never without saying we hold it wrong
+        print(f"warning: {pasteable(warning)}", file=sys.stderr)
     if copy:
         outcome = copy_to_system(text)
         print(outcome.message, file=sys.stderr)

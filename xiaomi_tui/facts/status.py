@@ -12,7 +12,7 @@ from enum import Enum
 
 from xiaomi_tui.facts.records import Claim
 
-__all__ = ["ClaimStanding", "Status", "set_aside_standing"]
+__all__ = ["ClaimStanding", "Status", "assessment", "set_aside_standing"]
 
 
 class Status(str, Enum):
@@ -84,4 +84,13 @@ def set_aside_standing(claim: Claim) -> ClaimStanding | None:
         return ClaimStanding.DISPUTED
     if claim.superseded is not None:
         return ClaimStanding.SUPERSEDED
+    return None
+
+
+def assessment(claim: Claim) -> str | None:
+    """Our assessment of a claim in words, with its mark, for a warning: "† disputed: Xiaomi never bought ..."."""
+    if claim.disputed is not None:
+        return f"{ClaimStanding.DISPUTED.mark}: {claim.disputed.reason}"
+    if claim.superseded is not None:
+        return f"{ClaimStanding.SUPERSEDED.mark} by {claim.superseded.by}: {claim.superseded.reason}"
     return None

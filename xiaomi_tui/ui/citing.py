@@ -15,6 +15,7 @@ from textual.app import App
 from textual.message import Message
 
 from xiaomi_tui.facts.records import Claim
+from xiaomi_tui.facts.status import assessment
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.detail import claims_behind
@@ -59,6 +60,7 @@ class CitationFlow:
         self.settings = settings
         self.clipboard_mode = clipboard_mode
         self.last: str | None = None
+        self.last_detail = "the last citation"  # why the system clipboard was not used, for `v`
 
     def citation_for(self, selection: Selection | None, style: str, form: Form = "claim") -> Citation | None:
         """The selected claim cited in `form`, or the selected source's reference; raises `NotCitable`."""
@@ -96,8 +98,9 @@ class CitationFlow:
             self.app.notify(f"Move to a row with {wanted} to cite it.", severity="warning")
             return
         if citation.note:
-            self.app.notify(f"Note: {citation.note}.", title="Citation", markup=False)
-        self._send(citation.text, style)
+            self.app.notify(f"Note: {citation.note}.", markup=False)
+        claim = claim_to_cite(self.view(), selection)
+        self._send(citation.text, style, assessment(claim) if claim is not None else None)
 
     def copy_outcome(self, selection: Selection | None) -> None:
         """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
@@ -111,52 +114,58 @@ class CitationFlow:
             return
         self._send(cite_document(view.facts, view.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
-    def _send(self, text: str, style: str) -> None:
-        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which.
+    def _send(self, text: str, style: str, warning: str | None = None) -> None:
+        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which, in
+        one line (the clipboard's detail is for `v`), with our assessment first if we hold the claim wrong.
 
         In a browser tab only OSC 52: the page hands it to the browser's clipboard, and the system clipboard
         would be the server's, not the reader's.
         """
         app = self.app
         self.last = text
+        self.last_detail = "the last citation"
         if app.is_web:
             app.copy_to_clipboard(text)
-            app.notify(f"{style} citation copied in the browser. v shows it.", title="Citation", markup=False)
+            self._say(f"Copied ({style}) in the browser.", warning)
             return
         if self.clipboard_mode in ("auto", "osc52"):
             app.copy_to_clipboard(text)
         if self.clipboard_mode in ("auto", "system"):
-            app.run_worker(partial(self._copy_to_system, text, style), thread=True, exclusive=True,
+            app.run_worker(partial(self._copy_to_system, text, style, warning), thread=True, exclusive=True,
                            group="clipboard")
         else:
-            app.notify(f"{style} citation sent to the terminal clipboard (OSC 52). v shows it.",
-                       title="Citation", markup=False)
+            self.last_detail = "sent to the terminal clipboard (OSC 52), which never confirms"
+            self._say(f"Copied ({style}) to the terminal clipboard.", warning)
 
-    def _copy_to_system(self, text: str, style: str) -> None:
+    def _say(self, done: str, warning: str | None) -> None:
+        if warning is None:
+            self.app.notify(done, markup=False)
+        else:
+            self.app.notify(f"{warning}\n{done}", severity="warning", markup=False)
+
+    def _copy_to_system(self, text: str, style: str, warning: str | None) -> None:
         """In a thread: xclip and friends can take a while, or hang without a display."""
         from xiaomi_tui.clipboard import copy_to_system
 
         outcome = copy_to_system(text)
-        self.app.call_from_thread(self._report_copy, style, outcome.copied, outcome.message)
+        self.app.call_from_thread(self._report_copy, style, outcome.copied, outcome.message, warning)
 
-    def _report_copy(self, style: str, copied: bool, message: str) -> None:
-        app = self.app
+    def _report_copy(self, style: str, copied: bool, message: str, warning: str | None) -> None:
         if copied:
-            also = " and sent to the terminal" if self.clipboard_mode == "auto" else ""
-            app.notify(f"{style} citation copied to the system clipboard{also}.", title="Citation", markup=False)
+            self._say(f"Copied ({style}).", warning)
         elif self.clipboard_mode == "auto":
-            app.notify(f"{style} citation sent to the terminal clipboard (OSC 52); {message}. v shows it.",
-                       title="Citation", markup=False)
+            self.last_detail = f"sent to the terminal clipboard (OSC 52), which never confirms; {message}"
+            self._say(f"Copied ({style}) to the terminal clipboard.", warning)
         else:
             self.show_last(reason=message)
 
-    def show_last(self, reason: str = "the last citation") -> None:
+    def show_last(self, reason: str | None = None) -> None:
         from xiaomi_tui.ui.screens.pickers import CopyByHand
 
         if self.last is None:
             self.app.notify("Nothing cited yet: press c on a row first.", severity="warning")
             return
-        self.app.push_screen(CopyByHand(self.last, reason))
+        self.app.push_screen(CopyByHand(self.last, reason or self.last_detail))
 
     def pick_style(self, selection: Selection | None) -> None:
         """The style picker, previewing the selected claim in every style."""

@@ -84,6 +84,10 @@ def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
     if len(event) > 1:  # who carries it says more than one statement of several
         names = [view.facts.source_name(source_id) for source_id in view.facts.sources if source_id in sources]
         what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ", ", ".join(names))
+    verdicts = [claim.disputed or claim.superseded for claim in event]
+    if all(verdicts):  # every claim set aside: say what happened, not what the press said would (the detail has it)
+        what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ",
+                             "; ".join(dict.fromkeys(verdict.reason for verdict in verdicts if verdict)))
     if expected:
         what.stylize("italic")
     standings = {view.analysis.standings[claim.id] for claim in event}

@@ -41,7 +41,9 @@ VERDICT_MEANINGS = {
 INFERRED = "an origin the text does not name, which we read from elsewhere (its basis is in the detail)"
 
 CLIPBOARD = """Copying sends the citation to the terminal (OSC 52; in tmux `set -g set-clipboard on`)
-and, where there is a display, to the system clipboard."""
+and, where there is a display, to the system clipboard. A terminal never confirms OSC 52, so the toast says
+"terminal clipboard" unless the system clipboard took it; `v` shows the citation, with why the system
+clipboard could not be used, to copy by hand."""
 
 IN_A_BROWSER = """In a browser, copying puts the citation on the browser's clipboard, and the palette's exports
 are downloads. The browser keeps some keys for itself, and they never reach the dashboard: `ctrl+w`, `ctrl+t`,
@@ -97,6 +99,10 @@ class HelpScreen(ModalScreen[None]):
         text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{search_help()}\n\n{legend()}\n\n{copying}\n"
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
+
+    def on_mount(self) -> None:
+        """The arrows, page keys, home and end scroll the help at once: at 80x24 it is longer than the screen."""
+        self.query_one("#help-body").focus()
 
     def _keys_of(self, binding: Binding) -> list[str]:
         """Each key of a binding ("down,j") as the footer would show it."""
