@@ -146,7 +146,11 @@ class View:
         return not self.search.qualified or self.search.accepts_claims(claims, self._words_of)
 
     def claim_matches(self, claim: Claim) -> bool:
-        return self.qualifies((claim,)) and (not self._needle or self._needle in self.facts.search_text[claim.id])
+        """Run once per claim per keystroke (the timeline at 10,000 claims): no call when there is no qualifier."""
+        search = self.search
+        if search.qualified and not search.accepts_claims((claim,), self._words_of):
+            return False
+        return not search.text or search.text in self.facts.search_text[claim.id]
 
     def row_matches(self, texts: Iterable[str | None], claims: Collection[Claim]) -> bool:
         """A row that stands for several claims (a topic, a source): the qualifiers over all of them
