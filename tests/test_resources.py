@@ -8,45 +8,36 @@ these tests check the bounded behaviour itself, never a time: the suite's timeou
 from __future__ import annotations
 
 import difflib
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from xiaomi_tui.facts import crosscheck
 from xiaomi_tui.facts.loader import MAX_ITEMS, MAX_LISTED, MAX_TABLES, FactsError, loads
 
-PRELUDE = """[meta]
-title = "Hostile"
-as_of = "2023-11-15"
 
-[[sources]]
-id = "s"
-publisher = "S"
-title = "T"
-published = "2023-11-15"
-
-[[topics]]
-id = "t"
-label = "T"
-pane = "specs"
-kind = "text"
-
-"""
-
-CLAIM = '[[claims]]\nid = "c{i}"\ntopic = "t"\nsource = "s"\nstatement = "x"\norigin = "{origin}"\nvalue = "v"\npara = 1\n'
+def _benchmark(name: str) -> ModuleType:
+    """A module of benchmarks/, which holds the hostile shapes these tests build small."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent.parent / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def party(i: int, affiliation: str | None) -> str:
-    line = f'affiliation = "{affiliation}"\n' if affiliation else ""
-    return f'[[parties]]\nid = "p{i}"\nname = "P{i}"\nkind = "person"\n{line}'
+hostile = _benchmark("hostile")
+PRELUDE = hostile.PRELUDE
 
 
-def chain(count: int, circle: bool = False) -> str:
-    parties = [party(i, f"p{i + 1}" if i + 1 < count else ("p0" if circle else None)) for i in range(count)]
-    return PRELUDE + CLAIM.format(i=0, origin="p0") + "".join(parties)
+def shaped(shape: str, count: int) -> str:
+    """A fact base of `count` pieces of one of the benchmark's hostile shapes."""
+    return PRELUDE + "".join(hostile.SHAPES[shape](count))
 
 
 def test_a_long_affiliation_chain_is_followed_once() -> None:
-    facts = loads(chain(20_000))  # each party followed to the end on its own: hours
+    facts = loads(shaped("chain", 20_000))  # each party followed to the end on its own: hours
 
     assert facts.organisation_of("p0").id == "p19999"
     assert facts.organisation_of("p12345").id == "p19999"
@@ -54,7 +45,7 @@ def test_a_long_affiliation_chain_is_followed_once() -> None:
 
 def test_a_long_circle_is_told_to_each_party_on_it_in_a_line_of_bounded_length() -> None:
     with pytest.raises(FactsError) as refused:
-        loads(chain(20_000, circle=True))
+        loads(shaped("circle", 20_000))
 
     problems = refused.value.problems
     assert len(problems) == 20_000
@@ -73,16 +64,13 @@ def test_many_unknown_references_share_a_bounded_did_you_mean(monkeypatch) -> No
         return close_matches(word, possibilities, *args, **kwargs)
 
     monkeypatch.setattr(difflib, "get_close_matches", counted)
-    parties = "".join(party(i, None) for i in range(5_000))
-    claims = "".join(CLAIM.format(i=i, origin=f"p{i}x") for i in range(5_000))
-
     with pytest.raises(FactsError) as refused:
-        loads(PRELUDE + parties + claims)
+        loads(shaped("bad-refs", 10_000))  # 5,000 parties, 5,000 claims naming a party that is not one
 
     problems = refused.value.problems
     assert len(problems) == 5_000
-    assert problems[0].message == "unknown party 'p0x'; did you mean 'p0'?"
-    assert problems[-1].message == "unknown party 'p4999x'"  # past the searches the report has room for
+    assert problems[0].message == "unknown party 'party-0000000x'; did you mean 'party-0000000'?"
+    assert problems[-1].message == "unknown party 'party-0004999x'"  # past the searches the report lists
     assert len(searched) == crosscheck._Unknown.SEARCHES
     assert max(searched) <= 2 * crosscheck._Unknown.WINDOW
 
