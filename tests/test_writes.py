@@ -149,3 +149,34 @@ def test_file_names_are_shown_escaped_and_names_that_are_not_utf8_work(tmp_path:
     found = run(["check", os.fsdecode(hostile)])
     assert found.returncode == 0, found.stderr
     assert found.stdout.startswith(shown(os.fsdecode(hostile)) + ": ok\n") and "\x1b" not in found.stdout
+
+
+async def test_the_palettes_export_never_writes_through_a_link_planted_at_its_name(small_facts, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    from datetime import datetime
+
+    from helpers import make_app, run_command
+
+    from xiaomi_tui.ui import exporting
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None) -> datetime:
+            return datetime(2024, 1, 2, 3, 4, 5)
+
+    monkeypatch.setattr(exporting, "datetime", Frozen)
+    monkeypatch.chdir(tmp_path)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious\n")
+    planted = tmp_path / "xiaomi-claims-20240102-030405.csv"
+    planted.symlink_to(precious)
+
+    app = make_app(small_facts)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_command(pilot, "Export all as CSV")
+        await pilot.pause()
+        messages = [note.message for note in app._notifications if note.title == "Export"]
+
+    assert messages == [f"The export failed: cannot write {planted}: is a symbolic link; not following it "
+                        "(remove the link or name its target)"]
+    assert planted.is_symlink() and precious.read_text() == "precious\n"
