@@ -340,7 +340,7 @@ class Claim:
     origin: Slug
     origin_basis: Literal["stated", "inferred"] = "stated"
     basis: SafeText | None = None
-    via: Annotated[list[Slug], Constrained(max_length=10)] = field(default_factory=list)
+    via: Annotated[tuple[Slug, ...], Constrained(max_length=10)] = ()
     stance: Stance = Stance.REPORTED
     date: Date | None = None
     said: Date | None = None
@@ -352,8 +352,8 @@ class Claim:
     happened: Literal["on", "by", "not by"] = "on"  # on a date topic: on `date`, by then, or not yet then
     metric: SafeText | None = None  # what the outcome counts when it is not what its topic counts
     scope: SafeText | None = None  # which version or market it speaks of ("SU7 Max")
-    answers: Annotated[list[Slug], Constrained(max_length=20)] = field(default_factory=list)  # on other topics
-    refutes: Annotated[list[Slug], Constrained(max_length=20)] = field(default_factory=list)  # shown false outright
+    answers: Annotated[tuple[Slug, ...], Constrained(max_length=20)] = ()  # on other topics
+    refutes: Annotated[tuple[Slug, ...], Constrained(max_length=20)] = ()  # shown false outright
 
     @property
     def inferred(self) -> bool:

@@ -184,7 +184,7 @@ def score(facts: FactBase, as_of: date | None = None) -> Scorecard:
     refuting: dict[str, list[Claim]] = {}
     for outcome in facts.outcome_claims.values():
         on_its_topic = [claim.id for claim in facts.claims_by_topic[outcome.topic]]
-        for claim_id in dict.fromkeys(on_its_topic + outcome.answers):
+        for claim_id in dict.fromkeys([*on_its_topic, *outcome.answers]):
             answering.setdefault(claim_id, []).append(outcome)
         for claim_id in outcome.refutes:
             refuting.setdefault(claim_id, []).append(outcome)

@@ -69,6 +69,11 @@ class Derived:
         found = self.scorecard.by_claim.get(claim_id)
         return found.verdict if found is not None else None
 
+    @cached_property
+    def source_rank(self) -> dict[str, int]:
+        """Each source's place in the fact base, to list a set of them in the fact base's order."""
+        return {source_id: rank for rank, source_id in enumerate(self.facts.sources)}
+
     def analysis(self, sources: frozenset[str]) -> Analysis:
         analysis = self._by_sources.get(sources)
         if analysis is None:
@@ -117,6 +122,10 @@ class View:
     @property
     def sources(self) -> frozenset[str]:
         return self.analysis.sources
+
+    @property
+    def source_rank(self) -> dict[str, int]:
+        return self.derived.source_rank
 
     @cached_property
     def search(self) -> Query:

@@ -17,17 +17,20 @@ from rich.text import Text
 from xiaomi_tui.facts.model import date_order, when
 from xiaomi_tui.facts.records import Claim
 from xiaomi_tui.facts.status import ClaimStanding
-from xiaomi_tui.ui.panes.base import Pane
+from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.detail import claims_behind, render_later_report
+from xiaomi_tui.ui.widgets.detail import render_later_report
 from xiaomi_tui.ui.widgets.fact_table import Row
 
 EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.CORROBORATED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE,
                   ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)
 """An event stands as the first of these its claims have: a conflict shows, a disputed claim beside a
 counted one does not hide it."""
+
+NAMED = 8
+"""Sources named in an event's row at most (the cell shows fewer); the Source column counts them all."""
 
 HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
 """How a later report's date reads after the topic: it happened then, by then, or had not yet."""
@@ -38,12 +41,16 @@ class TimelinePane(Pane):
                Column("Orig"), Column("Status")]
     NOUN = "dated claims"
 
-    def home_row(self, view: View, rows: list[Row]) -> int:
-        """Open at the fact base's date: what happened is above, what is expected below."""
-        return next((index for index, row in enumerate(rows)
-                     if any(map(view.facts.is_expected, claims_behind(view, row.selection)))), 0)
+    def tables(self, view: View) -> list[Shown]:
+        """The rows, opening at the fact base's date: what happened is above, what is expected below."""
+        events = self._events(view)
+        home = next((index for index, event in enumerate(events) if event[0].id not in view.facts.outcome_claims
+                     and any(map(view.facts.is_expected, event))), 0)
+        return [Shown(self._rows(view, events), empty_sentence(view, self.NOUN), home=home)]
 
-    def rows(self, view: View) -> list[Row]:
+    @staticmethod
+    def _events(view: View) -> list[list[Claim]]:
+        """The claims in view, one list per event, in the timeline's order; a later report is an event alone."""
         facts, in_view = view.facts, view.sources
         shown = [claim for claim in facts.dated_claims  # already in order: filtering keeps it
                  if claim.source in in_view and view.claim_matches(claim)]
@@ -53,7 +60,13 @@ class TimelinePane(Pane):
             later = [[outcome] for outcome in facts.dated_outcome_claims
                      if view.matches(outcome.statement, facts.topics[outcome.topic].label)]
             events = list(merge(events, later, key=lambda event: date_order(event[0])))
-        rows, year = [], None
+        return events
+
+    @staticmethod
+    def _rows(view: View, events: list[list[Claim]]) -> list[Row]:
+        facts = view.facts
+        rows: list[Row] = []
+        year = None
         for event in events:
             first = event[0]
             first_of_year = when(first).end.year != year
@@ -80,14 +93,15 @@ def _cells(view: View, event: list[Claim], first_of_year: bool) -> list[Text]:
     first = event[0]
     expected = any(map(view.facts.is_expected, event))
     sources = {claim.source for claim in event}
-    what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ", first.statement)
-    if len(event) > 1:  # who carries it says more than one statement of several
-        names = [view.facts.source_name(source_id) for source_id in view.facts.sources if source_id in sources]
-        what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ", ", ".join(names))
+    said = first.statement
+    if len(event) > 1:  # who carries it says more than one statement of several, in the fact base's order
+        carriers = sorted(sources, key=view.source_rank.__getitem__)
+        said = ", ".join(view.facts.source_name(source_id) for source_id in carriers[:NAMED])
+        said += ", \u2026" if len(carriers) > NAMED else ""
     verdicts = [claim.disputed or claim.superseded for claim in event]
     if all(verdicts):  # every claim set aside: say what happened, not what the press said would (the detail has it)
-        what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ",
-                             "; ".join(dict.fromkeys(verdict.reason for verdict in verdicts if verdict)))
+        said = "; ".join(dict.fromkeys(verdict.reason for verdict in verdicts if verdict))
+    what = Text.assemble((view.facts.topics[first.topic].label, "bold"), ": ", said)
     if expected:
         what.stylize("italic")
     standings = {view.analysis.standings[claim.id] for claim in event}
