@@ -11,6 +11,17 @@ from xiaomi_tui.facts.model import FactBase
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--thorough", action="store_true",
+                     help="slow property tests take their full number of examples (as XIAOMI_TUI_THOROUGH=1 does)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before the test modules are imported, so `helpers.examples` sees it in their decorators."""
+    if config.getoption("--thorough"):
+        os.environ["XIAOMI_TUI_THOROUGH"] = "1"
+
+
 # CI replays the same examples every run, so a landing never hangs on a lucky draw; locally they vary.
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):

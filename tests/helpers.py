@@ -4,6 +4,7 @@ the CLI run in-process, and careful edits of a fixture's text."""
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,12 @@ from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
 Record = TypeVar("Record")
+
+
+def examples(quick: int, thorough: int) -> int:
+    """How many examples a slow property test draws: `quick` by default, `thorough` with `--thorough` or
+    XIAOMI_TUI_THOROUGH=1 (before a release, or after a change to what it guards)."""
+    return thorough if os.environ.get("XIAOMI_TUI_THOROUGH") else quick
 
 
 def record(record_class: type[Record], /, **fields: Any) -> Record:

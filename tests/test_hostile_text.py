@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
+from helpers import examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -121,7 +122,7 @@ def strings_in(value: object) -> Iterator[str]:
             yield from strings_in(item)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(4, 20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_fact_base())
 def test_hostile_text_is_refused_or_stays_text_on_screen_clipboard_and_exports(text: str) -> None:
     try:
