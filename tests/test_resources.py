@@ -122,3 +122,11 @@ def test_a_failed_reload_keeps_nothing_of_the_file_it_read(tmp_path) -> None:
     [message] = posted
     assert message.error.total == 50
     assert message.error.__traceback__ is None and message.error.__context__ is None
+
+
+def test_commas_inside_quotes_are_text_not_items() -> None:
+    from xiaomi_tui.facts.loader import _too_dense
+
+    assert _too_dense('note = "' + "," * (MAX_ITEMS + 1) + '"\n') is None
+    assert _too_dense("note = '" + "{" * (MAX_ITEMS + 1) + "'\n") is None
+    assert _too_dense("a = [" + "1," * (MAX_ITEMS + 1) + "]\n") is not None

@@ -127,12 +127,16 @@ RECORD_KINDS: dict[str, type] = {"sources": Source, "parties": Party, "topics": 
 """Each table of records, and the record its entries are."""
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 
 def _too_dense(text: str) -> Problem | None:
     """A file under the size limit whose count of tables, or of lines and items, no fact base reaches, found by
     counting before the parser spends a minute on it."""
     items = text.count("\n") + text.count(",") + text.count("{")
+    if items > MAX_ITEMS:  # count again without the commas and braces that are text inside quotes
+        bare = _QUOTED.sub("", text)
+        items = text.count("\n") + bare.count(",") + bare.count("{")
     if items > MAX_ITEMS:
         return Problem(f"has {items:,} lines and list items; a fact base has at most {MAX_ITEMS:,}: "
                        "is this the right file?")
