@@ -40,7 +40,7 @@ def test_a_qualifier_that_cannot_be_used_is_named_and_left_out(small_facts):
         "is:confict is unknown (did you mean is:conflict?)",
         "source:delta is unknown (did you mean source:beta?)",
         "no origin is called 'nobody'",
-        "is: needs a status, standing, verdict or origin basis",
+        "is: needs a status, a verdict or an origin basis",
         "http: is not a qualifier (is:, source:, origin:); searched as text",
     )
     assert not query.qualified

@@ -26,7 +26,7 @@ from xiaomi_tui.facts.wording import did_you_mean
 __all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "word"]
 
 QUALIFIERS = {
-    "is": "a status, standing, verdict or origin basis",
+    "is": "a status, a verdict or an origin basis",
     "source": "a source's id",
     "origin": "the name or id of a claim's origin or of its organisation",
 }
@@ -49,10 +49,11 @@ def _basis_words() -> tuple[str, ...]:
 
 
 def is_words() -> dict[str, tuple[str, ...]]:
-    """Every word `is:` takes, by what it describes: the help lists them so."""
+    """Every word `is:` takes, by what it describes: the help lists them so. A topic's status and a claim's
+    standing share their words (one vocabulary), so they are one list; a word only one of them has still counts."""
+    statuses = [word(status) for status in Status if status is not Status.NONE]
     return {
-        "topic status": tuple(word(status) for status in Status if status is not Status.NONE),
-        "claim standing": tuple(word(standing) for standing in ClaimStanding),
+        "status (a topic's or a claim's)": tuple(dict.fromkeys(statuses + [word(each) for each in ClaimStanding])),
         "forecast verdict": tuple(word(verdict) for verdict in Verdict),
         "origin basis": _basis_words(),
     }
