@@ -201,7 +201,7 @@ def test_apa_claim_is_the_in_text_citation_then_the_reference_with_no_locator_af
      f"Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily. {PANDAILY_URL}"),
     ("blog-sedan", 'The blogger calls the car a sporty sedan ("Xiaomi EV-1," n.d., para. 2).\n\n'
      "Xiaomi EV-1. (n.d.)."),
-    ("evweekly-sedan", "The article calls the car a sedan ([News article], 2023, para. 7).\n\n"
+    ("evweekly-sedan", "The article calls the car a sedan ([News Article], 2023, para. 7).\n\n"
      "[News article]. (2023). EV Weekly. https://evweekly.example/xiaomi-foton"),
 ])
 def test_apa_claim_with_statement_cites_in_text_above_the_reference(facts, claim_id, expected):

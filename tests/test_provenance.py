@@ -380,9 +380,9 @@ def cited() -> FactBase:
 
 @pytest.mark.parametrize(("style", "claim_id", "expected"), [
     # Neither document's title is known: APA describes each in brackets, MLA and Chicago plainly.
-    ("apa", "ndrc", "([News article], 2023, as cited in [News article], 2023, para. 13)\n\n"
+    ("apa", "ndrc", "([News Article], 2023, as cited in [News Article], 2023, para. 13)\n\n"
                     f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}"),
-    ("apa", "on-sale", "(Kuo, 2023, as cited in [News article], 2023, para. 17)\n\n"
+    ("apa", "on-sale", "(Kuo, 2023, as cited in [News Article], 2023, para. 17)\n\n"
                        f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}"),
     ("mla", "on-sale", "(Kuo qtd. in News article, par. 17)\n\n"
                        f"News article. CnEVPost, 15 Nov. 2023, {CNEVPOST_URL.removeprefix('https://')}."),
@@ -410,7 +410,7 @@ def test_as_cited_with_the_statement_puts_both_in_the_parenthesis(cited: FactBas
     text = cite(cited, cited.claims["ndrc"], "apa", "as-cited", with_statement=True).text
 
     assert text == ("Reuters reported that the NDRC approved Xiaomi's EV production "
-                    "([News article], 2023, as cited in [News article], 2023, para. 13).\n\n"
+                    "([News Article], 2023, as cited in [News Article], 2023, para. 13).\n\n"
                     f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}")  # the reference entry too
 
 
@@ -480,7 +480,7 @@ def test_cli_cites_as_cited_and_the_origin(capsys, cited_path: Path) -> None:
     as_cited = run(capsys, "--facts", cited_path, "cite", "ndrc", "--as-cited", "--style", "apa")
     origin = run(capsys, "--facts", cited_path, "cite", "ndrc", "--origin", "--style", "plain")
 
-    assert as_cited == (0, "([News article], 2023, as cited in [News article], 2023, para. 13)\n\n"
+    assert as_cited == (0, "([News Article], 2023, as cited in [News Article], 2023, para. 13)\n\n"
                            f"[News article]. (2023, November 15). CnEVPost. {CNEVPOST_URL}\n", "")
     assert origin == (0, "Reuters, 23 Aug 2023\n", "")
 

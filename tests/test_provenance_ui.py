@@ -146,8 +146,8 @@ async def test_i_cites_the_origin_as_cited_in_the_source_and_shift_i_the_origin_
     origin, _ = await cite_on_event(facts, "NDRC approval to make EVs", "23 Aug 2023", "I")
 
     assert as_cited == cite(facts, facts.claims["cnevpost-ndrc-approval"], "apa", "as-cited").text
-    assert as_cited.startswith("([Report on the NDRC's approval of Xiaomi's EV production], 2023, as cited in "
-                               "[Report on the mass-production and launch dates of Xiaomi's first EV], 2023, para. 13)")
+    assert as_cited.startswith("([Report on the NDRC's Approval of Xiaomi's EV Production], 2023, as cited in "
+                               "[Report on the Mass-Production and Launch Dates of Xiaomi's First EV], 2023, para. 13)")
     assert origin == "[Report on the NDRC's approval of Xiaomi's EV production]. (2023, August 23). Reuters."
 
 
@@ -195,7 +195,7 @@ async def test_in_the_detail_screen_i_cites_the_highlighted_claims_origin(facts)
         await pilot.press("enter", "j", "i")
         assert isinstance(app.screen, DetailScreen)
         assert app.clipboard == cite(facts, facts.claims[app.screen.highlighted_claim_id], "apa", "as-cited").text
-        assert app.clipboard.startswith("([Report on the NDRC's approval of Xiaomi's EV production], 2023, "
+        assert app.clipboard.startswith("([Report on the NDRC's Approval of Xiaomi's EV Production], 2023, "
                                         "as cited in \"Xiaomi EV-1,\" 2023, para. 25)")
 
 

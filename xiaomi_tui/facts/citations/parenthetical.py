@@ -23,6 +23,7 @@ from xiaomi_tui.facts.citations.text import (
     sentences,
     short_title,
     site,
+    title_case,
 )
 
 if TYPE_CHECKING:
@@ -43,15 +44,15 @@ def apa_reference(source: Source) -> str:
 
 
 def _apa_in_text(source: Source) -> str:
-    """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`, or
-    the bracketed description."""
+    """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`; with
+    no title either, the bracketed description in title case, without quotes: `([Report on the Launch], 2023)`."""
     names = authors(source)
     if names:
         name = short_names(names, "&")
     elif source.title:
         name = quoted(short_title(headline(source, MINOR_WORDS_APA)), ",")
     else:
-        name = f"[{description(source)}]"
+        name = f"[{title_case(description(source), MINOR_WORDS_APA)}]"  # APA's table of missing elements
     return run_on(name, format_date(source.published, YEAR_DATE))
 
 
