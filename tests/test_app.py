@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, TabbedContent
 
-from xiaomi_tui.facts.citations import cite_claim, cite_source
+from xiaomi_tui.facts.citations import bibliography, cite_claim, cite_source
 from xiaomi_tui.facts.export import export
 from xiaomi_tui.facts.loader import bundled_facts_path, load
 from xiaomi_tui.facts.status import Status
@@ -198,6 +198,19 @@ async def test_an_export_from_the_palette_lands_in_the_current_directory(small_f
         [written] = tmp_path.glob("xiaomi-claims-*.csv")
         assert written.read_text(encoding="utf-8") == export(small_facts, ["beta"], "csv")
         assert any(note.message == f"Exported to {written}" for note in app._notifications)
+
+
+@pytest.mark.timeout(60)
+async def test_the_palette_exports_the_bibliography_of_the_sources_in_view(small_facts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(small_facts, sources=["beta"])
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Export bibliography as BibTeX")
+        while not any(note.title == "Export" for note in app._notifications):
+            await pilot.pause(0.05)
+        [written] = tmp_path.glob("xiaomi-bibliography-*.bib")
+        assert written.read_text(encoding="utf-8") == bibliography(small_facts, ["beta"], "bibtex")
+        assert written.read_text(encoding="utf-8").startswith("@article{writer2023,\n")
 
 
 async def test_the_palette_offers_every_dashboard_key(small_facts):

@@ -513,3 +513,11 @@ def test_the_data_layer_imports_without_textual_or_pydantic():
 def test_the_loader_refuses_a_family_first_name_that_is_not_in_the_byline():
     with pytest.raises(FactsError, match="'Zou Shuqi' is not one of the names in author"):
         loads(FACTS_TOML.replace('author = "Max McDee"', 'author = "Max McDee"\nfamily_first = ["Zou Shuqi"]'))
+
+
+def test_check_warns_of_a_title_in_title_case_and_not_of_one_in_sentence_case():
+    warned = loads(FACTS_TOML).warnings
+    assert warned == ["source 'pandaily-meeting': the title is in Title Case; keep it in sentence case "
+                      "(APA prints it as kept, MLA and Chicago title-case it)"]
+    assert loads(FACTS_TOML.replace("Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies",
+                                    "Xiaomi held exclusive closed-door meeting on EV strategies")).warnings == []

@@ -97,7 +97,20 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
 
     cited = {claim.source for claim in data.claims}
     warnings = [f"source {source_id!r} has no claims" for source_id in sorted(ids["sources"] - cited)]
-    return problems, warnings
+    return problems, warnings + list(_title_case_warnings(data))
+
+
+def _title_case_warnings(data: FactFile) -> Iterable[str]:
+    """Titles are kept in sentence case, as Zotero keeps them: APA prints them as kept, and only a person can
+    tell which capitals of a Title Case headline are proper nouns."""
+    from xiaomi_tui.facts.citations.text import looks_title_case
+
+    named: tuple[tuple[str, Sequence[Source | Party]], ...] = (("source", data.sources), ("party", data.parties))
+    for kind, records in named:
+        for record in records:
+            if record.title and (record.language or "en").startswith("en") and looks_title_case(record.title):
+                yield (f"{kind} {record.id!r}: the title is in Title Case; keep it in sentence case "
+                       "(APA prints it as kept, MLA and Chicago title-case it)")
 
 
 def _byline_problems(data: FactFile, locator: Lines) -> Iterable[Problem]:

@@ -90,6 +90,13 @@ def title_case(title: str, minor: frozenset[str]) -> str:
     return " ".join(cased)
 
 
+def looks_title_case(title: str) -> bool:
+    """Every longer word capitalised past the first ("Xiaomi Held Exclusive Closed-Door Meeting"): three at least,
+    so a sentence-case title with proper nouns in it ("Xiaomi attacks Tesla and Porsche") does not look so."""
+    words = [word for part in title.split(":") for word in part.split()[1:] if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
 def headline(source: Source, minor: frozenset[str]) -> str:
     """The title in title case; other languages have their own rules, so non-English titles stay as published.
     Callers ask only for a source with a title."""
