@@ -255,7 +255,9 @@ def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_
                                 env=term.env).stdout.strip() for claim_id in dated}
     copied = term.tmux("show-buffer")
     assert copied in citations
-    assert copied.startswith("Xiaomi Held Exclusive Closed-Door Meeting on EV Strategies. (2023, November). Pandaily.")
+    # APA: the in-text citation with the paragraph, then the reference entry (title as kept, in sentence case).
+    assert copied.startswith('("Xiaomi Held Exclusive Closed-Door," 2023, para. ')
+    assert "\n\nXiaomi held exclusive closed-door meeting on EV strategies. (2023, November). Pandaily." in copied
 
 
 def test_a_search_typed_straight_after_the_slash_keeps_every_key(terminal):
