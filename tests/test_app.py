@@ -72,7 +72,7 @@ async def test_timeline_is_in_date_order_and_marks_the_conflict(small_facts):
         await pilot.press("2")
         whens = row_texts(app, "timeline", column=1)
         # "Aug 2023" may be its last day: it follows the 23rd, which it holds.
-        assert whens == ["\u25cf 30 Mar 2021", "\u25cf 23 Aug 2023", "\u25cf Aug 2023", "\u25c7 Dec 2023",
+        assert whens == ["\u25c6 30 Mar 2021", "\u25c6 23 Aug 2023", "\u25c6 Aug 2023", "\u25c7 Dec 2023",
                          "\u25c7 H1 2024"]
         standings = row_texts(app, "timeline", column=5)
         assert standings[-2:] == ["\u2717 conflict", "\u2717 conflict"]

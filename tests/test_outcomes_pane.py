@@ -35,7 +35,7 @@ async def test_5_shows_each_forecast_with_its_verdict_the_outcome_beside_it_and_
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "tab-outcomes"
         assert app.focused is table(app, "outcomes")
-        assert row_of(app, DEC_2023) == ["\u2717 missed", "Mass-production start", "Dec 2023", "by late Mar 2024",
+        assert row_of(app, DEC_2023) == ["\u25cb missed", "Mass-production start", "Dec 2023", "by late Mar 2024",
                                          "a person familiar with the matter (NBD)", "1"]
         assert row_of(app, "cnevpost-shipments-2024")[:4] == [
             "\u25b2 beaten", "Shipments in 2024", "50,000–60,000 vehicles", "135,000 vehicles"]
@@ -53,7 +53,7 @@ async def test_the_detail_gives_the_reasoning_and_c_and_o_cite_the_forecast_and_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "slash", *ONLY_DEC_2023, "enter")
         await pilot.pause()
-        assert [row[0] for row in (cell_texts(table(app, "outcomes"), 0),)] == ["\u2717 missed"]
+        assert [row[0] for row in (cell_texts(table(app, "outcomes"), 0),)] == ["\u25cb missed"]
         shown = " ".join(detail_text(app).split())
         assert "expected Dec 2023" in shown
         assert "not yet by late Dec 2023 (Verna Magazine, late Dec 2023)" in shown
@@ -134,7 +134,7 @@ async def test_a_forecast_carried_by_three_sources_is_one_row_that_says_so(bundl
         scores = table(app, "outcomes")
         rows = [cell_texts(scores, index) for index in range(len(scores.rows))]
         first_car = [row for row in rows if row[1] == "Production begins (first car off the line)"]
-        assert sorted((row[0], row[-1]) for row in first_car) == [("\u2713 held", "1"), ("\u2713 held", "3")]
+        assert sorted((row[0], row[-1]) for row in first_car) == [("\u25cf held", "1"), ("\u25cf held", "3")]
         first_car.sort(key=lambda row: row[-1])  # E-Town's 2021 plan, in three sources; Lei Jun's, in one
         scores.move_cursor(rows.index(first_car[-1]))
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_score_as_of_rescores_the_pane_with_what_was_reported_by_then(bund
         await run_command(pilot, "score as of")
         await pilot.press("ctrl+u", "enter")  # empty: today
         await pilot.pause()
-        assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u2713 held"
+        assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u25cf held"
 
 
 async def test_export_view_on_the_outcomes_pane_writes_every_appearance_in_view(forecast_facts, tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ def test_the_text_scorecard_gives_each_forecast_once_with_its_reason(capsys) -> 
     def block(claim_id: str) -> str:
         return blocks[card.by_claim[claim_id].forecast.id]
 
-    assert block("cnevpost-mass-production-dec-2023").startswith("\u2717 missed Mass-production start: Dec 2023")
+    assert block("cnevpost-mass-production-dec-2023").startswith("\u25cb missed Mass-production start: Dec 2023")
     assert "not yet by late Dec 2023 (Verna Magazine" in block("cnevpost-mass-production-dec-2023")
     assert block("cnevpost-shipments-2024").startswith("\u25b2 beaten Shipments in 2024: 50,000–60,000 vehicles")
     assert "metric mismatch: the claim counts shipments, the outcome deliveries" in block("cnevpost-shipments-2024")

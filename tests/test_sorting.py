@@ -86,7 +86,7 @@ async def test_the_timeline_keeps_time_order_until_asked(small_facts):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         in_time = column(app, "timeline-table", 1)
-        assert in_time[0] == "\u25cf 30 Mar 2021" and UP not in header(app, "timeline-table")
+        assert in_time[0] == "\u25c6 30 Mar 2021" and UP not in header(app, "timeline-table")
         await pilot.press(*["greater_than_sign"] * 4, "S")  # Year, When, What, Source
         sources = column(app, "timeline-table", 3)
         assert sources == sorted(sources, key=cell_key) and column(app, "timeline-table", 1) != in_time

@@ -283,9 +283,9 @@ def test_5_shows_the_outcomes_and_the_reasoning_of_a_missed_forecast(terminal, t
     term.wait_for("5 of 5 sources")
     term.press("5")
     screen = term.wait_for("Track record")
-    assert "\u2713 held" in screen and "by late Mar 2024" in screen and "Ming-Chi Kuo" in screen
+    assert "\u25cf held" in screen and "by late Mar 2024" in screen and "Ming-Chi Kuo" in screen
     term.tmux("send-keys", "-t", "main", "/unnamed person cited", "Enter")
-    screen = term.wait_for("\u2717 missed")
+    screen = term.wait_for("\u25cb missed")
     assert "not yet by late Dec 2023 (Verna Magazine" in " ".join(screen.split())
 
 

@@ -56,11 +56,11 @@ class Verdict(str, Enum):
 
 
 _VERDICT_SYMBOLS = {
-    Verdict.HELD: "\u2713",  # ✓
+    Verdict.HELD: "\u25cf",  # ● full: it held (not ✓, which is corroborated everywhere else)
     Verdict.BEATEN: "\u25b2",  # ▲
     Verdict.PARTLY: "\u25d0",  # ◐
     Verdict.FELL_SHORT: "\u25bc",  # ▼
-    Verdict.MISSED: "\u2717",  # ✗
+    Verdict.MISSED: "\u25cb",  # ○ empty: it did not happen (not ✗, which is conflict); ◐ partly between
     Verdict.PENDING: "\u2026",  # …
     Verdict.NOT_SCORABLE: "\u2205",  # ∅
 }

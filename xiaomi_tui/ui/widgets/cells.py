@@ -40,7 +40,7 @@ VERDICT_STYLES = {
     Verdict.NOT_SCORABLE: "dim",
 }
 
-PAST, EXPECTED, LATER = "\u25cf", "\u25c7", "\u21b3"
+PAST, EXPECTED, LATER = "\u25c6", "\u25c7", "\u21b3"  # ◆ ◇ ↳: ● is a verdict, held
 """The timeline's marks: what happened by the fact base's date, what was still expected, what a later report found."""
 
 RELATION_STYLES = {

@@ -101,6 +101,10 @@ class FactTable(ScrollView, can_focus=True):
     def rows(self) -> Sequence[Row]:
         return self._rows
 
+    @property
+    def columns(self) -> Sequence[Column]:
+        return self._columns
+
     def selections(self) -> list[Selection]:
         """What each row stands for, in the order shown (the palette's "Export view" follows it)."""
         return [row.selection for row in self._rows]

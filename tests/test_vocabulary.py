@@ -1,0 +1,92 @@
+"""One vocabulary: the marks and words every pane, the help, the tree, exports and `check` write, collected from
+what they show, and each mark called by one word."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+from helpers import cell_texts, detail_text
+
+from xiaomi_tui.checkreport import findings
+from xiaomi_tui.facts.analysis import analyse
+from xiaomi_tui.facts.export import export
+from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.ui.app import XiaomiApp
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
+
+MARKS = {status.symbol for status in Status if status is not Status.NONE}
+WORDS = {status.value for status in Status if status is not Status.NONE}
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load(bundled_facts_path())
+
+
+def read_mark(text: str, into: dict[str, set[str]], marks: set[str] = MARKS) -> None:
+    """A cell or line that starts with a mark and its word ("✓ corroborated  3 origins"): note the word."""
+    mark, _, rest = text.strip().partition(" ")
+    if mark in marks and rest:
+        into[mark].add(rest.split("  ")[0])
+
+
+def tree_words(node, into: dict[str, set[str]]) -> None:
+    """A leaf reads "✓ CnEVPost, para. 5: sedan  corroborated": its mark first, its word after the value."""
+    for child in node.children:
+        if child.children:
+            tree_words(child, into)
+            continue
+        label = child.label.plain
+        word = label.split("  ")[1] if "  " in label else ""
+        into[label[0]].add(word)
+
+
+async def test_every_pane_calls_each_mark_by_one_word(facts):
+    seen: dict[str, set[str]] = defaultdict(set)
+    verdicts: dict[str, set[str]] = defaultdict(set)
+    app = XiaomiApp(facts, watch=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        for key in "123456":
+            await pilot.press(key)
+            await pilot.pause()
+            for table in app.active_pane.query(FactTable):
+                headers = [column.label for column in table.columns]
+                for index in range(len(table.rows)):
+                    cells = cell_texts(table, index)
+                    for name, cell in zip(headers, cells):
+                        if name == "Status":
+                            read_mark(cell, seen)
+                        elif name == "Verdict":
+                            read_mark(cell, verdicts, {verdict.symbol for verdict in Verdict})
+                for index in range(min(6, len(table.rows))):  # the detail panel's reading of a few rows
+                    table.focus()
+                    table.move_cursor(index)
+                    await pilot.pause()
+                    lines = detail_text(app).splitlines()
+                    if len(lines) > 1:
+                        read_mark(lines[1], seen)
+        await pilot.press("1", "enter")  # the claims screen and its tree
+        tree_words(app.screen.query_one(ProvenanceTree).root, seen)
+        await pilot.press("escape", "question_mark")
+        for row in app.screen.query_one("Markdown").source.splitlines():
+            read_mark(row.removeprefix("| ").split(" |")[0], seen)
+
+    assert {mark for mark in seen} >= {Status.AGREE.symbol, Status.ECHO.symbol, Status.SINGLE.symbol,
+                                        Status.CONFLICT.symbol, Status.DISPUTED.symbol}
+    assert {mark: words for mark, words in seen.items() if len(words) != 1} == {}
+    assert {word for words in seen.values() for word in words} <= WORDS
+    assert {mark: words for mark, words in verdicts.items() if len(words) != 1} == {}
+
+
+def test_exports_and_check_use_the_same_words(facts):
+    dump = json.loads(export(facts, None, "json"))
+    assert {topic["status"] for topic in dump["topics"]} <= WORDS | {Status.NONE.value}
+    assert {claim["standing"] for claim in dump["claims"]} <= WORDS
+    kinds = {finding.kind.value.split(" on ")[0] for finding in findings(analyse(facts))}
+    assert kinds <= WORDS
+    assert {standing.value for standing in ClaimStanding} <= WORDS  # a claim's standing is a status's word
