@@ -159,6 +159,8 @@ def test_stopping_the_server_ends_the_app_of_every_open_tab(server: tuple[subpro
         assert wait_until(lambda: processes_left(process) == [], EXIT_GRACE), \
             f"left running after the server stopped: {processes_left(process)}"
         assert "Body style" in terminal_text(tabs[0])  # the page itself is still there; only the server went
+        tabs[0].wait_for_selector("body.-closed .ended", state="visible", timeout=10_000)
+        assert not tabs[0].is_visible("#terminal")  # "Session ended." alone, not drawn over the last frame
         browser.close()
 
 
