@@ -101,3 +101,15 @@ async def test_export_view_follows_the_sort(small_facts, tmp_path, monkeypatch):
         await pilot.press("S", "S")  # by Topic, descending: Price, Looks like, Body style
         assert app.active_pane.claims_shown(app.view)[0] in ("alpha-price", "gamma-price")
         assert app.active_pane.claims_shown(app.view)[-1] == "alpha-body"
+
+
+async def test_the_timeline_sorted_by_its_dates_is_time_order_or_its_reverse(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        in_time = column(app, "timeline-table", 1)
+        await pilot.press("greater_than_sign", "greater_than_sign", "S")  # When: "Dec 2023" is no word to sort
+        assert column(app, "timeline-table", 1) == in_time
+        assert f"When {UP}" in header(app, "timeline-table")
+        await pilot.press("S")
+        assert column(app, "timeline-table", 1) == in_time[::-1]

@@ -37,8 +37,8 @@ HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
 
 
 class TimelinePane(Pane):
-    COLUMNS = [Column("Year", redundant=True), Column("When"), Column("What", 24), Column("Source", 10),
-               Column("Orig"), Column("Status")]
+    COLUMNS = [Column("Year", redundant=True, in_order=True), Column("When", in_order=True), Column("What", 24),
+               Column("Source", 10), Column("Orig"), Column("Status")]
     NOUN = "dated claims"
 
     def tables(self, view: View) -> list[Shown]:

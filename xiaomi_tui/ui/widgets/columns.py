@@ -27,6 +27,7 @@ class Column:
     label: str
     minimum: int | None = None  # None: whole, never cut; else flexible, never narrower than this
     redundant: bool = False  # says again what another column says: hidden first when the table is narrow
+    in_order: bool = False  # the pane's rows already go by it (the timeline's dates): a sort keeps or reverses that
 
     @property
     def whole(self) -> bool:

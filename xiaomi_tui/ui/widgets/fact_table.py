@@ -120,7 +120,7 @@ class FactTable(ScrollView, can_focus=True):
             self.sort_column = None if self.sort_column is None else min(self.sort_column, len(self._columns) - 1)
         self._given = rows
         self.empty_text = empty
-        self._rows = self.row_order.apply(rows, Row.texts)
+        self._rows = self._ordered(rows)
         if self.row_order.column is not None and 0 <= home < len(rows):  # home was a row of the pane's order
             home = next(index for index, row in enumerate(self._rows) if row is rows[home])
         self._measure()
@@ -240,13 +240,18 @@ class FactTable(ScrollView, can_focus=True):
         self.row_order = self.row_order.pressed(column)
         self.sort_column = column
         previous = self.selection
-        self._rows = self.row_order.apply(self._given, Row.texts)
+        self._rows = self._ordered(self._given)
         self.set_reactive(FactTable.cursor_row, next(
             (index for index, row in enumerate(self._rows) if row.selection == previous), 0))
         self._measure()
         self._set_virtual_size()
         self._strips.clear()
         self._scroll_to_cursor()
+
+    def _ordered(self, rows: list[Row]) -> list[Row]:
+        column = self.row_order.column
+        in_order = column is not None and column < len(self._columns) and self._columns[column].in_order
+        return self.row_order.apply(rows, Row.texts, in_order)
 
     def _measure(self) -> None:
         """Natural widths over the pane's first rows (so a sort never changes them), the sorted label's

@@ -44,10 +44,14 @@ class SortOrder:
             return SortOrder(column, descending=True)
         return SortOrder()
 
-    def apply(self, items: Sequence[Item], cells: Callable[[Item], Sequence[Text]]) -> list[Item]:
-        """`items` in this order; a stable sort, so equal keys keep the pane's order."""
+    def apply(self, items: Sequence[Item], cells: Callable[[Item], Sequence[Text]], in_order: bool = False
+              ) -> list[Item]:
+        """`items` in this order; a stable sort, so equal keys keep the pane's order. A column the pane's
+        order already follows (`in_order`: "Dec 2023" is no word to sort) keeps it, or reverses it."""
         if self.column is None:
             return list(items)
+        if in_order:
+            return list(reversed(items)) if self.descending else list(items)
         column = self.column
 
         def key(item: Item) -> tuple[int, float, str]:
