@@ -65,11 +65,12 @@ def cache_env(mode: str) -> dict[str, str]:
     return {"XDG_CACHE_HOME": str(OUT / "cache")}
 
 
-GOAL_FIRST_FRAME_RATIO = 1.25
+GOAL_FIRST_FRAME_RATIO = {"parse": 1.30, "cached": 1.15}
+"""A first open parses and validates; a later open reads the cache and should cost little over Textual."""
 GOAL_LOAD_10K_S = {"parse": 1.0, "cached": 0.5}
 """A first open parses with tomllib, pure Python and one core: 0.45 s of it at 10,000 claims."""
-GOAL_FILTER_MS = 50.0
-GOAL_FIRST_FRAME_50K_S = {"parse": 5.0, "cached": 1.5}
+GOAL_FILTER_MS = 35.0
+GOAL_FIRST_FRAME_50K_S = {"parse": 5.0, "cached": 1.2}
 """50,000 claims is no real fact base (the curated one has a few hundred): usable, not instant."""
 GOAL_MEMORY_10K_MIB = 200.0
 
@@ -254,7 +255,7 @@ def bench_first_frame(plan: Plan, fixture: Path, large: Path | None, goals: dict
                          "both run from compiled bytecode, as an installed copy does")
     for mode, ratio in ratios.items():
         goal = goals[f"first_frame_{mode}"]
-        goal.figure, goal.met = f"{ratio:.2f}x", ratio <= GOAL_FIRST_FRAME_RATIO
+        goal.figure, goal.met = f"{ratio:.2f}x", ratio <= GOAL_FIRST_FRAME_RATIO[mode]
     for mode, label in large_labels.items():
         goal = goals[f"first_frame_50k_{mode}"]
         goal.figure, goal.met = f"{medians[label]:.2f} s", medians[label] < GOAL_FIRST_FRAME_50K_S[mode]
@@ -512,8 +513,9 @@ def run(plan: Plan) -> str:
     fixture = fixture_path()
     synthetic = synthetic_files(sorted({*plan.load_sizes, plan.filter_size}))
     goals = {
-        "first_frame_cached": Goal("first frame vs bare Textual, later opens", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
-        "first_frame_parse": Goal("first frame vs bare Textual, first open", f"<= {GOAL_FIRST_FRAME_RATIO}x"),
+        "first_frame_cached": Goal("first frame vs bare Textual, later opens",
+                                   f"<= {GOAL_FIRST_FRAME_RATIO['cached']:.2f}x"),
+        "first_frame_parse": Goal("first frame vs bare Textual, first open", f"<= {GOAL_FIRST_FRAME_RATIO['parse']:.2f}x"),
         "load_10k_parse": Goal("load + analyse, 10,000 claims, first open", f"< {GOAL_LOAD_10K_S['parse']:g} s"),
         "load_10k_cached": Goal("load + analyse, 10,000 claims, later opens",
                                 f"< {GOAL_LOAD_10K_S['cached']:g} s"),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from itertools import groupby
 from typing import NamedTuple, Protocol
 
 from textual.message import Message
@@ -46,6 +47,11 @@ class ViewChanged(Message):
     """Sent to each screen over the dashboard when the view changes under it (a reload, a source ticked)."""
 
 
+def _event_key(claim: Claim) -> tuple[str, date, date]:
+    assert claim.date is not None  # the timeline's claims are dated
+    return (claim.topic, claim.date.start, claim.date.end)
+
+
 class Derived:
     """What one fact base yields: an analysis per set of sources (so toggling a source back and forth is
     instant) and the scorecard, scored once when first read. A reload makes a new one."""
@@ -68,6 +74,11 @@ class Derived:
     def verdict_of(self, claim_id: str) -> Verdict | None:
         found = self.scorecard.by_claim.get(claim_id)
         return found.verdict if found is not None else None
+
+    @cached_property
+    def dated_events(self) -> list[list[Claim]]:
+        """The dated claims as the timeline's events: one list per topic and date, in the timeline's order."""
+        return [list(claims) for _, claims in groupby(self.facts.dated_claims, key=_event_key)]
 
     @cached_property
     def source_rank(self) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -60,7 +61,8 @@ class SourcesPane(Pane):
 
     @staticmethod
     def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
-        return [Row(partial(_matrix_cells, topic, in_view), Selection(topic.topic.id))
+        columns = tuple(in_view)
+        return [Row(partial(_matrix_cells, topic, columns), Selection(topic.topic.id))
                 for topic in view.analysis.topics.values()
                 if topic.claims and view.text_matches(topic.topic.label) and view.qualifies(topic.claims)]
 
@@ -76,7 +78,20 @@ def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) ->
     ]
 
 
-def _matrix_cells(topic: TopicAnalysis, in_view: list[str]) -> list[Text]:
+_MATRIX_CELLS: WeakKeyDictionary[TopicAnalysis, dict[tuple[str, ...], list[Text]]] = WeakKeyDictionary()
+"""Matrix rows per topic analysis and columns: a topic analysis is shared by every view its sources leave
+alone, so a source toggled off and on rebuilds only the rows of the topics it speaks to."""
+
+
+def _matrix_cells(topic: TopicAnalysis, in_view: tuple[str, ...]) -> list[Text]:
+    kept = _MATRIX_CELLS.setdefault(topic, {})
+    cells = kept.get(in_view)
+    if cells is None:
+        cells = kept[in_view] = _matrix_row(topic, in_view)
+    return cells
+
+
+def _matrix_row(topic: TopicAnalysis, in_view: tuple[str, ...]) -> list[Text]:
     """The topic's status, then per source the value as that source gave it, marked by standing."""
     by_source: dict[str, list[Claim]] = {}
     for claim in topic.claims:

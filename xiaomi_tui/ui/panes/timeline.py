@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import partial
 from heapq import merge
-from itertools import groupby
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -52,10 +51,14 @@ class TimelinePane(Pane):
     def _events(view: View) -> list[list[Claim]]:
         """The claims in view, one list per event, in the timeline's order; a later report is an event alone."""
         facts, in_view = view.facts, view.sources
-        shown = [claim for claim in facts.dated_claims  # already in order: filtering keeps it
-                 if claim.source in in_view and view.claim_matches(claim)]
-        events = [list(claims) for _, claims in groupby(shown, key=lambda claim: (claim.topic, when(claim).start,
-                                                                                   when(claim).end))]
+        every_source = len(in_view) == len(facts.sources)
+        events = []
+        for event in view.derived.dated_events:  # grouped once per fact base; here only filtered
+            kept = event if every_source else [claim for claim in event if claim.source in in_view]
+            if view.query:
+                kept = [claim for claim in kept if view.claim_matches(claim)]
+            if kept:
+                events.append(kept)
         if view.later_reports:  # each finding a row of its own, in the same order
             later = [[outcome] for outcome in facts.dated_outcome_claims
                      if view.matches(outcome.statement, facts.topics[outcome.topic].label)]

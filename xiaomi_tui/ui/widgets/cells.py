@@ -7,6 +7,8 @@ support, and no colour for a single source, which is thin support, not a fault.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.text import Text
 
 from xiaomi_tui.facts.analysis import TopicAnalysis
@@ -87,5 +89,7 @@ def verdict_cell(verdict: Verdict) -> Text:
     return Text(f"{verdict.symbol} {verdict.value}", style=VERDICT_STYLES[verdict], no_wrap=True)
 
 
+@lru_cache(maxsize=512)
 def count_cell(number: int) -> Text:
+    """One shared `Text` per count: the tables copy a cell before they cut or pad it, nothing else changes it."""
     return Text(str(number), justify="right", style="" if number else "dim")

@@ -81,6 +81,7 @@ class FactTable(ScrollView, can_focus=True):
         self._pending_home: int | None = None
         self._focus_on_show = False
         self._given: list[Row] = []  # the rows in the pane's own order
+        self._measured: tuple[list[Row], list[Column]] | None = None  # what `_natural` was measured on
         self.row_order = SortOrder()
         self.sort_column: int | None = None  # the column `S` sorts by (the first until `<`, `>` or a click
         # picks one, from when on it is underlined in the header while the table has focus)
@@ -258,6 +259,9 @@ class FactTable(ScrollView, can_focus=True):
         arrow included, so it is never cut."""
         labelled = [replace(column, label=self.row_order.label(index, column.label))
                     for index, column in enumerate(self._columns)]
+        if self._measured is not None and self._measured[0] is self._given and self._measured[1] == labelled:
+            return  # the same rows again (a source toggled back on: the pane's cached rows)
+        self._measured = (self._given, labelled)
         self._natural = natural_widths(labelled, (row.texts() for row in islice(self._given, MEASURED_ROWS)))
 
     def action_sort(self) -> None:
