@@ -148,3 +148,12 @@ def test_the_readme_names_every_binding_id():
     section = " ".join(section[:section.index("\n### ")].split())
     missing = [binding.id for scope in scopes(PANES) for binding in scope if f"`{binding.id}`" not in section]
     assert missing == []
+
+
+def test_a_theme_or_keymap_of_the_wrong_type_is_named_in_one_line_and_the_rest_counts():
+    write_settings({"citation_style": "mla", "theme": 3, "keymap": ["x"]})
+    settings = Settings.load()
+    assert (settings.citation_style, settings.theme, settings.keymap) == ("mla", None, {})
+    assert settings.problem == (
+        f"settings file {settings_path()} has a theme that is not a string; using the default theme; it has a keymap "
+        "that is not an object of binding ids to keys (\"cite.copy\": \"x\"); using the default keys")

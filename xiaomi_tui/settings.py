@@ -72,12 +72,15 @@ class Settings:
             return cls(problem=f"settings file {shown(path)} {unusable}; using the defaults")
         assert isinstance(saved, dict)  # `_citation_style` refuses anything else
         theme = saved.get("theme")
+        problems = [] if theme is None or isinstance(theme, str) else ["has a theme that is not a string; using the "
+                                                                       "default theme"]
         try:
             keymap = _keymap(saved.get("keymap", {}))
         except _Unusable as unusable:
-            return cls(style, theme if isinstance(theme, str) else None, saved=saved,
-                       problem=f"settings file {shown(path)} {unusable}; using the default keys")
-        return cls(style, theme if isinstance(theme, str) else None, keymap, saved=saved)
+            keymap = {}
+            problems.append(f"{unusable}; using the default keys")
+        return cls(style, theme if isinstance(theme, str) else None, keymap, saved=saved,
+                   problem=f"settings file {shown(path)} {'; it '.join(problems)}" if problems else None)
 
     def save(self) -> str | None:
         """Keep the choices for the next run, unless they belong to this session alone (`remember` is off: a
