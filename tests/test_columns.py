@@ -36,3 +36,9 @@ def test_a_redundant_column_hides_only_when_the_others_lack_room() -> None:
     assert fit_widths(columns, natural, room=77)[0] is None
     assert fit_widths(columns, natural, room=150)[0] == 4
     assert table_width(fit_widths(columns, natural, room=77)) <= 77
+
+
+def test_a_column_with_a_maximum_leaves_the_rest_to_the_label() -> None:
+    columns = [Column("Topic", 18), *(Column(name, 9, maximum=24) for name in "abcde")]
+    widths = fit_widths(columns, [40, 60, 60, 60, 60, 60], room=197)
+    assert widths == [40, 24, 24, 24, 24, 24]

@@ -37,7 +37,7 @@ class SourcesPane(Pane):
     def tables(self, view: View) -> list[Shown]:
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
         columns = [Column("Topic", 18), Column("")]
-        columns += [Column(view.facts.source_name(source_id)[:14], 9) for source_id in in_view]
+        columns += [Column(view.facts.source_name(source_id), 9, maximum=12) for source_id in in_view]
         return [Shown(self._source_rows(view), empty_sentence(view, "sources")),
                 Shown(self._matrix_rows(view, in_view), empty_sentence(view, "topics"), columns)]
 

@@ -2,7 +2,8 @@
 
 A column is either whole (a status word, a count, a date: never cut, as wide as its widest cell) or
 flexible (a label, a value: at least `minimum`, at most its widest cell). What is left after the whole
-columns goes to the flexible ones, the short ones first, so the room ends with what is long. When the
+columns goes first to the row's name (the first flexible column), as long as the others keep up to twice their
+minimum, then to the flexible ones, the short ones first, so the room ends with what is long. When the
 flexible columns would get less than twice their minimum, the columns marked `redundant` (a year beside
 a date, bars beside the figures) are hidden; below that the table scrolls sideways. Nothing here knows
 about Textual.
@@ -29,6 +30,7 @@ class Column:
     minimum: int | None = None  # None: whole, never cut; else flexible, never narrower than this
     redundant: bool = False  # says again what another column says: hidden first when the table is narrow
     in_order: bool = False  # the pane's rows already go by it (the timeline's dates): a sort keeps or reverses that
+    maximum: int | None = None  # a flexible column that never grows past this: one of many alike (a source's values)
 
     @property
     def whole(self) -> bool:
@@ -46,6 +48,7 @@ def natural_widths(columns: Sequence[Column], rows: Iterable[Sequence[Text]]) ->
 
 def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> list[int | None]:
     """The width of each column in `room` cells, None for a column hidden because the table is narrow."""
+    natural = [min(width, column.maximum or width) for width, column in zip(natural, columns)]
     shown = list(range(len(columns)))
 
     def least(index: int) -> int:
@@ -55,13 +58,12 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> 
     def needed(indices: list[int]) -> int:
         return sum(least(index) + PADDING for index in indices)
 
-    def wanted(indices: list[int]) -> int:
-        """Whole columns whole, flexible ones at twice their minimum: a long statement alone hides nothing."""
-        return sum(min(natural[index], 2 * (columns[index].minimum or natural[index])) + PADDING
-                   for index in indices)
+    def wanted(index: int) -> int:
+        """Whole columns whole, flexible ones at most twice their minimum: a long statement alone hides nothing."""
+        return min(natural[index], 2 * (columns[index].minimum or natural[index]))
 
     for index in reversed(range(len(columns))):
-        if wanted(shown) <= room:
+        if sum(wanted(shown_index) + PADDING for shown_index in shown) <= room:
             break
         if columns[index].redundant:
             shown.remove(index)
@@ -70,11 +72,18 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> 
     for index in shown:
         widths[index] = least(index)
     spare = room - needed(shown)
-    # Short columns first: each takes what it needs up to an equal share of what is left.
+    if flexible:  # the row's name (the first flexible column) whole, if the others keep what they want
+        name, others = flexible[0], flexible[1:]
+        reserve = sum(wanted(index) - least(index) for index in others)
+        grow = max(0, min(natural[name] - least(name), spare - reserve))
+        widths[name] = least(name) + grow
+        spare -= grow
+    # Then short columns first: each takes what it needs up to an equal share of what is left.
     for position, index in enumerate(sorted(flexible, key=lambda index: natural[index])):
         share = max(0, spare) // (len(flexible) - position)
-        grow = min(natural[index] - least(index), share)
-        widths[index] = least(index) + grow
+        current = widths[index] or 0
+        grow = min(natural[index] - current, share)
+        widths[index] = current + grow
         spare -= grow
     return widths
 

@@ -8,11 +8,10 @@ visible: a rebuild costs the rows' records and a sample's cells, not their rende
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -26,27 +25,10 @@ from xiaomi_tui.ui.keys import TABLE_KEYS
 from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, fit_widths, natural_widths, table_width
 from xiaomi_tui.ui.widgets.sorting import SortOrder, column_at
+from xiaomi_tui.ui.widgets.table_rows import Row, cells_line, sentence_line
 
 CONTEXT_ROWS = 3
 """Rows kept visible above a cursor placed by the program rather than by the user."""
-
-
-NO_SELECTION = Selection()
-
-
-class Row:
-    """A row's selection, and its cells, or a function that makes them when the row is first drawn."""
-
-    __slots__ = ("cells", "selection")
-
-    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = NO_SELECTION):
-        self.cells = cells
-        self.selection = selection
-
-    def texts(self) -> Sequence[Text]:
-        if callable(self.cells):
-            self.cells = self.cells()
-        return self.cells
 
 
 class FactTable(ScrollView, can_focus=True):
@@ -312,22 +294,13 @@ class FactTable(ScrollView, can_focus=True):
         if y == 0:
             strip = self._line(self._header(), self.get_component_rich_style("fact-table--header"))
         elif not self._rows:
-            return self._empty_line(y - 1, width)
+            return sentence_line(self.app.console, self.empty_text, y - 1, width, self.rich_style)
         else:
             index = scroll_y + y - 1
             if index >= len(self._rows):
                 return Strip.blank(width, self.rich_style)
             strip = self._row_strip(index)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
-
-    def _empty_line(self, index: int, width: int) -> Strip:
-        """The empty sentence across the whole table, wrapped, never in a column of its own."""
-        lines = Text(self.empty_text, style="italic").wrap(self.app.console, max(1, width - 2))
-        if index >= len(lines):
-            return Strip.blank(width, self.rich_style)
-        line = Text.assemble(" ", lines[index])
-        return Strip(Segment.apply_style(line.render(self.app.console), self.rich_style), line.cell_len).extend_cell_length(
-            width, self.rich_style)
 
     def _header(self) -> list[Text]:
         """Each label, the sorted one with its arrow; the column `S` would sort underlined while focused."""
@@ -349,15 +322,4 @@ class FactTable(ScrollView, can_focus=True):
         return strip
 
     def _line(self, cells: Sequence[Text], style: Style) -> Strip:
-        line = Text(no_wrap=True, end="")
-        for cell, width in zip(cells, self._widths):
-            if width is None:  # hidden: the table is too narrow for what it only repeats
-                continue
-            fitted = cell.copy()
-            fitted.truncate(width, overflow="ellipsis")
-            fitted.align(cell.justify if cell.justify in ("left", "center", "right") else "left", width)
-            line.append(" ")
-            line.append_text(fitted)
-            line.append(" ")
-        segments = Segment.apply_style(line.render(self.app.console), style)
-        return Strip(segments, line.cell_len)
+        return cells_line(self.app.console, cells, self._widths, style)
