@@ -39,7 +39,7 @@ ABANDONED_AFTER = 60.0
 
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
-CODE = ("records.py", "rules.py", "fuzzydate.py", "loader.py", "crosscheck.py", "model.py", "schema.py")
+CODE = ("records.py", "recordtype.py", "rules.py", "fuzzydate.py", "loader.py", "crosscheck.py", "model.py", "schema.py")
 """What decides how a file's bytes become records: a change to any of them makes every entry stale."""
 
 
