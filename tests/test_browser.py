@@ -54,6 +54,17 @@ def clipboard(page: Page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
+def download_from_the_palette(page: Page, command: str, offered: str) -> tuple[str, str]:
+    """Run a palette command that downloads a file: the file's suggested name and its text."""
+    page.keyboard.press("Control+p")
+    page.keyboard.type(command)
+    wait_for_screen(page, lambda text: offered in text, f"the palette's {command}")
+    # textual.js opens the download in a new tab that closes at once; Playwright reports it on this page.
+    with page.expect_download(timeout=15_000) as download:
+        page.keyboard.press("Enter")
+    return download.value.suggested_filename, Path(download.value.path()).read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`xiaomi-tui serve` on the small fixture; whatever it leaves behind is killed after the test."""
@@ -93,23 +104,13 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         assert "https://alpha.example/maker-december" in clipboard(page)
         wait_for_screen(page, lambda text: "Copied (apa) in the browser" in text, "where the citation went")
 
-        page.keyboard.press("Control+p")
-        page.keyboard.type("Export all as JSON")
-        wait_for_screen(page, lambda text: "as JSON: a download" in text, "the palette's export")
-        # textual.js opens the download in a new tab that closes at once; Playwright reports it on this page.
-        with page.expect_download(timeout=15_000) as download:
-            page.keyboard.press("Enter")
-        assert download.value.suggested_filename.endswith(".json")
-        exported = Path(download.value.path()).read_text(encoding="utf-8")
+        name, exported = download_from_the_palette(page, "Export all as JSON", "as JSON: a download")
+        assert name.endswith(".json")
         assert json.loads(exported) == json.loads(export(load(FIXTURE), None, "json"))
 
-        page.keyboard.press("Control+p")
-        page.keyboard.type("Export view as CSV")
-        wait_for_screen(page, lambda text: "as CSV: a download" in text, "the palette's view export")
-        with page.expect_download(timeout=15_000) as download:
-            page.keyboard.press("Enter")
-        assert download.value.suggested_filename.startswith("xiaomi-view-timeline-")
-        lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+        name, exported = download_from_the_palette(page, "Export view as CSV", "as CSV: a download")
+        assert name.startswith("xiaomi-view-timeline-")
+        lines = exported.removeprefix("\ufeff").splitlines()
         assert len(lines) == 1 + len(load(FIXTURE).dated_claims)  # the timeline's claims, not every claim
 
         page.keyboard.press("?")

@@ -155,12 +155,18 @@ def test_a_tiny_terminal_gets_a_message_not_a_crash(terminal):
     term.wait_for("XIAOMI-EXIT=0")
 
 
-def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(terminal, tmp_path):
+def open_on_a_copy(terminal, tmp_path: Path) -> tuple[Terminal, Path, str]:
+    """The dashboard on a copy of the fixture, to edit while it runs: the terminal, the copy, its text."""
     facts = tmp_path / "facts.toml"
     good = FIXTURE.read_text(encoding="utf-8")
     facts.write_text(good, encoding="utf-8")
     term = terminal("--facts", str(facts))
     term.wait_for("Test fact base")
+    return term, facts, good
+
+
+def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(terminal, tmp_path):
+    term, facts, good = open_on_a_copy(terminal, tmp_path)
 
     facts.write_text(good.replace('title = "Test fact base"', 'title = "Edited in place"'), encoding="utf-8")
     term.wait_for("Edited in place")
@@ -382,11 +388,7 @@ def test_a_keymap_in_the_settings_moves_a_key_in_the_footer_and_the_help(termina
 
 
 def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal, tmp_path):
-    facts = tmp_path / "facts.toml"
-    good = FIXTURE.read_text(encoding="utf-8")
-    facts.write_text(good, encoding="utf-8")
-    term = terminal("--facts", str(facts))
-    term.wait_for("Body style")
+    term, facts, good = open_on_a_copy(terminal, tmp_path)
     second_body = ('\n[[claims]]\nid = "beta-body"\ntopic = "body-style"\nsource = "beta"\n'
                    'statement = "The car is an SUV."\nvalue = "SUV"\norigin = "wire"\npara = 4\n')
     facts.write_text(good + second_body, encoding="utf-8")
