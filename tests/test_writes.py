@@ -115,14 +115,25 @@ def test_a_closed_stdout_is_one_line_and_exit_2() -> None:
                                                      "standard output is closed\n")
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "markdown"], ["check"], ["scorecard"],
-                                     ["cite", "cnevpost-mass-production-dec-2023", "--statement"]])
+@pytest.mark.parametrize("command", [["check"], ["scorecard"], ["cite", "cnevpost-mass-production-dec-2023", "--statement"]])
 def test_a_locale_that_is_not_utf8_gets_question_marks_and_one_note(command: list[str]) -> None:
     result = run(command, env={**os.environ, "PYTHONIOENCODING": "ascii"})
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.isascii()
     assert result.stderr.count("note:") <= 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "markdown"], ["export", "--format", "csv", "--bom"],
+                                     ["export", "--format", "csl-json"], ["scorecard", "--format", "json"], ["schema"]])
+def test_exports_are_utf8_whatever_the_locale_so_a_file_loses_nothing(command: list[str]) -> None:
+    ascii_run = subprocess.run([*COMMAND, *command], capture_output=True, timeout=60, check=False,
+                               env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    utf8_run = subprocess.run([*COMMAND, *command], capture_output=True, timeout=60, check=False,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+    assert (ascii_run.returncode, ascii_run.stderr) == (0, b"")
+    assert ascii_run.stdout == utf8_run.stdout  # the marks, the "≈", the BOM: none turned into "?"
 
 
 def test_the_dashboard_in_a_locale_that_is_not_utf8_says_so_instead_of_drawing_escapes() -> None:

@@ -171,7 +171,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "schema":
             from xiaomi_tui.facts.schema import json_schema_text
 
-            output.write(json_schema_text())
+            output.write_data(json_schema_text())
             return EXIT_OK
         if args.command == "export":
             _check_export_options(args)
@@ -185,25 +185,26 @@ def _run(argv: Sequence[str] | None) -> int:
             from xiaomi_tui.facts.scorecard import render
             from xiaomi_tui.facts.scoring import score
 
-            output.write(render(score(facts, args.as_of), args.format))
+            scorecard = render(score(facts, args.as_of), args.format)
+            (output.write_data if args.format == "json" else output.write)(scorecard)
             return EXIT_OK
         if args.command == "export" and args.format == "claimreview":
             from xiaomi_tui.facts.claimreview import claim_reviews
             from xiaomi_tui.facts.scoring import score
 
-            output.write(claim_reviews(score(facts), sources, args.review_url, args.reviewer_url))
+            output.write_data(claim_reviews(score(facts), sources, args.review_url, args.reviewer_url))
             return EXIT_OK
         if args.command == "export" and args.format == "brief":
             return _brief(facts, sources, args.bibliography_out)
         if args.command == "export" and args.format in ("csl-json", "bibtex", "ris"):
             from xiaomi_tui.facts.citations import bibliography
 
-            output.write(bibliography(facts, sources, args.format))
+            output.write_data(bibliography(facts, sources, args.format))
             return EXIT_OK
         if args.command == "export":
             from xiaomi_tui.facts.export import BOM, export
 
-            output.write((BOM if args.bom else "") + export(facts, sources, args.format))
+            output.write_data((BOM if args.bom else "") + export(facts, sources, args.format))
             return EXIT_OK
         if args.command == "serve":
             return _serve(args.facts, sources, args.host, args.port, args.public)
@@ -304,7 +305,7 @@ def _brief(facts, sources: list[str] | None, bibliography_out: Path | None) -> i
         write_atomically(path, bibliography)
     except WriteFailed as error:
         raise UsageError(str(error)) from None
-    output.write(text)
+    output.write_data(text)
     print(f"note: the bibliography is in {path}; pandoc --citeproc finds it there", file=sys.stderr)
     return EXIT_OK
 

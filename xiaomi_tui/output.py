@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 
-__all__ = ["OutputFailed", "finish", "prepare", "say", "silence", "utf8", "write"]
+__all__ = ["OutputFailed", "finish", "prepare", "say", "silence", "utf8", "write", "write_data"]
 
 _REPLACE = "xiaomi-tui-replace"
 _replaced: list[str] = []
@@ -44,9 +44,15 @@ def prepare() -> None:
         stream.reconfigure(errors=_REPLACE)
 
 
-def write(text: str) -> None:
+def write_data(text: str) -> None:
+    """An export, a bibliography, a schema, JSON: formats that are UTF-8 whatever the locale, so redirected to a file
+    they lose nothing to `?` (what `write` does for text meant to be read on this terminal)."""
+    write(text, encoding="utf-8")
+
+
+def write(text: str, encoding: str | None = None) -> None:
     """`text` on standard output, every byte of it; raises `BrokenPipeError` when the reader left, `OutputFailed`
-    for anything else.
+    for anything else. In the locale's encoding unless told.
 
     Straight to the descriptor, counting what it took: Python's buffered writer can drop the error of a write
     cut short (a file-size limit, a disk filling up) and let the process end with 0 and half a file."""
@@ -60,7 +66,8 @@ def write(text: str) -> None:
         return
     try:
         stream.flush()
-        remaining = memoryview(text.encode(stream.encoding, stream.errors or "strict"))
+        remaining = memoryview(text.encode(encoding) if encoding else
+                               text.encode(stream.encoding, stream.errors or "strict"))
         while remaining:
             remaining = remaining[os.write(descriptor, remaining):]
     except BrokenPipeError:
