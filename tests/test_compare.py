@@ -305,8 +305,8 @@ def test_fixture_standings_and_source_tallies(small_facts: FactBase) -> None:
         "beta-approval": ClaimStanding.ECHOED,
         "alpha-investment": ClaimStanding.ECHOED,
         "beta-investment": ClaimStanding.ECHOED,
-        "alpha-investment-usd": ClaimStanding.CORROBORATED,
-        "gamma-investment-usd": ClaimStanding.CORROBORATED,
+        "alpha-investment-usd": ClaimStanding.MINOR,  # nearly the other's figure: ≈ on the claim as on the topic
+        "gamma-investment-usd": ClaimStanding.MINOR,
         "alpha-capacity": ClaimStanding.CORROBORATED,
         "gamma-capacity": ClaimStanding.CORROBORATED,
         "alpha-price": ClaimStanding.UNIQUE,
@@ -315,9 +315,9 @@ def test_fixture_standings_and_source_tallies(small_facts: FactBase) -> None:
     tallies = {source: {standing.value: n for standing, n in counts.items() if n}
                for source, counts in analysis.source_tallies.items()}
     assert tallies == {
-        "alpha": {"conflict": 2, "corroborated": 2, "echo": 2, "single": 3},
+        "alpha": {"conflict": 2, "minor": 1, "corroborated": 1, "echo": 2, "single": 3},
         "beta": {"echo": 2},
-        "gamma": {"corroborated": 2, "single": 2},
+        "gamma": {"minor": 1, "corroborated": 1, "single": 2},
     }
     assert sorted(claim.id for claim in analysis.claims()) == sorted(small_facts.claims)
 

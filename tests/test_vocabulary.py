@@ -90,3 +90,23 @@ def test_exports_and_check_use_the_same_words(facts):
     kinds = {finding.kind.value.split(" on ")[0] for finding in findings(analyse(facts))}
     assert kinds <= WORDS
     assert {standing.value for standing in ClaimStanding} <= WORDS  # a claim's standing is a status's word
+
+
+async def test_one_figure_reads_with_one_mark_on_the_investment_pane_and_the_timeline(facts):
+    """USD 1.37 bn vs 1.38 bn is ≈ minor as a topic; each claim carrying it stands ≈ minor too, not ✓ corroborated."""
+    label = "First-phase investment in USD"
+    app = XiaomiApp(facts, watch=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        marks = {}
+        for key in "32":  # Investment, then the timeline
+            await pilot.press(key)
+            await pilot.pause()
+            table = app.active_pane.query_one(FactTable)
+            headers = [column.label for column in table.columns]
+            rows = [dict(zip(headers, cell_texts(table, index))) for index in range(len(table.rows))]
+            found = [row["Status"] for row in rows
+                     if row.get("Topic") == label or row.get("What", "").startswith(f"{label}:")]
+            assert found, (key, label)
+            marks[key] = {status.split("  ")[0] for status in found}
+
+    assert marks == {"3": {Status.MINOR.mark}, "2": {Status.MINOR.mark}}

@@ -218,9 +218,10 @@ def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[
     standings: dict[str, ClaimStanding] = {}
     for index, group in enumerate(groups):
         others = [relations[(index, j)][0] for j in range(len(groups)) if j != index]
-        if Relation.CONFLICT in others:
+        if Relation.CONFLICT in others or Relation.MINOR in others:
+            standing = ClaimStanding.CONFLICT if Relation.CONFLICT in others else ClaimStanding.MINOR
             for claim in group.claims:
-                standings[claim.id] = ClaimStanding.CONFLICT
+                standings[claim.id] = standing
             continue
         # Who backs this value: for each organisation, the sources that carry it (here or in a consistent group).
         backing: dict[str, set[str]] = defaultdict(set)

@@ -57,6 +57,7 @@ class ClaimStanding(str, Enum):
     """How one claim stands among the others in view: the topic status that shares its mark, and its word."""
 
     CONFLICT = Status.CONFLICT.value
+    MINOR = Status.MINOR.value  # nearly the figure another source gives: the topic's ≈ shows on the claim too
     CORROBORATED = Status.AGREE.value
     ECHOED = Status.ECHO.value
     UNIQUE = Status.SINGLE.value
