@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             for server, url in servers.values():  # a first visit each, not counted: disk caches warm up
                 first_frame(context, url, server)
             for run in range(args.runs):
-                for server, url in servers.values():
+                for name, (server, url) in servers.items():
                     times[name].append(first_frame(context, url, server))
                     print(f"run {run + 1}: {name} {times[name][-1] * 1000:.0f} ms", file=sys.stderr, flush=True)
             if args.screenshot:
