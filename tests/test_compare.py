@@ -388,3 +388,12 @@ def test_every_status_has_a_distinct_symbol() -> None:
 
     assert len(set(symbols)) == len(symbols)
     assert Status.CONFLICT.symbol == "\u2717" and Status.AGREE.symbol == "\u2713"
+
+
+def test_the_reason_beside_the_counts_does_not_repeat_them(small_facts: FactBase) -> None:
+    topics = analyse(small_facts).topics
+
+    assert (topics["approval"].counts_text, topics["approval"].reason) == (
+        "1 origin, 2 sources", "1 origin, 2 sources: the same report repeated")
+    assert topics["approval"].reason_beyond_counts == "the same report repeated"
+    assert topics["body-style"].reason_beyond_counts == topics["body-style"].reason == "only one source carries it"

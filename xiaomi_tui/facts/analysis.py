@@ -148,6 +148,13 @@ class TopicAnalysis:
             text += f"; {len(self.set_aside)} set aside"
         return text
 
+    @property
+    def reason_beyond_counts(self) -> str:
+        """The reason, less the counts it opens with when `counts_text` stands beside it already: an echo reads
+        "1 origin, 3 sources; 1 inferred" then "one announcement repeated", not the counts twice."""
+        counts, said, rest = self.reason.partition(": ")
+        return rest if said and self.counts_text.startswith(counts) else self.reason
+
 
 def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
                   voices: Mapping[str, Voice] | None = None) -> TopicAnalysis:

@@ -53,7 +53,7 @@ class DetailScreen(Screen[None]):
         view = self.view
         topic = view.analysis.topics[self.topic_id]
         yield Static(Text.assemble((topic.topic.label, "bold"), "  ", status_cell(topic.status),
-                                   f"  {topic.counts_text}  ", (topic.reason, "dim")), id="detail-title")
+                                   f"  {topic.counts_text}  ", (topic.reason_beyond_counts, "dim")), id="detail-title")
         with Horizontal(id="detail-screen"):
             yield OptionList(*(
                 Option(Text.assemble(format_claim_value(claim, topic.topic), "  ",

@@ -49,7 +49,7 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
     parts: list[RenderableType] = [
         Text(topic.topic.label, style="bold"),
         Text.assemble(status_cell(topic.status), f"  {topic.counts_text}"),
-        Text(topic.reason, style="dim"),
+        Text(topic.reason_beyond_counts, style="dim"),
     ]
     claims = claims_behind(view, selection)
     for claim in claims[:PANEL_CLAIMS]:
