@@ -13,7 +13,7 @@ from rich.console import Console
 from textual.widgets import OptionList
 
 from xiaomi_tui.cli import main
-from xiaomi_tui.facts.loader import loads
+from xiaomi_tui.facts.loader import load, loads
 from xiaomi_tui.facts.model import FactBase
 from xiaomi_tui.facts.schema import validate
 from xiaomi_tui.ui.app import XiaomiApp
@@ -67,6 +67,13 @@ def cell_texts(table: Any, index: int) -> list[str]:
 # -- the app ------------------------------------------------------------------------------------
 
 SIZE = (120, 40)
+
+
+def watched_copy(facts_path: Path, folder: Path) -> tuple[Path, XiaomiApp]:
+    """A copy of a fact base to edit, and a dashboard that reloads it when it changes."""
+    path = folder / "facts.toml"
+    path.write_bytes(facts_path.read_bytes())
+    return path, make_app(load(path), watch=True)
 
 
 def make_app(facts, **options) -> XiaomiApp:

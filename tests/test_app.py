@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import inspect
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, cell_texts, detail_text, listed_claims, make_app, row_texts, run_command, table, without_claim
+from helpers import (
+    SIZE,
+    cell_texts,
+    detail_text,
+    listed_claims,
+    make_app,
+    row_texts,
+    run_command,
+    table,
+    watched_copy,
+    without_claim,
+)
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -397,10 +407,8 @@ def _write(path: Path, text: str) -> None:
 
 
 async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, tmp_path):
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
+    path, app = watched_copy(small_facts_path, tmp_path)
     good = path.read_text(encoding="utf-8")
-    app = make_app(load(path), watch=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "g", "j")
         _write(path, good.replace('title = "Test fact base"', 'title = "Edited fact base"'))
@@ -438,9 +446,7 @@ def notes(app: XiaomiApp) -> list[str]:
 async def test_a_reload_that_takes_the_highlighted_claim_away_keeps_the_claims_screen_and_c_cites_what_is_left(
         small_facts_path, tmp_path):
     """It once crashed: the screen kept its own view, `c` looked the old claim up in the new fact base."""
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
-    app = make_app(load(path), watch=True)
+    path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "enter", "j")
         assert app.screen.highlighted_claim_id == "beta-investment"
@@ -457,9 +463,7 @@ async def test_a_reload_that_takes_the_highlighted_claim_away_keeps_the_claims_s
 
 async def test_a_reload_that_takes_every_claim_of_the_row_away_closes_the_claims_screen_with_a_word(
         small_facts_path, tmp_path):
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
-    app = make_app(load(path), watch=True)
+    path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "enter", "j")
         text = path.read_text(encoding="utf-8")
@@ -475,9 +479,7 @@ async def test_a_reload_that_takes_every_claim_of_the_row_away_closes_the_claims
 
 
 async def test_a_reload_under_the_source_checklist_draws_it_again_from_the_new_sources(small_facts_path, tmp_path):
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
-    app = make_app(load(path), watch=True)
+    path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         _write(path, path.read_text(encoding="utf-8").replace('publisher = "Alpha News"', 'publisher = "Alpha Wire"'))
@@ -578,9 +580,7 @@ async def test_markup_in_titles_reaches_screen_and_clipboard_as_typed(small_fact
 
 
 async def test_a_deleted_fact_base_keeps_the_last_good_data(small_facts_path, tmp_path):
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
-    app = make_app(load(path), watch=True)
+    path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         path.unlink()
         await _reload(app, pilot)
@@ -605,9 +605,7 @@ def _nest_too_deep(path: Path) -> str:
 @pytest.mark.parametrize("break_it", [_replace_with_a_fifo, _nest_too_deep], ids=["fifo", "deep-nesting"])
 async def test_a_hostile_edit_keeps_the_last_good_data_and_q_still_quits(small_facts_path, tmp_path, break_it):
     """A FIFO once blocked the reload thread (and with it quitting); deep nesting killed the app."""
-    path = tmp_path / "facts.toml"
-    shutil.copy(small_facts_path, path)
-    app = make_app(load(path), watch=True)
+    path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         said = break_it(path)
         await _reload(app, pilot)
