@@ -76,6 +76,14 @@ def watched_copy(facts_path: Path, folder: Path) -> tuple[Path, XiaomiApp]:
     return path, make_app(load(path), watch=True)
 
 
+async def exported(app: XiaomiApp, pilot, folder: Path, pattern: str) -> str:
+    """The text of the file a palette export wrote: Textual writes it in a thread of its own, then reports."""
+    while not any(note.title == "Export" for note in app._notifications):
+        await pilot.pause(0.05)
+    [written] = folder.glob(pattern)
+    return written.read_text(encoding="utf-8")
+
+
 def make_app(facts, **options) -> XiaomiApp:
     return XiaomiApp(facts, watch=options.pop("watch", False), **options)
 

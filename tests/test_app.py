@@ -12,6 +12,7 @@ from helpers import (
     SIZE,
     cell_texts,
     detail_text,
+    exported,
     listed_claims,
     make_app,
     row_texts,
@@ -203,10 +204,8 @@ async def test_an_export_from_the_palette_lands_in_the_current_directory(small_f
     app = make_app(small_facts, sources=["beta"])
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Export all as CSV")
-        while not any(note.title == "Export" for note in app._notifications):
-            await pilot.pause(0.05)  # Textual writes the file in a thread of its own, then reports
+        assert await exported(app, pilot, tmp_path, "xiaomi-claims-*.csv") == export(small_facts, ["beta"], "csv")
         [written] = tmp_path.glob("xiaomi-claims-*.csv")
-        assert written.read_text(encoding="utf-8") == export(small_facts, ["beta"], "csv")
         assert any(note.message == f"Exported to {written}" for note in app._notifications)
 
 
@@ -216,11 +215,9 @@ async def test_the_palette_exports_the_bibliography_of_the_sources_in_view(small
     app = make_app(small_facts, sources=["beta"])
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Export bibliography as BibTeX")
-        while not any(note.title == "Export" for note in app._notifications):
-            await pilot.pause(0.05)
-        [written] = tmp_path.glob("xiaomi-bibliography-*.bib")
-        assert written.read_text(encoding="utf-8") == bibliography(small_facts, ["beta"], "bibtex")
-        assert written.read_text(encoding="utf-8").startswith("@article{writer2023,\n")
+        text = await exported(app, pilot, tmp_path, "xiaomi-bibliography-*.bib")
+        assert text == bibliography(small_facts, ["beta"], "bibtex")
+        assert text.startswith("@article{writer2023,\n")
 
 
 async def test_the_palette_offers_every_dashboard_key(small_facts):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import SIZE, cell_texts, detail_text, make_app, row_texts, run_command, table
+from helpers import SIZE, cell_texts, detail_text, exported, make_app, row_texts, run_command, table
 from textual.screen import ModalScreen
 from textual.widgets import TabbedContent
 
@@ -185,8 +185,6 @@ async def test_export_view_on_the_outcomes_pane_writes_every_appearance_in_view(
         await pilot.pause()
         assert len(table(app, "outcomes").rows) == 1  # one forecast: four appearances, three in view
         await run_command(pilot, "Export view as CSV")
-        while not any(note.title == "Export" for note in app._notifications):
-            await pilot.pause(0.05)
-        [written] = tmp_path.glob("xiaomi-view-outcomes-*.csv")
-        ids = [line.split(",")[0] for line in written.read_text(encoding="utf-8").splitlines()[1:]]
+        text = await exported(app, pilot, tmp_path, "xiaomi-view-outcomes-*.csv")
+        ids = [line.split(",")[0] for line in text.splitlines()[1:]]
         assert ids == ["one-first-car", "two-first-car", "three-first-car"]

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from helpers import exported
 
 from xiaomi_tui.facts.export import Scope, export
 from xiaomi_tui.ui.app import XiaomiApp
@@ -36,13 +37,6 @@ async def run_command(pilot, words: str) -> None:
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
-
-
-async def exported(app: XiaomiApp, pilot, tmp_path, pattern: str) -> str:
-    while not any(note.title == "Export" for note in app._notifications):
-        await pilot.pause(0.05)
-    [written] = tmp_path.glob(pattern)
-    return written.read_text(encoding="utf-8")
 
 
 @pytest.mark.timeout(60)
