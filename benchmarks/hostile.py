@@ -119,8 +119,8 @@ WORKER = """
 import json, os, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from xiaomi_tui.facts.loader import FactsError, load
-from xiaomi_tui.facts.analysis import analyse
+from xiaomi_tui.facts.load.loader import FactsError, load
+from xiaomi_tui.facts.analysis.topics import analyse
 try:
     facts = load(sys.argv[1])
     analyse(facts)

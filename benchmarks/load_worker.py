@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.loader import load
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import load
 
 
 def peak_rss_mib(pid: int | str = "self") -> float:

@@ -19,8 +19,8 @@ import tempfile
 import synth
 from run import OUT, ROOT, SCREEN
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.loader import load
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import load
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 
 TOGGLES = 10

@@ -36,8 +36,8 @@ import textual
 from load_worker import peak_rss_mib
 from textual.widgets import Input
 
-from xiaomi_tui.facts.loader import load
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.load.loader import load
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 
 HERE = Path(__file__).resolve().parent
@@ -45,8 +45,8 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 SCREEN = (120, 40)
 MIB = 1024 * 1024
-STARTUP_IMPORT = "import xiaomi_tui.cli; import xiaomi_tui.ui.app"
-LAZY_MODULES = ("xiaomi_tui.facts.citations", "xiaomi_tui.facts.export", "pyperclip", "pydantic", "tomllib")
+STARTUP_IMPORT = "import xiaomi_tui.cli.main; import xiaomi_tui.ui.app"
+LAZY_MODULES = ("xiaomi_tui.facts.citations", "xiaomi_tui.facts.export.tables", "pyperclip", "pydantic", "tomllib")
 FIRST_FRAME_TIMEOUT = 60.0
 SEARCH_KEYS = 6
 SETTLE = 0.2

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from xiaomi_tui.facts.loader import load
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.load.loader import load
+from xiaomi_tui.facts.model.factbase import FactBase
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,10 +12,10 @@ import pytest
 from rich.console import Console
 from textual.widgets import OptionList
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts.loader import load, loads
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.schema import validate
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.load.loader import load, loads
+from xiaomi_tui.facts.load.schema import validate
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable

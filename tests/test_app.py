@@ -27,15 +27,15 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, TabbedContent
 
+from xiaomi_tui.facts.analysis.status import Status
 from xiaomi_tui.facts.citations import bibliography, cite_claim, cite_source
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.status import Status
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.citing import GONE
 from xiaomi_tui.ui.keys import NOT_IN_PALETTE
-from xiaomi_tui.ui.screens.detail import DetailScreen
+from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.view import Selection
@@ -107,12 +107,12 @@ async def test_enter_opens_every_claim_behind_the_row_and_escape_returns(small_f
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "enter")
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         assert listed_claims(app) == ["alpha-investment", "beta-investment"]
         await pilot.press("j")
         assert app.screen.highlighted_claim_id == "beta-investment"
         await pilot.press("escape")
-        assert not isinstance(app.screen, DetailScreen)
+        assert not isinstance(app.screen, ClaimsScreen)
 
 
 async def test_search_narrows_rows_and_escape_clears(small_facts):
@@ -333,9 +333,9 @@ async def test_every_pane_renders_at_any_size(small_facts, size):
         assert table(app, "specs").cursor_row == 1
         assert any(line.lstrip().startswith("Look") for line in drawn_lines(table(app, "specs"))[1:])
         await pilot.press("enter")
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         await pilot.press("escape")
-        assert app.is_running and not isinstance(app.screen, DetailScreen)
+        assert app.is_running and not isinstance(app.screen, ClaimsScreen)
 
 
 async def test_below_the_minimum_only_q_acts_and_after_it_the_table_has_focus_and_its_cursor_in_view():
@@ -452,7 +452,7 @@ async def test_a_reload_that_takes_the_highlighted_claim_away_keeps_the_claims_s
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, DetailScreen)
+        assert app.is_running and isinstance(app.screen, ClaimsScreen)
         assert listed_claims(app) == ["alpha-investment"]
         assert app.clipboard == cite_claim(app.facts, app.facts.claims["alpha-investment"], "apa")
         assert "The fact base changed: the claim you had highlighted is gone." in notes(app)
@@ -466,7 +466,7 @@ async def test_a_reload_that_takes_every_claim_of_the_row_away_closes_the_claims
         text = path.read_text(encoding="utf-8")
         _write(path, without_claim(without_claim(text, "beta-investment"), "alpha-investment"))
         await _reload(app, pilot)
-        assert app.is_running and not isinstance(app.screen, DetailScreen)
+        assert app.is_running and not isinstance(app.screen, ClaimsScreen)
         said = "The fact base changed: nothing on First-phase investment is in view now"
         assert any(note.startswith(said) for note in notes(app))
         await pilot.press("c")
@@ -616,7 +616,7 @@ async def test_dashboard_keys_rest_while_the_detail_screen_is_open(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "enter", "slash", "1")
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         await pilot.press("escape", "s")
         assert isinstance(app.screen, SourcePicker)  # not typed into a search box opened behind the screen
         assert app.query_one(TabbedContent).active == "tab-investment"
@@ -642,7 +642,7 @@ async def test_footer_follows_the_keys_of_the_screen_on_top(small_facts):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         shown = footer_keys(app.screen)
         assert "Back" in shown and "Cite" in shown
         assert "Search" not in shown and "Sources" not in shown  # dashboard keys rest here

@@ -13,10 +13,10 @@ from types import ModuleType
 
 import pytest
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.loader import loads
-from xiaomi_tui.facts.records import TopicKind
-from xiaomi_tui.facts.status import Status
+from xiaomi_tui.facts.analysis.status import Status
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import loads
+from xiaomi_tui.facts.model.records import TopicKind
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

@@ -34,8 +34,8 @@ from served import (
     wait_until,
 )
 
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.loader import load
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.loader import load
 from xiaomi_tui.settings import settings_path
 
 pytestmark = [

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts import cache
-from xiaomi_tui.facts.loader import FactsError, load, load_unkept
+from xiaomi_tui.facts.load import cache
+from xiaomi_tui.facts.load.loader import FactsError, load, load_unkept
 
 
 def entries() -> list[Path]:
@@ -41,7 +41,7 @@ def test_a_file_is_validated_once_and_read_back_the_same(facts_path: Path) -> No
 
 def test_a_cached_file_opens_without_importing_pydantic_or_tomllib(facts_path: Path) -> None:
     load(facts_path)
-    script = ("import sys; from xiaomi_tui.facts.loader import load; "
+    script = ("import sys; from xiaomi_tui.facts.load.loader import load; "
               f"facts = load({str(facts_path)!r}); "
               "print(len(facts.claims), sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -59,7 +59,7 @@ def test_an_edit_makes_a_new_entry_and_old_ones_are_pruned(facts_path: Path) -> 
 def test_a_change_to_the_code_that_reads_records_makes_entries_stale(facts_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     load(facts_path)
-    monkeypatch.setattr(cache, "CODE", (*cache.CODE, "cache.py"))
+    monkeypatch.setattr(cache, "CODE", (*cache.CODE, "load/cache.py"))
     entry = cache.entry_for(facts_path.read_bytes())
     assert entry is not None and entry not in entries()
     assert cache.read(entry) is None

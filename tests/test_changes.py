@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.changes import Changes, compare_analyses
-from xiaomi_tui.facts.loader import load
-from xiaomi_tui.facts.scoring import Verdict
+from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import load
+from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.screens.changes import ChangesScreen
 

@@ -22,9 +22,9 @@ from xiaomi_tui.facts.citations import (
     csl_item,
 )
 from xiaomi_tui.facts.citations.data import ris
-from xiaomi_tui.facts.loader import FactsError, loads
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Source
+from xiaomi_tui.facts.load.loader import FactsError, loads
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import Claim, Source
 from xiaomi_tui.settings import Settings
 
 FACTS_TOML = r"""

@@ -16,10 +16,10 @@ import docx
 import jsonschema
 import pytest
 
-from xiaomi_tui.cli import main
+from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.citations import STYLES, bibliography, cite, cited_work, keyed, works
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.model.factbase import FactBase
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STYLES_DIR = Path("/usr/share/citation-style-language/styles")

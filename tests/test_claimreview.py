@@ -17,10 +17,10 @@ import pytest
 from helpers import run
 from pyld import jsonld
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
-from xiaomi_tui.facts.loader import bundled_facts_path, load, loads
-from xiaomi_tui.facts.scoring import Scorecard, Verdict, score
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.export.claimreview import CLAIM_REVIEWED_LIMIT, claim_reviews
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
+from xiaomi_tui.facts.outcomes.verdicts import Scorecard, Verdict, score
 
 CONTEXT = json.loads((Path(__file__).parent / "fixtures" / "schema-org-context.jsonld").read_text(encoding="utf-8"))
 SCHEMA = "http://schema.org/"
@@ -169,7 +169,7 @@ def test_the_command_writes_the_reviews_of_the_sources_in_view(capsys) -> None:
 def test_fact_text_cannot_end_the_script_the_json_ld_sits_in() -> None:
     """JSON-LD is pasted into a page inside <script type="application/ld+json">: a `</script>` in fact text would
     end it there and let what follows run as HTML."""
-    from xiaomi_tui.facts.loader import loads
+    from xiaomi_tui.facts.load.loader import loads
 
     hostile = "</script><script>alert(1)</script><!-- & "
     text = bundled_facts_path().read_text(encoding="utf-8").replace('label = "', f'label = "{hostile}')

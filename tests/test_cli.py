@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from helpers import run
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.export.tables import COLUMNS, CSV_COLUMNS
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.web.server import DashboardServer
 
 
@@ -339,7 +339,7 @@ def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_p
 ], ids=["disputed-purchase", "disputed-qualification"])
 def test_cite_of_a_disputed_claim_warns_on_stderr_and_cites_unchanged(capsys, claim_id: str, warning: str) -> None:
     from xiaomi_tui.facts.citations import cite
-    from xiaomi_tui.facts.loader import bundled_facts_path, load
+    from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 
     facts = load(bundled_facts_path())
     code, out, err = run(capsys, "cite", claim_id, "--style", "apa")

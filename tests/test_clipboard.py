@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.clipboard import CopyOutcome, copy_to_system, pasteable
+from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts import citations
+from xiaomi_tui.io.clipboard import CopyOutcome, copy_to_system, pasteable
 
 HOSTILE = ("https://x/a\x1b]52;c;cHduZWQ=\x07 \x9b31m \x7f\t title\x1b]0;owned\x9c "
            "\u202eevil\u202c \u2066iso\u2069 \u200emark\u200f \u2028sep\u2029 \x00nul")

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from helpers import record
 
-from xiaomi_tui.checkreport import Finding, FindingKind, findings
-from xiaomi_tui.facts.analysis import Voice, analyse, analyse_topic
-from xiaomi_tui.facts.compare import AGREE_WITHIN, MINOR_WITHIN, Relation, compare_claims
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, PartyKind, Rate, Topic
-from xiaomi_tui.facts.schema import validate
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.cli.check import Finding, FindingKind, findings
+from xiaomi_tui.facts.analysis.compare import AGREE_WITHIN, MINOR_WITHIN, Relation, compare_claims
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.topics import Voice, analyse, analyse_topic
+from xiaomi_tui.facts.load.schema import validate
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import Claim, PartyKind, Rate, Topic
 
 _ids = count(1)
 

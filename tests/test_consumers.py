@@ -29,12 +29,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from playwright.sync_api import sync_playwright
 from served import CHROMIUM, launch_chromium
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts.claimreview import claim_reviews
-from xiaomi_tui.facts.export import BOM, CSV_COLUMNS, export
-from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, loads
-from xiaomi_tui.facts.schema import SCHEMA_FILE
-from xiaomi_tui.facts.scoring import score
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.export.claimreview import claim_reviews
+from xiaomi_tui.facts.export.tables import BOM, CSV_COLUMNS, export
+from xiaomi_tui.facts.load.loader import FactsError, bundled_facts_path, loads
+from xiaomi_tui.facts.load.schema import SCHEMA_FILE
+from xiaomi_tui.facts.outcomes.verdicts import score
 
 SOFFICE = shutil.which("soffice")
 TAPLO = Path(sysconfig.get_path("scripts")) / "taplo"

@@ -10,9 +10,9 @@ import pytest
 from helpers import HOSTILE_STATEMENTS, hostile_facts
 from markdown_it import MarkdownIt
 
-from xiaomi_tui.facts.export import COLUMNS, CSV_COLUMNS, dump, export, spreadsheet_cell
-from xiaomi_tui.facts.loader import loads
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.export.tables import COLUMNS, CSV_COLUMNS, dump, export, spreadsheet_cell
+from xiaomi_tui.facts.load.loader import loads
+from xiaomi_tui.facts.model.factbase import FactBase
 
 
 def test_markdown_export_renders_fact_text_as_text_only() -> None:

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from xiaomi_tui.facts.fuzzydate import FuzzyDate, FuzzyDateError, Precision
+from xiaomi_tui.facts.model.fuzzydate import FuzzyDate, FuzzyDateError, Precision
 
 NOT_A_DATE = (
     "is not a date; write 2024, 2024-H1, 2024-Q3, 2023-12, 2023-11-08, "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts.loader import FactsError, loads
+from xiaomi_tui.facts.load.loader import FactsError, loads
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")
 

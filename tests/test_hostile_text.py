@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from xiaomi_tui.clipboard import pasteable
 from xiaomi_tui.facts.citations import STYLES, cite_claim, cite_source
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.loader import FactsError, loads
-from xiaomi_tui.facts.rules import terminal_acts_on
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.loader import FactsError, loads
+from xiaomi_tui.facts.model.rules import terminal_acts_on
+from xiaomi_tui.io.clipboard import pasteable
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable

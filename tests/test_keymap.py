@@ -14,7 +14,7 @@ from xiaomi_tui.settings import Settings, settings_path
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.keys import check_keymap, scopes
 from xiaomi_tui.ui.screens.changes import ChangesScreen
-from xiaomi_tui.ui.screens.detail import DetailScreen
+from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.widgets.fact_table import FactTable
@@ -36,7 +36,7 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
-    classes = (XiaomiApp, FactTable, SourcePicker, StylePicker, CopyByHand, DetailScreen, HelpScreen, ChangesScreen)
+    classes = (XiaomiApp, FactTable, SourcePicker, StylePicker, CopyByHand, ClaimsScreen, HelpScreen, ChangesScreen)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).
     every = [binding for cls in classes for binding in cls.BINDINGS]
     bindings = list({id(binding): binding for binding in every if isinstance(binding, Binding)}.values())

@@ -59,14 +59,22 @@ def is_under(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
 
 
-FACTS = [module for module in MODULES if is_under(module, "xiaomi_tui.facts")]
+FACTS = [module for module in MODULES if is_under(module, "xiaomi_tui.facts") or is_under(module, "xiaomi_tui.io")]
 UI = [module for module in MODULES if is_under(module, "xiaomi_tui.ui")]
-LOADING_INTERNALS = ("xiaomi_tui.facts.cache", "xiaomi_tui.facts.schema")
+LOADING_INTERNALS = ("xiaomi_tui.facts.load.cache", "xiaomi_tui.facts.load.schema")
 
 
 def test_the_package_is_where_the_rules_expect_it() -> None:
     """A moved package would make every rule below pass on nothing."""
-    assert "xiaomi_tui.facts.loader" in FACTS and "xiaomi_tui.ui.app" in UI
+    assert "xiaomi_tui.facts.load.loader" in FACTS and "xiaomi_tui.ui.app" in UI
+
+
+def test_the_data_layer_is_in_packages_named_for_its_parts() -> None:
+    """Model, loading, analysis, outcomes, citations and exports each have a folder; few modules stand loose."""
+    loose = [path.name for path in (PACKAGE / "facts").glob("*.py") if path.name != "__init__.py"]
+    folders = {path.name for path in (PACKAGE / "facts").iterdir() if (path / "__init__.py").is_file()}
+    assert len(loose) <= 8, loose
+    assert {"model", "load", "analysis", "outcomes", "citations", "export"} <= folders
 
 
 @pytest.mark.parametrize("module", FACTS)
@@ -103,13 +111,14 @@ def test_an_app_never_loads_the_server(module: str) -> None:
 def test_the_rules_catch_a_lazy_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The checks above, on a module that breaks both rules inside a function."""
     broken = tmp_path / "broken.py"
-    broken.write_text("def show():\n    from xiaomi_tui.facts import cache\n"
-                      "    from xiaomi_tui.facts.loader import _decode\n    from ..clipboard import copy\n"
+    broken.write_text("def show():\n    from xiaomi_tui.facts.load import cache\n"
+                      "    from xiaomi_tui.facts.load.loader import _decode\n    from ..io.clipboard import copy\n"
                       "    from textual.app import App\n", encoding="utf-8")
     monkeypatch.setitem(MODULES, "xiaomi_tui.facts.broken", broken)
     assert "textual.app" in reachable("xiaomi_tui.facts.broken")
-    assert "xiaomi_tui.clipboard" in reachable("xiaomi_tui.facts.broken")  # relative, resolved
-    assert internals_used("xiaomi_tui.facts.broken") == ["xiaomi_tui.facts.cache", "xiaomi_tui.facts.loader._decode"]
+    assert "xiaomi_tui.io.clipboard" in reachable("xiaomi_tui.facts.broken")  # relative, resolved
+    assert internals_used("xiaomi_tui.facts.broken") == [
+        "xiaomi_tui.facts.load.cache", "xiaomi_tui.facts.load.loader._decode"]
 
 
 UI_HELPERS = [module for module in UI if module != "xiaomi_tui.ui.app"]

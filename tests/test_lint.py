@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.lint import plans_about_the_past, shared_run
-from xiaomi_tui.facts.loader import bundled_facts_path, load, loads
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.lint import plans_about_the_past, shared_run
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 
 ARTICLE = ("Maker will build its plant in the north.\n\n"
            "Sources said the plant is to build 300,000 vehicles a year, from 2025.\n")

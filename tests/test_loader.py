@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import edit, line_of
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.files import UnreadableFile, read_regular_file
-from xiaomi_tui.facts.loader import FactsError, Problem, bundled_facts_path, load, loads
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import CURRENCIES, MAX_TEXT
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import FactsError, Problem, bundled_facts_path, load, loads
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import CURRENCIES, MAX_TEXT
+from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 
 
 @pytest.fixture
@@ -480,8 +480,8 @@ def test_a_long_report_is_cut_with_a_count_of_what_is_hidden() -> None:
 
 def test_data_layer_and_cli_import_without_textual() -> None:
     code = (
-        "import xiaomi_tui.facts.loader, xiaomi_tui.facts.analysis, xiaomi_tui.facts.formatting, "
-        "xiaomi_tui.facts.export, xiaomi_tui.cli, sys; "
+        "import xiaomi_tui.facts.load.loader, xiaomi_tui.facts.analysis.topics, xiaomi_tui.facts.model.formatting, "
+        "xiaomi_tui.facts.export.tables, xiaomi_tui.cli.main, sys; "
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
     )
 

@@ -8,8 +8,8 @@ import pwd
 
 import pytest
 
-from xiaomi_tui.cli import main
-from xiaomi_tui.facts import cache
+from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.load import cache
 from xiaomi_tui.settings import Settings
 
 NO_HOME = "no home directory to keep settings in (set HOME or XDG_CONFIG_HOME)"

@@ -8,8 +8,8 @@ from textual.screen import ModalScreen
 from textual.widgets import TabbedContent
 
 from xiaomi_tui.facts.citations import cite_claim, cite_source
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
 DEC_2023 = "cnevpost-mass-production-dec-2023"

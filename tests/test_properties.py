@@ -7,14 +7,14 @@ from helpers import record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.compare import Relation, compare_claims
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.fuzzydate import FuzzyDate
-from xiaomi_tui.facts.loader import FactsError, loads
-from xiaomi_tui.facts.model import FactBase, follow_affiliations
-from xiaomi_tui.facts.records import Claim, Topic
+from xiaomi_tui.cli.check import findings
+from xiaomi_tui.facts.analysis.compare import Relation, compare_claims
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.loader import FactsError, loads
+from xiaomi_tui.facts.model.factbase import FactBase, follow_affiliations
+from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
+from xiaomi_tui.facts.model.records import Claim, Topic
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "small.toml").read_text(encoding="utf-8")
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from helpers import edit, line_of, record, run
 
-from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.analysis import Voice, analyse, analyse_topic
+from xiaomi_tui.cli.check import findings
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.topics import Voice, analyse, analyse_topic
 from xiaomi_tui.facts.citations import Citation, NotCitable, cite
-from xiaomi_tui.facts.loader import FactsError, Problem, loads
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, PartyKind, Topic
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.load.loader import FactsError, Problem, loads
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import Claim, PartyKind, Topic
 
 DATE = record(Topic, id="t", label="T", pane="timeline", kind="date")
 TEXT = record(Topic, id="t", label="T", pane="specs", kind="text")

@@ -6,8 +6,8 @@ import pytest
 from helpers import SIZE, cell_texts, detail_text, listed_claims, make_app, row_texts, table
 
 from xiaomi_tui.facts.citations import cite
-from xiaomi_tui.facts.loader import bundled_facts_path, load, loads
-from xiaomi_tui.ui.screens.detail import DetailScreen
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
+from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
 
@@ -49,7 +49,7 @@ async def test_the_timeline_shows_an_event_once_with_its_sources_and_origins(fac
         assert event_row(app, "Car business announced", "2021") > row
         await go_to_row(pilot, app, row)
         await pilot.press("enter")
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         assert {facts.claims[claim_id].source for claim_id in listed_claims(app)} == {"cnevpost", "blog-ev1", "arenaev"}
 
 
@@ -193,7 +193,7 @@ async def test_in_the_detail_screen_i_cites_the_highlighted_claims_origin(facts)
         await pilot.press("2")
         await go_to_row(pilot, app, event_row(app, "NDRC approval to make EVs", "23 Aug 2023"))
         await pilot.press("enter", "j", "i")
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen, ClaimsScreen)
         assert app.clipboard == cite(facts, facts.claims[app.screen.highlighted_claim_id], "apa", "as-cited").text
         assert app.clipboard.startswith("([Report on the NDRC's Approval of Xiaomi's EV Production], 2023, "
                                         "as cited in \"Xiaomi EV-1,\" 2023, para. 25)")

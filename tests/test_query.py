@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from helpers import cell_texts
 
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.query import claim_words, is_words, parse_query, word
-from xiaomi_tui.facts.scoring import Verdict
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.query import claim_words, is_words, parse_query, word
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.search import SearchBox

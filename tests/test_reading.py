@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers import cell_texts
 
-from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree

@@ -14,8 +14,8 @@ from types import ModuleType
 
 import pytest
 
-from xiaomi_tui.facts import crosscheck
-from xiaomi_tui.facts.loader import MAX_ITEMS, MAX_LISTED, MAX_TABLES, FactsError, loads
+from xiaomi_tui.facts.load import crosscheck
+from xiaomi_tui.facts.load.loader import MAX_ITEMS, MAX_LISTED, MAX_TABLES, FactsError, loads
 
 
 def _benchmark(name: str) -> ModuleType:
@@ -125,7 +125,7 @@ def test_a_failed_reload_keeps_nothing_of_the_file_it_read(tmp_path) -> None:
 
 
 def test_commas_inside_quotes_are_text_not_items() -> None:
-    from xiaomi_tui.facts.loader import _too_dense
+    from xiaomi_tui.facts.load.loader import _too_dense
 
     assert _too_dense('note = "' + "," * (MAX_ITEMS + 1) + '"\n') is None
     assert _too_dense("note = '" + "{" * (MAX_ITEMS + 1) + "'\n") is None

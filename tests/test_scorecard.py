@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from helpers import run
 
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.scoring import Verdict, score
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.outcomes.verdicts import Verdict, score
 
 BUNDLED_OUTCOME_SOURCES = 13
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.forecasts import LeftOut
-from xiaomi_tui.facts.loader import FactsError, bundled_facts_path, load, loads
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.scoring import Unresolved, Verdict, score
+from xiaomi_tui.cli.check import findings
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.load.loader import FactsError, bundled_facts_path, load, loads
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.outcomes.forecasts import LeftOut
+from xiaomi_tui.facts.outcomes.verdicts import Unresolved, Verdict, score
 
 LATER = date(2030, 1, 1)
 """A scoring date after every report in these tests."""

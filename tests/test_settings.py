@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.cli import main
+from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.citations import cite_claim
 from xiaomi_tui.settings import Settings, settings_path
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from xiaomi_tui.facts.loader import bundled_facts_path, load
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.ui.app import XiaomiApp
 
 PANE_KEYS = {"specs": "1", "timeline": "2", "investment": "3", "sources": "4", "outcomes": "5", "company": "6"}

@@ -9,7 +9,7 @@ import json
 import pytest
 from helpers import exported
 
-from xiaomi_tui.facts.export import Scope, export
+from xiaomi_tui.facts.export.tables import Scope, export
 from xiaomi_tui.ui.app import XiaomiApp
 
 SIZE = (120, 40)

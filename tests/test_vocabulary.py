@@ -9,12 +9,12 @@ from collections import defaultdict
 import pytest
 from helpers import cell_texts, detail_text
 
-from xiaomi_tui.checkreport import findings
-from xiaomi_tui.facts.analysis import analyse
-from xiaomi_tui.facts.export import export
-from xiaomi_tui.facts.loader import bundled_facts_path, load
-from xiaomi_tui.facts.scoring import Verdict
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.cli.check import findings
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.topics import analyse
+from xiaomi_tui.facts.export.tables import export
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree

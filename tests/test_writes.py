@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from xiaomi_tui.facts.files import WriteFailed, shown, write_atomically
+from xiaomi_tui.io.files import WriteFailed, shown, write_atomically
 from xiaomi_tui.settings import Settings, settings_path
 
 COMMAND = [sys.executable, "-m", "xiaomi_tui"]

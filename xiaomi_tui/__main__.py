@@ -1,3 +1,3 @@
-from xiaomi_tui.cli import main
+from xiaomi_tui.cli.main import main
 
 raise SystemExit(main())

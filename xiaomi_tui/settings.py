@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaomi_tui.facts.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
+from xiaomi_tui.io.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
 __all__ = ["NoHome", "Settings", "settings_path"]
 

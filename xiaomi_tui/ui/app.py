@@ -16,8 +16,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
-from xiaomi_tui.facts.changes import Changes, compare_analyses
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
@@ -190,10 +190,10 @@ class XiaomiApp(App[None]):
             self._show_detail(event.selection)
 
     def on_fact_table_opened(self, event: FactTable.Opened) -> None:
-        from xiaomi_tui.ui.screens.detail import DetailScreen
+        from xiaomi_tui.ui.screens.claims import ClaimsScreen
 
         if event.selection.topic_id:
-            self.push_screen(DetailScreen(self, event.selection))
+            self.push_screen(ClaimsScreen(self, event.selection))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -303,7 +303,7 @@ class XiaomiApp(App[None]):
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every OSC 52 payload, ours or a widget's, without the characters a terminal would act on."""
-        from xiaomi_tui.clipboard import pasteable
+        from xiaomi_tui.io.clipboard import pasteable
 
         super().copy_to_clipboard(pasteable(text))
 

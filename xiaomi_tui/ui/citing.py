@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.message import Message
 
-from xiaomi_tui.facts.records import Claim
-from xiaomi_tui.facts.status import assessment
+from xiaomi_tui.facts.analysis.status import assessment
+from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.detail import claims_behind
@@ -145,7 +145,7 @@ class CitationFlow:
 
     def _copy_to_system(self, text: str, style: str, warning: str | None) -> None:
         """In a thread: xclip and friends can take a while, or hang without a display."""
-        from xiaomi_tui.clipboard import copy_to_system
+        from xiaomi_tui.io.clipboard import copy_to_system
 
         outcome = copy_to_system(text)
         self.app.call_from_thread(self._report_copy, style, outcome.copied, outcome.message, warning)

@@ -18,7 +18,7 @@ from textual import events
 from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 
-from xiaomi_tui.facts.files import WriteFailed, shown, write_atomically
+from xiaomi_tui.io.files import WriteFailed, shown, write_atomically
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.view import HasView
 
@@ -65,7 +65,7 @@ def export_commands(app: Exporter) -> Iterator[SystemCommand]:
 
 
 def deliver_export(app: Exporter, fmt: str, view: bool = False) -> None:
-    from xiaomi_tui.facts.export import Scope, export
+    from xiaomi_tui.facts.export.tables import Scope, export
 
     _name, extension, mime_type = FORMATS[fmt]
     pane = app.active_pane

@@ -12,8 +12,8 @@ from typing import Protocol
 
 from textual.message import Message
 
-from xiaomi_tui.facts.loader import FactsError, load
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.load.loader import FactsError, load
+from xiaomi_tui.facts.model.factbase import FactBase
 
 RELOAD_EVERY = 1.0
 """Seconds between checks of the fact base's file."""

@@ -16,11 +16,11 @@ from typing import NamedTuple, Protocol
 
 from textual.message import Message
 
-from xiaomi_tui.facts.analysis import Analysis, analyse
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.query import Query, claim_words, parse_query
-from xiaomi_tui.facts.records import Claim
-from xiaomi_tui.facts.scoring import Scorecard, Verdict, score
+from xiaomi_tui.facts.analysis.query import Query, claim_words, parse_query
+from xiaomi_tui.facts.analysis.topics import Analysis, analyse
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import Claim
+from xiaomi_tui.facts.outcomes.verdicts import Scorecard, Verdict, score
 
 
 class Selection(NamedTuple):

@@ -11,8 +11,8 @@ from xiaomi_tui.facts.citations.data import bibtex, csl_item, ris
 from xiaomi_tui.facts.citations.keys import document_source, keyed
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.model import FactBase
-    from xiaomi_tui.facts.records import Source
+    from xiaomi_tui.facts.model.factbase import FactBase
+    from xiaomi_tui.facts.model.records import Source
 
 FORMATS = ("csl-json", "bibtex", "ris")
 

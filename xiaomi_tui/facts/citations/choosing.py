@@ -10,8 +10,8 @@ from xiaomi_tui.facts.citations.keys import document_source, keyed
 from xiaomi_tui.facts.citations.styles import style
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.model import FactBase
-    from xiaomi_tui.facts.records import Claim, Party, Source
+    from xiaomi_tui.facts.model.factbase import FactBase
+    from xiaomi_tui.facts.model.records import Claim, Party, Source
 
 Form = Literal["claim", "as-cited", "origin"]
 """What to cite: the claim in its source, its origin's document as cited in the source, or that document alone."""

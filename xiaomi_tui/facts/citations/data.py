@@ -12,7 +12,7 @@ from xiaomi_tui.facts.citations.names import Name, authors
 from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.records import Claim, Source
+    from xiaomi_tui.facts.model.records import Claim, Source
 
 
 # -- biblatex -----------------------------------------------------------------------------------

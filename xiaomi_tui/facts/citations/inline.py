@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from xiaomi_tui.facts.citations.text import cited, description, paragraph, percent_encoded, run_on
-from xiaomi_tui.facts.formatting import markdown_text
+from xiaomi_tui.facts.model.formatting import markdown_text
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.records import Claim, Source
+    from xiaomi_tui.facts.model.records import Claim, Source
 
 
 def markdown(source: Source, locator: str | None = None) -> str:

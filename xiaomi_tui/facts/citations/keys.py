@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from xiaomi_tui.facts.citations.names import authors
-from xiaomi_tui.facts.records import Party, Source
+from xiaomi_tui.facts.model.records import Party, Source
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.model import FactBase
+    from xiaomi_tui.facts.model.factbase import FactBase
 
 
 def document_source(party: Party) -> Source:

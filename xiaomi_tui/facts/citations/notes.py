@@ -18,7 +18,7 @@ from xiaomi_tui.facts.citations.text import (
 )
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.records import Claim, Source
+    from xiaomi_tui.facts.model.records import Claim, Source
 
 
 def chicago_bibliography(source: Source) -> str:

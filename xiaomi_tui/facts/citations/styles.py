@@ -26,8 +26,8 @@ from xiaomi_tui.facts.citations.parenthetical import (
     mla_claim,
     mla_reference,
 )
-from xiaomi_tui.facts.formatting import markdown_text
-from xiaomi_tui.facts.records import Claim, Source
+from xiaomi_tui.facts.model.formatting import markdown_text
+from xiaomi_tui.facts.model.records import Claim, Source
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.fuzzydate import FuzzyDate
-    from xiaomi_tui.facts.records import Claim, Source
+    from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
+    from xiaomi_tui.facts.model.records import Claim, Source
 
 _KINDS = {"news": "News article", "blog": "Blog post", "analysis": "Analysis", "aggregator": "News article",
           "press-release": "Press release", "social": "Social media post"}

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_selection

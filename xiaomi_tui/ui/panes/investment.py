@@ -6,10 +6,10 @@ from collections import Counter
 
 from rich.text import Text
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
-from xiaomi_tui.facts.currency import convert, scale
-from xiaomi_tui.facts.formatting import CURRENCY_LABELS, format_number
-from xiaomi_tui.facts.records import Money, Quantity, Rate
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.model.currency import convert, scale
+from xiaomi_tui.facts.model.formatting import CURRENCY_LABELS, format_number
+from xiaomi_tui.facts.model.records import Money, Quantity, Rate
 from xiaomi_tui.ui.panes.base import Pane, topics_shown
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell

@@ -15,10 +15,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 
-from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.scoring import Score, Scorecard, TrackRecord, Verdict, describe_outcome
-from xiaomi_tui.facts.status import set_aside_standing
+from xiaomi_tui.facts.analysis.status import set_aside_standing
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, TrackRecord, Verdict, describe_outcome
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View

@@ -8,10 +8,10 @@ from weakref import WeakKeyDictionary
 from rich.text import Text
 from textual.app import ComposeResult
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
-from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.records import Claim, Source
-from xiaomi_tui.facts.status import ClaimStanding
+from xiaomi_tui.facts.analysis.status import ClaimStanding
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.model.records import Claim, Source
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark

@@ -13,9 +13,9 @@ from heapq import merge
 from rich.console import RenderableType
 from rich.text import Text
 
-from xiaomi_tui.facts.model import date_order, when
-from xiaomi_tui.facts.records import Claim
-from xiaomi_tui.facts.status import ClaimStanding
+from xiaomi_tui.facts.analysis.status import ClaimStanding
+from xiaomi_tui.facts.model.factbase import date_order, when
+from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-from xiaomi_tui.facts.query import QUALIFIERS, is_words
-from xiaomi_tui.facts.scoring import Verdict
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.query import QUALIFIERS, is_words
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.keys import HELP_KEYS
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 

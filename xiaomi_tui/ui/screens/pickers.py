@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from xiaomi_tui.facts.model import FactBase
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.keys import COPY_KEYS, SOURCE_PICKER_KEYS, STYLE_PICKER_KEYS
 from xiaomi_tui.ui.view import HasView, ViewChanged
 from xiaomi_tui.ui.widgets.checklist import Checklist

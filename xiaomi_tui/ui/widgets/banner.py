@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from xiaomi_tui.facts.loader import FactsError
+from xiaomi_tui.facts.load.loader import FactsError
 
 
 class ReloadBanner(Static):

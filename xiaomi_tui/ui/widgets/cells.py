@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
-from xiaomi_tui.facts.compare import Relation
-from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.scoring import Verdict
-from xiaomi_tui.facts.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.compare import Relation
+from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.outcomes.verdicts import Verdict
 
 STATUS_STYLES = {
     Status.CONFLICT: "bold red",

@@ -10,12 +10,12 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
-from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim
-from xiaomi_tui.facts.scoring import describe_outcome
-from xiaomi_tui.facts.status import ClaimStanding
+from xiaomi_tui.facts.analysis.status import ClaimStanding
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.model.records import Claim
+from xiaomi_tui.facts.outcomes.verdicts import describe_outcome
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell
 

@@ -11,10 +11,10 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from xiaomi_tui.facts.analysis import TopicAnalysis
-from xiaomi_tui.facts.formatting import format_claim_value
-from xiaomi_tui.facts.model import FactBase
-from xiaomi_tui.facts.records import Claim, Party
+from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.model.records import Claim, Party
 from xiaomi_tui.facts.wording import counted
 from xiaomi_tui.ui.widgets.cells import standing_mark
 

@@ -6,7 +6,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input
 
-from xiaomi_tui.clipboard import pasteable
+from xiaomi_tui.io.clipboard import pasteable
 
 
 class SearchBox(Input):

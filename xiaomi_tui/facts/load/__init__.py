@@ -1,0 +1,1 @@
+"""From a file to a `FactBase`: bytes and TOML, the schema, cross-references, the cache, and the curator's warnings."""

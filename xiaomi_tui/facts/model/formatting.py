@@ -1,0 +1,72 @@
+"""Values as a reader of the articles would write them: "RMB 10 bn", "below RMB 300,000", "H1 2024"."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from xiaomi_tui.facts.model.records import Claim, Flag, Money, Quantity, Text, Topic
+
+__all__ = ["format_amount", "format_claim_value", "format_number", "markdown_text"]
+
+MARKDOWN_SPECIALS = "\\`*_[]<"
+"""What makes prose more than text in Markdown: links and images, emphasis, code, raw HTML and autolinks."""
+
+CURRENCY_LABELS = {"CNY": "RMB"}
+"""The press writes renminbi as RMB; the fact base stores the ISO code."""
+
+
+def format_number(number: float) -> str:
+    """10e9 -> "10 bn", 1.38e9 -> "1.38 bn", 720000 -> "720,000", 7.2382 -> "7.2382"."""
+    magnitude = abs(number)
+    if magnitude >= 1e9:
+        return f"{number / 1e9:,.3g} bn"
+    if magnitude >= 1e6 and number % 1e5 == 0:
+        return f"{number / 1e6:,.3g} m"
+    if number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.6g}"
+
+
+def format_amount(low: float | None, high: float | None, approx: bool = False, prefix: str = "",
+                  suffix: str = "") -> str:
+    """A point, a closed range or an open one, with its currency before or unit after."""
+    def unitised(text: str) -> str:
+        return " ".join(part for part in (prefix, text, suffix) if part)
+
+    if low is not None and low == high:
+        text = unitised(format_number(low))
+    elif low is not None and high is not None:
+        text = unitised(f"{format_number(low)}\u2013{format_number(high)}")
+    elif high is not None:
+        text = "below " + unitised(format_number(high))
+    else:
+        text = "over " + unitised(format_number(low or 0))
+    return f"\u2248 {text}" if approx else text
+
+
+def format_claim_value(claim: Claim, topic: Topic) -> str:
+    """The claim's value for display: its date for date topics, otherwise its typed value."""
+    value = claim.value
+    if value is None:
+        return claim.date.human() if claim.date else "\u2014"
+    if isinstance(value, Money):
+        label = CURRENCY_LABELS.get(value.currency, value.currency)
+        return format_amount(value.min, value.max, value.approx, prefix=label)
+    if isinstance(value, Quantity):
+        return format_amount(value.min, value.max, value.approx, suffix=value.unit or topic.unit or "")
+    if isinstance(value, Text):
+        return value.text
+    if isinstance(value, Flag):
+        return "yes" if value.flag else "no"
+    raise TypeError(f"unknown value {value!r}")  # pragma: no cover - the schema admits no other kind
+
+
+def markdown_text(text: str, specials: str = MARKDOWN_SPECIALS) -> str:
+    """Text a Markdown renderer shows as written: each of `specials` backslash-escaped, which CommonMark
+    allows for any ASCII punctuation."""
+    return text.translate(_escapes(specials))
+
+
+@cache
+def _escapes(specials: str) -> dict[int, str]:
+    return str.maketrans({char: "\\" + char for char in specials})
