@@ -10,7 +10,7 @@ import pytest
 
 from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.export.tables import export
-from xiaomi_tui.facts.load.lint import plans_about_the_past, shared_run
+from xiaomi_tui.facts.load.lint import lint, plans_about_the_past, shared_run
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 
 ARTICLE = ("Maker will build its plant in the north.\n\n"
@@ -128,3 +128,12 @@ def test_export_shows_source_004_where_it_was_found_and_the_cnevpost_article_it_
         "2023-03-07", "CnEVPost")
     assert credited["title"] == ("Xiaomi's car project progresses beyond expectations, mass production set for "
                                  "H1 2024, CEO says")
+
+
+def test_lint_is_a_plain_function_of_a_fact_base_that_an_editor_can_call(small_facts_path: Path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8")
+    past = loads(text.replace('date = "2023-12"\nsaid = "2023-11-15"\n', 'date = "2023-12"\nsaid = "2024-01-05"\n'))
+
+    assert lint(loads(text)) == []
+    assert lint(past) == plans_about_the_past(past.claims.values())
+    assert lint(past, {"alpha": "Mass production of the first car begins in December."}) == lint(past)

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from xiaomi_tui.facts.analysis.status import Status
 from xiaomi_tui.facts.analysis.topics import Analysis, analyse
-from xiaomi_tui.facts.load.lint import copied_statements, plans_about_the_past
+from xiaomi_tui.facts.load.lint import lint
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import counted
 from xiaomi_tui.io.files import UnreadableFile, read_regular_file, shown
@@ -96,11 +96,10 @@ def articles_in(folder: Path, facts: FactBase) -> tuple[dict[str, str], list[str
 
 def warnings(facts: FactBase, articles: Path | None = None) -> list[str]:
     """The loader's warnings, plans about the past, and with `articles` statements that copy their article."""
-    found = [*facts.warnings, *plans_about_the_past(facts.claims.values())]
-    if articles is not None:
-        texts, missing = articles_in(articles, facts)
-        found += missing + copied_statements(facts, texts)
-    return found
+    if articles is None:
+        return lint(facts)
+    texts, missing = articles_in(articles, facts)
+    return missing + lint(facts, texts)
 
 
 def report(facts: FactBase, target: Path, out: TextIO, articles: Path | None = None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim
 
-__all__ = ["COPIED_RUN", "copied_statements", "plans_about_the_past", "shared_run"]
+__all__ = ["COPIED_RUN", "copied_statements", "lint", "plans_about_the_past", "shared_run"]
 
 COPIED_RUN = 6
 """Consecutive words a statement may not share with its article."""
@@ -61,3 +61,15 @@ def plans_about_the_past(claims: Iterable[Claim]) -> list[str]:
             for claim in claims
             if claim.stance.is_forward and claim.date is not None and claim.said is not None
             and claim.date.end < claim.said.start]
+
+
+def lint(facts: FactBase, articles: Mapping[str, str] | None = None) -> list[str]:
+    """Every warning a curator should act on, for a fact base that loaded: the loader's own, then each lint.
+
+    `articles` maps a source id to its article's text (statements are then held against them); without it the
+    lints that need no article still run. A plain function of the fact base, so an editor can run it after each
+    write as `check` does."""
+    found = [*facts.warnings, *plans_about_the_past(facts.claims.values())]
+    if articles is not None:
+        found += copied_statements(facts, articles)
+    return found
