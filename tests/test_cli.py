@@ -182,11 +182,38 @@ def test_an_unknown_source_exits_2_listing_the_valid_ids(capsys, small_facts_pat
 
     assert (code, out) == (2, "")
     assert err == (
-        "xiaomi-tui: unknown source 'nope'; valid ids:\n"
+        "xiaomi-tui: unknown source 'nope'; give an id or a name:\n"
         "  alpha          Alpha News\n"
         "  beta           Beta Daily\n"
         "  gamma          Maker EV-1\n"
     )
+
+
+def test_a_source_is_named_by_its_name_as_well_as_its_id(capsys, small_facts_path: Path) -> None:
+    code, out, _ = run(capsys, "--facts", small_facts_path, "export", "--source", "beta daily", "--source", "Alpha News",
+                       "--format", "csv")
+    assert code == 0
+    assert {row["source"] for row in csv.DictReader(io.StringIO(out))} == {"alpha", "beta"}
+
+
+@pytest.mark.parametrize("command", [["check"], ["scorecard"], ["cite", "alpha-price"], ["export"]])
+def test_the_global_options_come_after_the_command_too(capsys, small_facts_path: Path, command: list[str]) -> None:
+    code, _, err = run(capsys, *command, "--facts", small_facts_path, "--source", "alpha")
+    assert (code, err.count("unknown")) == (0, 0)
+
+
+def test_check_facts_after_the_command_checks_that_file(capsys, tmp_path: Path, small_facts_path: Path) -> None:
+    broken = broken_copy(tmp_path, small_facts_path, 'id = "alpha"', 'id = "alpha"\nid = "again"')
+    code, _, err = run(capsys, "check", "--facts", broken)
+    assert code == 2 and str(broken.name) in err
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("exprot", "export"), ("chek", "check"), ("scorcard", "scorecard")])
+def test_a_mistyped_command_gets_a_suggestion(capsys, typed: str, meant: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([typed])
+    assert exit_.value.code == 2
+    assert f"unknown command '{typed}'; did you mean {meant}?" in capsys.readouterr().err
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -460,4 +487,6 @@ def test_serve_on_a_port_in_use_exits_2() -> None:
         result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "serve", "--port", str(port)],
                                 capture_output=True, text=True, timeout=50)
     assert result.returncode == 2
+    # Alone: not after an address to open that leads to someone else's server.
     assert result.stderr.startswith(f"xiaomi-tui: cannot listen on 127.0.0.1:{port}: ")
+    assert "open http" not in result.stdout + result.stderr

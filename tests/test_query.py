@@ -34,6 +34,10 @@ def test_qualifiers_and_free_text_are_told_apart(small_facts):
         "lei jun", {"conflict"}, {"alpha"}, {"maker"}, ())
 
 
+def test_source_takes_the_name_the_panes_show(small_facts):
+    assert parse_query('source:"beta daily" source:Alpha', small_facts).sources == {"alpha", "beta"}
+
+
 def test_a_qualifier_that_cannot_be_used_is_named_and_left_out(small_facts):
     query = parse_query("is:confict source:delta origin:nobody is: http://x.example", small_facts)
     assert query.problems == (

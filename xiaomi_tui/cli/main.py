@@ -29,26 +29,38 @@ class UsageError(Exception):
     """A mistake in what the user asked for; the message says how to put it right."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean export?" for a mistyped command."""
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            from xiaomi_tui.facts.wording import did_you_mean
+
+            known = list(action.choices)
+            hint = did_you_mean(str(value), known) or f"the commands are {', '.join(known)}"
+            raise argparse.ArgumentError(action, f"unknown command {value!r}; {hint}")
+        super()._check_value(action, value)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xiaomi-tui",
         description="What the press says about Xiaomi's first electric car, claim by claim.",
         epilog="Run without a command to open the dashboard. Keys: ? for help inside the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--facts", metavar="PATH", type=Path, help="fact base to open (default: the bundled one)")
-    parser.add_argument("--source", metavar="ID", action="append", dest="sources",
-                        help="show only this source (repeatable)")
+    for flags, options in GLOBAL_OPTIONS:
+        parser.add_argument(*flags, **options)
     parser.add_argument("--clipboard", choices=("auto", "osc52", "system"), default="auto",
                         help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
 
-    check = commands.add_parser("check", help="validate a fact base and list what an analyst should know")
+    check = commands.add("check", help="validate a fact base and list what an analyst should know")
     check.add_argument("path", nargs="?", type=Path, help="fact base (default: --facts or the bundled one)")
     check.add_argument("--articles", metavar="DIR", type=Path, default=None,
                        help="folder of the press articles (each source's `file`): warn where a statement copies one")
 
-    cite = commands.add_parser("cite", help="print the citation of a claim")
+    cite = commands.add("cite", help="print the citation of a claim")
     cite.add_argument("claim_id", metavar="CLAIM_ID")
     cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain")
     cite.add_argument("--statement", action="store_true", help="include the claim's statement")
@@ -59,13 +71,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="cite the origin's document on its own")
     cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
 
-    scorecard = commands.add_parser("scorecard", help="each 2023 forecast scored once against what happened next")
+    scorecard = commands.add("scorecard", help="each 2023 forecast scored once against what happened next")
     scorecard.add_argument("--as-of", metavar="DATE", type=_day, default=None,
                            help="score with, and list, only the later reports published by this day, YYYY-MM-DD "
                                 "(default: today)")
     scorecard.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
-    export = commands.add_parser("export", help="write every claim in view as json, csv or markdown, or the reviews")
+    export = commands.add("export", help="write every claim in view as json, csv or markdown, or the reviews")
     export.add_argument("--format", choices=("json", "csv", "markdown", "claimreview", "csl-json", "bibtex", "ris",
                                              "brief"), default="json",
                         help="claimreview: schema.org ClaimReview JSON-LD, one review per forecast with a verdict, "
@@ -74,8 +86,6 @@ def _parser() -> argparse.ArgumentParser:
                              "brief: Markdown with pandoc citations, its CSL-JSON bibliography written beside it")
     export.add_argument("--bibliography-out", metavar="PATH", type=Path, default=None,
                         help="with --format brief: where the bibliography goes (default: xiaomi-brief.json)")
-    _also_after_command(export, "--source", metavar="ID", action="append", dest="sources",
-                        help="export only this source's claims (repeatable)")
     export.add_argument("--bom", action="store_true",
                         help="csv: start with a UTF-8 byte-order mark, so spreadsheets read it as UTF-8")
     export.add_argument("--review-url", metavar="BASE", type=_web_page,
@@ -84,17 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--reviewer-url", metavar="URL", type=_web_page,
                         help="claimreview: the reviewer's own page, the url of the reviews' author")
 
-    commands.add_parser("schema", help="print the JSON Schema of a fact base, for editors (facts.schema.json)")
+    commands.add("schema", help="print the JSON Schema of a fact base, for editors (facts.schema.json)")
 
-    serve = commands.add_parser("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
+    serve = commands.add("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--public", metavar="ORIGIN", nargs="*", default=None,
                        help="allow a --host other machines can reach, from pages at these origins "
                             "(http://name:port; default: this machine's name); there is no authentication")
-    _also_after_command(serve, "--facts", metavar="PATH", type=Path, help="fact base every tab opens")
-    _also_after_command(serve, "--source", metavar="ID", action="append", dest="sources",
-                        help="sources every tab starts with (repeatable)")
     return parser
 
 
@@ -108,12 +115,26 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2024-06-30") from None
 
 
-def _also_after_command(command: argparse.ArgumentParser, *flags: str, **options) -> None:
-    """A top-level option the command also accepts after its name.
+GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
+    (("--facts",), dict(metavar="PATH", type=Path, help="fact base to open (default: the bundled one)")),
+    (("--source",), dict(metavar="SOURCE", action="append", dest="sources",
+                         help="only this source, by its id or its name (repeatable)")),
+]
+"""The options every command takes, before its name or after it (`check --facts PATH`)."""
 
-    SUPPRESS keeps an absent one from hiding the top-level value.
-    """
-    command.add_argument(*flags, default=argparse.SUPPRESS, **options)
+
+class _Commands:
+    """Adds a command that also takes the global options after its name."""
+
+    def __init__(self, commands: argparse._SubParsersAction) -> None:
+        self.commands = commands
+
+    def add(self, name: str, **options) -> argparse.ArgumentParser:
+        command: argparse.ArgumentParser = self.commands.add_parser(name, **options)
+        for flags, option in GLOBAL_OPTIONS:
+            # SUPPRESS keeps an absent one from hiding the value given before the command.
+            command.add_argument(*flags, **option, default=argparse.SUPPRESS)
+        return command
 
 
 def _web_page(text: str) -> str:
@@ -238,13 +259,15 @@ def _load(path: Path | None):
 
 
 def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
+    """The ids of the sources named by id or by name (`--source Pandaily`)."""
     if not wanted:
         return None
-    unknown = [source_id for source_id in wanted if source_id not in facts.sources]
+    found = {text: facts.source_named(text) for text in wanted}
+    unknown = [text for text, source_id in found.items() if source_id is None]
     if unknown:
         valid = "\n  ".join(f"{source_id:<14} {facts.source_name(source_id)}" for source_id in facts.sources)
-        raise UsageError(f"unknown source {', '.join(map(repr, unknown))}; valid ids:\n  {valid}")
-    return list(dict.fromkeys(wanted))
+        raise UsageError(f"unknown source {', '.join(map(repr, unknown))}; give an id or a name:\n  {valid}")
+    return list(dict.fromkeys(source_id for source_id in found.values() if source_id is not None))
 
 
 def _check(path: Path | None, articles: Path | None) -> int:

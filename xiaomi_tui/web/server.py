@@ -13,6 +13,7 @@ import ipaddress
 import logging
 import os
 import shlex
+import signal
 import socket
 import sys
 from collections.abc import Awaitable, Callable, Iterable
@@ -85,8 +86,17 @@ class DashboardServer(Server):
         self._sessions: set[asyncio.Task[object]] = set()
 
     def serve(self, debug: bool = False) -> None:
+        """textual-serve's `serve`, saying where to go only once the port is ours: a busy port's error comes
+        alone, not after an address that leads nowhere (aiohttp calls `print` when every site listens)."""
         os.environ[SERVER_PID] = str(os.getpid())  # every app's environment is a copy of ours
-        super().serve(debug)
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                    print=lambda _running: self._listening())
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -208,6 +218,9 @@ class DashboardServer(Server):
         logging.basicConfig(level=logging.WARNING, format="xiaomi-tui serve: %(message)s", force=True)
 
     async def on_startup(self, app: web.Application) -> None:
+        """Nothing to say yet (textual-serve's logo and address would come before the port is ours)."""
+
+    def _listening(self) -> None:
         self.console.print(f"xiaomi-tui: open {self.public_url} in a browser; Ctrl+C stops the server.",
                            markup=False, highlight=False)
 

@@ -2,9 +2,10 @@
 
 `is:WORD` takes any word of the one vocabulary the panes show (a topic's status, a claim's standing, a
 forecast's verdict, an origin's basis), spelt with hyphens for spaces (`is:fell-short`); the words are
-read from their enums, so a renamed status is searched by its new name. `source:ID` keeps rows with a
-claim from that source, `origin:NAME` rows with a claim whose origin (or its organisation) bears that
-name or id. Qualifiers of one kind widen (`source:a source:b`), different kinds and the free text narrow.
+read from their enums, so a renamed status is searched by its new name. `source:ID` (or its name, as the
+panes show it) keeps rows with a claim from that source, `origin:NAME` rows with a claim whose origin (or its
+organisation) bears that name or id. Qualifiers of one kind widen (`source:a source:b`), different kinds and
+the free text narrow.
 A qualifier that cannot be used is left out of the filter and named in `problems`, never a silent empty pane.
 """
 
@@ -27,7 +28,7 @@ __all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "wor
 
 QUALIFIERS = {
     "is": "a status, a verdict or an origin basis",
-    "source": "a source's id",
+    "source": "a source's id or name",
     "origin": "the name or id of a claim's origin or of its organisation",
 }
 """Each qualifier and what it takes, for the help screen and for the message about an unknown one."""
@@ -140,9 +141,10 @@ def parse_query(text: str, facts: FactBase) -> Query:
             else:
                 problems.append(f"is:{needle} is unknown{_did_you_mean(needle, known_words, 'is:')}")
         elif key == "source":
-            found = {source_id for source_id in facts.sources if source_id.casefold() == needle}
-            sources.update(found)
-            if not found:
+            source_id = facts.source_named(needle)
+            if source_id is not None:
+                sources.add(source_id)
+            else:
                 problems.append(f"source:{needle} is unknown{_did_you_mean(needle, facts.sources, 'source:')}")
         else:
             found = _origins_named(facts, needle)

@@ -157,6 +157,14 @@ class FactBase:
         assert published is not None
         return published
 
+    def source_named(self, text: str) -> str | None:
+        """The press source `text` names, by its id or by the name the panes show ("Pandaily", "pandaily"), any case."""
+        wanted = text.casefold().strip()
+        for source_id in self.sources:
+            if wanted in (source_id.casefold(), self.source_name(source_id).casefold()):
+                return source_id
+        return None
+
     def source_name(self, source_id: str) -> str:
         """How a source is named on screen: its publisher or title; an anonymous relay by what it credits."""
         source = self.sources.get(source_id) or self.outcome_sources[source_id]
