@@ -35,6 +35,7 @@ id = "s"
 publisher = "S"
 title = "T"
 published = "2023-11-15"
+file = "article.txt"
 
 [[topics]]
 id = "t"
@@ -83,6 +84,86 @@ def _bad_refs(pad: str = "") -> Callable[[int], Iterator[str]]:
     return pieces
 
 
+def _claims(count: int, origin: Callable[[int], str], value: Callable[[int], str], extra: str = "",
+            parties: bool = True) -> Iterator[str]:
+    """`count` claims on topic t of source s, each with its own origin (a party of its own when `parties`)."""
+    for i in range(count):
+        if parties:
+            yield f'[[parties]]\nid = "{origin(i)}"\nname = "P{i}"\nkind = "organisation"\n\n'
+        yield (f'[[claims]]\nid = "c{i}"\ntopic = "t"\nsource = "s"\nstatement = "x"\norigin = "{origin(i)}"\n'
+               f'value = {value(i)}\npara = 1\n{extra}\n')
+
+
+def _distinct_values(count: int) -> Iterator[str]:
+    """One text topic, every claim a value of its own: a relation per pair of values was kept (item 9)."""
+    yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
+    yield from _claims(count, lambda i: "p", lambda i: f'"v{i}"', parties=False)
+
+
+def _agreeing_values(count: int) -> Iterator[str]:
+    """One number topic, every claim a figure of its own within 0.5% of all the others: every pair agrees."""
+    yield '[[topics]]\nid = "n"\nlabel = "N"\npane = "specs"\nkind = "quantity"\nunit = "u"\n\n'
+    for piece in _claims(count, lambda i: f"o{i}", lambda i: f'{{ min = {10_000_000 + i}, max = {10_000_000 + i} }}'):
+        yield piece.replace('topic = "t"', 'topic = "n"')
+
+
+def _many_organisations(count: int) -> Iterator[str]:
+    """One source carrying one value from many independent origins: claims x organisations (item 10)."""
+    return _claims(count, lambda i: f"o{i}", lambda i: '"v"')
+
+
+_PUNCTUATION = "!?.,;:"
+
+
+def _colliding_forecasts(count: int) -> Iterator[str]:
+    """Plans by one origin whose values differ only in punctuation: one slug for all (item 11)."""
+    def value(i: int) -> str:
+        marks = ""
+        while True:
+            marks, i = marks + _PUNCTUATION[i % 6], i // 6
+            if not i:
+                return f'"v {marks}"'
+    yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
+    yield from _claims(count, lambda i: "p", value, 'stance = "plan"\ndate = "2024-06"\nsaid = "2023-11-15"\n',
+                       parties=False)
+
+
+def _sources(count: int) -> Iterator[str]:
+    """Sources of one publisher and year, each with a claim: every key is built from all (item 12)."""
+    yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
+    for i in range(count):
+        yield (f'[[sources]]\nid = "s{i}"\npublisher = "S"\ntitle = "T{i}"\nauthor = "Ann Lee{i}, Bo Chen{i}"\n'
+               f'published = "2023-11-15"\n\n')
+        yield CLAIM.format(i=i, origin="p").replace('source = "s"', f'source = "s{i}"')
+
+
+def _bylines(count: int) -> Iterator[str]:
+    """One source whose byline is as long as a text may be, and a family_first of many names it lacks: each
+    was refused with the whole byline (item 13)."""
+    names = ", ".join(f"Zhou Shu{i}" for i in range(200))[:1990].rsplit(",", 1)[0]
+    wrong = ", ".join(f'"Zhou Shu{i}x"' for i in range(count))
+    yield f'[[sources]]\nid = "b"\npublisher = "B"\nauthor = "{names}"\nfamily_first = [{wrong}]\n\n'
+
+
+def _article_claims(count: int) -> Iterator[str]:
+    """Claims of one source whose article (1 MiB, beside the file) every statement is held against (item 14)."""
+    statement = " ".join(f"w{j}" for j in range(60))
+    yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
+    for i in range(count):
+        yield CLAIM.format(i=i, origin="p").replace('statement = "x"', f'statement = "{statement} {i}"')
+
+
+def _parties(count: int) -> Iterator[str]:
+    """Parties each with a claim: what search's `origin:` looks through on every keystroke (item 15)."""
+    return _claims(count, lambda i: f"o{i}", lambda i: f'"v{i % 50}"')
+
+
+def _one_topic(count: int) -> Iterator[str]:
+    """Claims on one topic: the claims screen lists them all, and a cursor move redraws the one in full (item 15)."""
+    yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
+    yield from _claims(count, lambda i: "p", lambda i: f'"v{i % 100}"', parties=False)
+
+
 def _empty_claims(count: int) -> Iterator[str]:
     """Empty [[claims]] tables: each lacks every required field."""
     return ("[[claims]]\n" for _ in range(count))
@@ -98,7 +179,14 @@ SHAPES: dict[str, Callable[[int], Iterator[str]]] = {
     "empty-claims": _empty_claims, "empty-tables": _empty_tables,
     "chain-padded": _chain(circle=False, pad=PADDING), "circle-padded": _chain(circle=True, pad=PADDING),
     "bad-refs-padded": _bad_refs(pad=PADDING),
+    "distinct-values": _distinct_values, "agreeing-values": _agreeing_values,
+    "organisations": _many_organisations, "forecast-slugs": _colliding_forecasts, "sources": _sources,
+    "bylines": _bylines, "articles": _article_claims, "search": _parties, "claims-screen": _one_topic,
 }
+
+TASKS = {"forecast-slugs": "scorecard", "sources": "bibliography", "articles": "articles", "search": "search",
+         "claims-screen": "cursor"}
+"""What is done with an accepted file besides analysing it; "load" for the shapes not named here."""
 
 
 def hostile(shape: str, size: int) -> bytes:
@@ -121,10 +209,47 @@ from pathlib import Path
 start = time.perf_counter()
 from xiaomi_tui.facts.load.loader import FactsError, load
 from xiaomi_tui.facts.analysis.topics import analyse
+path, task = Path(sys.argv[1]), sys.argv[2]
+slowest = None
 try:
-    facts = load(sys.argv[1])
-    analyse(facts)
+    facts = load(path)
+    analysis = analyse(facts)
     outcome = "accepted"
+    if task == "scorecard":
+        from xiaomi_tui.facts.outcomes.scorecard import render
+        from xiaomi_tui.facts.outcomes.verdicts import score
+        render(score(facts), "text")
+    elif task == "bibliography":
+        from xiaomi_tui.facts.citations import bibliography
+        from xiaomi_tui.facts.export.brief import brief
+        bibliography(facts, None, "bibtex")
+        brief(facts, None)
+    elif task == "articles":
+        from xiaomi_tui.cli.check import warnings
+        outcome += f", {len(warnings(facts, path.parent))} warnings"
+    elif task == "search":  # a query of 200 origin: qualifiers, typed: the last 20 keystrokes, each timed
+        from xiaomi_tui.ui.view import View
+        view, query = View.of(facts), " ".join(f"origin:o{i}" for i in range(200))
+        claims = list(facts.claims.values())
+        for end in range(len(query) - 20, len(query) + 1):
+            began = time.perf_counter()
+            typed = view.__class__(view.derived, view.analysis, query[:end])
+            sum(typed.claim_matches(claim) for claim in claims)
+            slowest = max(slowest or 0, time.perf_counter() - began)
+        outcome += f", slowest keystroke {slowest * 1000:.0f} ms"
+    elif task == "cursor":  # what a cursor move on the claims screen redraws: the highlighted claim in full
+        from rich.console import Console
+        from xiaomi_tui.ui.view import View
+        from xiaomi_tui.ui.widgets.detail import render_claim
+        from xiaomi_tui.ui.screens import claims as screen
+        view = View.of(facts)
+        topic = view.analysis.topics["t"]
+        console = Console(width=80, file=open(os.devnull, "w"))
+        for claim in topic.ordered_claims[:5]:
+            began = time.perf_counter()
+            console.print(render_claim(view, topic, claim, getattr(screen, "SCREEN_RELATIONS", None)))
+            slowest = max(slowest or 0, time.perf_counter() - began)
+        outcome += f", slowest cursor move {slowest * 1000:.0f} ms"
 except FactsError as error:
     report = error.report()
     outcome = f"refused: {getattr(error, 'total', len(error.problems))} problems, {report.splitlines()[1].strip()[:90]}"
@@ -134,8 +259,12 @@ peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text
 print(json.dumps({"seconds": seconds, "peak_mib": peak / 1024, "outcome": outcome}))
 """
 
+ARTICLE = " ".join(f"a{i % 5000}" for i in range(180_000))[:MB]
+"""The article every shape's source names (`file`): the largest `check --articles` reads, of words no
+statement shares."""
 
-def measure(path: Path, timeout: float, memory_gib: float) -> dict[str, object]:
+
+def measure(path: Path, task: str, timeout: float, memory_gib: float) -> dict[str, object]:
     def ceiling() -> None:
         limit = int(memory_gib * 1024**3)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -143,7 +272,7 @@ def measure(path: Path, timeout: float, memory_gib: float) -> dict[str, object]:
     env = {**os.environ, "XIAOMI_TUI_NO_CACHE": "1"}
     start = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, "-c", WORKER, str(path)], capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-c", WORKER, str(path), task], capture_output=True, text=True,
                               timeout=timeout, preexec_fn=ceiling, env=env, check=False)
     except subprocess.TimeoutExpired:
         return {"seconds": f"> {timeout:.0f}", "peak_mib": "?", "outcome": "stopped: too slow"}
@@ -163,17 +292,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a run is stopped")
     parser.add_argument("--memory", type=float, default=4.0, help="GiB of address space a run may take")
     args = parser.parse_args(argv)
-    print(f"{'shape':<15} {'MB':>4} {'seconds':>8} {'peak MiB':>9}  outcome")
+    print(f"{'shape':<16} {'MB':>4} {'seconds':>8} {'peak MiB':>9}  outcome")
     with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.txt").write_text(ARTICLE)
         for shape in args.shapes:
             for size in args.sizes:
                 path = Path(folder) / f"{shape}-{size}.toml"
                 path.write_bytes(hostile(shape, int(size * MB) - 1))
-                result = measure(path, args.timeout, args.memory)
+                result = measure(path, TASKS.get(shape, "load"), args.timeout, args.memory)
                 seconds, peak = result["seconds"], result["peak_mib"]
                 seconds = f"{seconds:.2f}" if isinstance(seconds, float) else seconds
                 peak = f"{peak:.0f}" if isinstance(peak, float) else peak
-                print(f"{shape:<15} {size:>4g} {seconds:>8} {peak:>9}  {result['outcome']}", flush=True)
+                print(f"{shape:<16} {size:>4g} {seconds:>8} {peak:>9}  {result['outcome']}", flush=True)
                 path.unlink()
 
 

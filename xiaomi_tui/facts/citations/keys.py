@@ -59,6 +59,14 @@ def _suffix(index: int) -> str:
     return letters[index] if index < 26 else _suffix(index // 26 - 1) + letters[index % 26]
 
 
+_built: list[tuple[FactBase, dict[str, str]]] = []
+"""The keys of the last fact base asked about: an export keys every item, and each key needs them all."""
+
+
 def keyed(facts: FactBase, source: Source) -> Source:
     """The document with its bibliography key as its id, which is what the data formatters cite it by."""
-    return replace(source, id=_keys(facts)[source.id])
+    last = _built[-1] if _built else None
+    if last is None or last[0] is not facts:
+        last = (facts, _keys(facts))
+        _built[:] = [last]
+    return replace(source, id=last[1][source.id])

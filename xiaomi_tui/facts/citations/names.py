@@ -59,12 +59,12 @@ def authors(source: Source) -> list[Name]:
         return []
     if source.author == source.publisher:
         return [Name(source.author, literal=True)]
-    names = []
+    names, family_first = [], set(source.family_first)
     for written in byline(source.author):
         words = written.split(" ")
         if len(words) == 1:
             names.append(Name(written, literal=True))
-        elif written in source.family_first:
+        elif written in family_first:
             names.append(Name(words[0], " ".join(words[1:]), family_first=True))
         else:
             names.append(Name(words[-1], " ".join(words[:-1])))

@@ -121,9 +121,11 @@ def _byline_problems(data: FactFile, locator: Lines) -> Iterable[Problem]:
     for table, records in bylined:
         for index, record in enumerate(records):
             written = byline(record.author or "")
+            names = set(written)
+            shown = ", ".join(map(repr, written[:4])) + (f" and {len(written) - 4} more" if len(written) > 4 else "")
             for name in record.family_first:
-                if name not in written:
-                    yield Problem(f"{name!r} is not one of the names in author ({', '.join(map(repr, written))})",
+                if name not in names:
+                    yield Problem(f"{name!r} is not one of the names in author ({shown})",
                                   locator.line(table, index, "family_first"), None,
                                   f"{RECORD_NAMES[table]} {record.id!r} field 'family_first'")
 

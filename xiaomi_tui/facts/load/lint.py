@@ -27,13 +27,18 @@ def _words(text: str) -> list[str]:
     return [word.replace("\u2019", "'") for word in _WORD.findall(text.casefold())]
 
 
-def shared_run(statement: str, article: str, length: int = COPIED_RUN) -> str | None:
-    """The first run of `length` words of `statement` that also stands in `article`, or None."""
+def _runs(article: str, length: int) -> set[tuple[str, ...]]:
+    words = _words(article)
+    return {tuple(words[i:i + length]) for i in range(len(words) - length + 1)}
+
+
+def shared_run(statement: str, article: str | set[tuple[str, ...]], length: int = COPIED_RUN) -> str | None:
+    """The first run of `length` words of `statement` that also stands in `article` (its text, or its runs of
+    `length` words already made: an article is tokenised once for all its claims), or None."""
     words = _words(statement)
     if len(words) < length:
         return None
-    article_words = _words(article)
-    runs = {tuple(article_words[i:i + length]) for i in range(len(article_words) - length + 1)}
+    runs = _runs(article, length) if isinstance(article, str) else article
     for i in range(len(words) - length + 1):
         if tuple(words[i:i + length]) in runs:
             return " ".join(words[i:i + length])
@@ -45,9 +50,14 @@ def copied_statements(facts: FactBase, articles: Mapping[str, str]) -> list[str]
 
     `articles` maps a source id to its article's text; sources without one are not compared."""
     warnings = []
+    runs: dict[str, set[tuple[str, ...]]] = {}
     for claim in facts.claims.values():
         article = articles.get(claim.source)
-        run = shared_run(claim.statement, article) if article is not None else None
+        if article is None:
+            continue
+        if claim.source not in runs:
+            runs[claim.source] = _runs(article, COPIED_RUN)
+        run = shared_run(claim.statement, runs[claim.source])
         if run is not None:
             warnings.append(f"claim {claim.id!r}: the statement repeats {COPIED_RUN} words of its article "
                             f"({facts.sources[claim.source].file}): \"{run}\"; put it in our own words")

@@ -66,6 +66,9 @@ MAX_RATE = 1e6
 SafeText = Annotated[str, Constrained(min_length=1, max_length=MAX_TEXT), Check(clean_text)]
 Url = Annotated[str, Constrained(pattern=r"^https?://\S+$", max_length=MAX_TEXT), Check(clean_text)]
 Slug = Annotated[str, Constrained(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+MAX_NAMES = 100
+FamilyFirst = Annotated[list[SafeText], Constrained(max_length=MAX_NAMES)]
+"""Names of a byline written family name first: a byline holds a few, and each is checked against it."""
 Date = Annotated[FuzzyDate, Parse(fuzzy_date, fuzzy_date_schema)]
 Currency = Annotated[str, Check(known_currency, currency_schema)]
 Amount = Annotated[float, Constrained(allow_inf_nan=False, strict=True, ge=-MAX_FIGURE, le=MAX_FIGURE)]
@@ -205,7 +208,7 @@ class Source:
     notes: SafeText | None = None
     relays: Slug | None = None  # a party the source credits for the article as a whole: its claims pass through it
     description: SafeText | None = None  # what the work is, cited in place of a title nobody knows (APA's [...])
-    family_first: list[SafeText] = field(default_factory=list)  # names in `author` written family name first
+    family_first: FamilyFirst = field(default_factory=list)  # names in `author` written family name first
     outcome: Boolean = False  # a later report of how things turned out, kept apart from the press it answers
 
     @property
@@ -242,7 +245,7 @@ class Party:
     url: Url | None = None
     language: Language | None = None
     description: SafeText | None = None  # as on a source: cited when the title is unknown
-    family_first: list[SafeText] = field(default_factory=list)
+    family_first: FamilyFirst = field(default_factory=list)
 
     @property
     def citable(self) -> bool:

@@ -97,13 +97,15 @@ def find_forecasts(facts: FactBase, claims: Iterable[Claim]) -> list[Forecast]:
     groups: dict[tuple[str, str, str], list[Claim]] = {}
     for claim in claims:
         groups.setdefault((claim.origin, claim.topic, value_text(facts, claim)), []).append(claim)
-    forecasts, taken = [], set()
+    forecasts, taken, tried = [], set(), dict[str, int]()
     for (origin, topic, value), members in groups.items():
         base = _slug(f"{topic} {origin} {value}")
-        forecast_id, n = base, 1
+        n = tried.get(base, 1)  # values differing only in punctuation share a slug: numbered, never probed from 1
+        forecast_id = base if n == 1 else f"{base}-{n}"
         while forecast_id in taken:
             n += 1
             forecast_id = f"{base}-{n}"
+        tried[base] = n
         taken.add(forecast_id)
         forecasts.append(Forecast(forecast_id, tuple(members)))
     return forecasts

@@ -1,0 +1,82 @@
+"""Issue 31: shapes whose cost grew with the square of their size, counted in the work done rather than timed
+(benchmarks/hostile.py times them), and the hand-off formats, dates and settings that could be turned against
+their reader."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from xiaomi_tui.facts.citations import bibliography, keys
+from xiaomi_tui.facts.load import lint
+from xiaomi_tui.facts.load.loader import FactsError, loads
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.outcomes.forecasts import find_forecasts
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> ModuleType:
+    import sys
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        return importlib.import_module("hostile")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def shaped(hostile: ModuleType, shape: str, count: int) -> FactBase:
+    """A fact base of one of benchmarks/hostile.py's shapes, with `count` of what makes it grow."""
+    return loads(hostile.PRELUDE + "".join(hostile.SHAPES[shape](count)), f"{shape}.toml")
+
+
+def test_forecasts_whose_values_differ_only_in_punctuation_are_numbered_in_order(hostile: ModuleType) -> None:
+    facts = shaped(hostile, "forecast-slugs", 40)
+    ids = [forecast.id for forecast in find_forecasts(facts, facts.claims.values())]
+    base = "t-p-v-jun-2024"
+    assert ids == [base, *(f"{base}-{n}" for n in range(2, 41))]
+
+
+def test_every_bibliography_key_is_built_once_per_export(hostile: ModuleType, monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    facts = shaped(hostile, "sources", 60)
+    stems = 0
+    real_stem = keys._stem
+
+    def counting(source):
+        nonlocal stems
+        stems += 1
+        return real_stem(source)
+
+    monkeypatch.setattr(keys, "_stem", counting)
+    text = bibliography(facts, None, "bibtex")
+    assert text.count("\n@") + 1 == 60
+    assert stems <= len(facts.data.sources) + len(facts.data.parties)  # once per document, not once per item
+
+
+def test_a_long_family_first_is_refused_with_its_count_and_each_name_quotes_a_bounded_byline(hostile: ModuleType
+                                                                                            ) -> None:
+    with pytest.raises(FactsError) as refused:
+        shaped(hostile, "bylines", 150)
+    assert "at most 100 items" in refused.value.report()
+    with pytest.raises(FactsError) as refused:
+        shaped(hostile, "bylines", 3)
+    report = refused.value.report()
+    assert "'Zhou Shu0x' is not one of the names in author ('Zhou Shu0', 'Zhou Shu1', 'Zhou Shu2', 'Zhou Shu3' and" \
+        in report
+    assert len(max(report.splitlines(), key=len)) < 400
+
+
+def test_an_article_is_tokenised_once_for_all_its_claims(hostile: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = shaped(hostile, "articles", 30)
+    article = " ".join(f"w{j}" for j in range(60))
+    tokenised = []
+    real_words = lint._words
+    monkeypatch.setattr(lint, "_words", lambda text: tokenised.append(len(text)) or real_words(text))
+    warnings = lint.copied_statements(facts, {"s": article})
+    assert len(warnings) == 30
+    assert tokenised.count(len(article)) == 1
