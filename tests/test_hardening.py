@@ -80,3 +80,42 @@ def test_an_article_is_tokenised_once_for_all_its_claims(hostile: ModuleType, mo
     warnings = lint.copied_statements(facts, {"s": article})
     assert len(warnings) == 30
     assert tokenised.count(len(article)) == 1
+
+
+class _Terminal:
+    """What `_deliver` needs of the app in a terminal: a word for the user."""
+
+    is_web = False
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str]] = []
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", markup: bool = True) -> None:
+        self.said.append((severity, message))
+
+
+def test_two_exports_in_one_second_are_two_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.ui.exporting import _deliver
+
+    monkeypatch.chdir(tmp_path)
+    app = _Terminal()
+    _deliver(app, "first\n", "xiaomi-claims-20240102-030405.csv", "text/csv")  # type: ignore[arg-type]
+    _deliver(app, "second\n", "xiaomi-claims-20240102-030405.csv", "text/csv")  # type: ignore[arg-type]
+    assert (tmp_path / "xiaomi-claims-20240102-030405.csv").read_text() == "first\n"
+    assert (tmp_path / "xiaomi-claims-20240102-030405-2.csv").read_text() == "second\n"
+    assert [severity for severity, _ in app.said] == ["information", "information"]
+
+
+def test_an_export_after_the_start_directory_was_removed_is_one_error_line(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.ui.exporting import _deliver
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    app = _Terminal()
+    _deliver(app, "text\n", "xiaomi-claims.csv", "text/csv")  # type: ignore[arg-type]
+    [(severity, message)] = app.said
+    assert severity == "error" and "\n" not in message
+    assert message.startswith("The export failed: the current directory is gone")

@@ -8,6 +8,7 @@ directory, where the person who started the dashboard will look (`files.write_at
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from functools import partial
@@ -88,13 +89,27 @@ def _deliver(app: Exporter, text: str, filename: str, mime_type: str) -> None:
         app.deliver_text(io.StringIO(text), mime_type=mime_type, name=DELIVERY, save_filename=filename)
         return
     # In a terminal, our own write: whole or not at all, and never through a link planted at the name.
-    path = Path.cwd() / filename
     try:
+        path = free_name(Path.cwd() / filename)
         write_atomically(path, text)
     except WriteFailed as error:
         app.notify(f"The export failed: {error}", title="Export", severity="error", markup=False)
+    except OSError as error:  # the directory the dashboard started in is gone (or no longer ours to read)
+        app.notify(f"The export failed: the current directory is gone or unreadable "
+                   f"({error.strerror or error}); start the dashboard from a directory that exists",
+                   title="Export", severity="error", markup=False)
     else:
         app.notify(f"Exported to {shown(path)}", title="Export", markup=False)
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or the same name with a counter (`-2`, `-3`...) when a file has it: two exports in one second
+    are two files, the second never replacing the first."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def report_delivery(app: Exporter, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
