@@ -119,3 +119,37 @@ def test_an_export_after_the_start_directory_was_removed_is_one_error_line(tmp_p
     [(severity, message)] = app.said
     assert severity == "error" and "\n" not in message
     assert message.startswith("The export failed: the current directory is gone")
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_bare_toml_date_meets_the_same_bound_as_a_written_one(day: str) -> None:
+    from helpers import SMALL, line_of
+
+    text = SMALL.replace('published = "2023-11-15"', f"published = {day}", 1)
+    with pytest.raises(FactsError) as refused:
+        loads(text, "dates.toml")
+    report = refused.value.report()
+    assert f"dates.toml:{line_of(text, f'published = {day}')}:" in report
+    assert f"year {int(day[:4])} is out of range; years run from 1900 to 2200" in report
+
+
+def test_claimreview_writes_four_digit_years() -> None:
+    from datetime import date
+
+    from xiaomi_tui.facts.export.claimreview import _date
+    from xiaomi_tui.facts.model.fuzzydate import FuzzyDate, Precision
+
+    assert _date(FuzzyDate("5-06-07", date(5, 6, 7), date(5, 6, 7), Precision.DAY)) == "0005-06-07"
+
+
+@pytest.mark.parametrize("char", ["\uffff", "\ufffe", "\ufdd0", "\U0010ffff"])
+def test_a_noncharacter_is_refused_where_it_stands(char: str) -> None:
+    from helpers import SMALL, line_of
+
+    text = SMALL.replace('title = "Maker EV-1"', f'title = "Maker{char}EV-1"')
+    with pytest.raises(FactsError) as refused:
+        loads(text, "nonchar.toml")
+    report = refused.value.report()
+    where = line_of(text, "title = \"Maker" + char)
+    assert f"nonchar.toml:{where}:" in report
+    assert f"noncharacter U+{ord(char):04X} at position 6" in report

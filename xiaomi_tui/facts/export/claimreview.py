@@ -87,7 +87,8 @@ def _known_out_by(source: Source) -> tuple[date, date]:
 
 def _date(when: FuzzyDate) -> str:
     """ISO 8601 as precise as the date is: "2023-11-15", "2023-11", "2024" ("H1 2024" is as sure as its year)."""
-    return "-".join(f"{part:02d}" for part in when.csl_date_parts())
+    year, *rest = when.csl_date_parts()
+    return "-".join([f"{year:04d}", *(f"{part:02d}" for part in rest)])
 
 
 def _short(text: str) -> str:

@@ -71,7 +71,8 @@ class FuzzyDate:
             raise FuzzyDateError(
                 f"{value.isoformat()} has a time of day; a date here is a day at most: write \"{value.date()}\""
             )
-        if isinstance(value, date):
+        if isinstance(value, date):  # a bare TOML date (9999-12-31): the same bound as one written as a string
+            _check_year(value.year, value.isoformat())
             return cls(value.isoformat(), value, value, Precision.DAY)
         text = value.strip()
         match = _PATTERN.match(text)
@@ -82,8 +83,7 @@ class FuzzyDate:
             )
         year = int(match["year"])
         part = match["part"]
-        if not YEARS[0] <= year <= YEARS[1]:
-            raise FuzzyDateError(f"{value!r}: year {year} is out of range; years run from {YEARS[0]} to {YEARS[1]}")
+        _check_year(year, value)
         if match["half"]:
             half = int(match["half"])
             if half not in (1, 2):
@@ -152,6 +152,13 @@ class FuzzyDate:
         if self.precision is Precision.MONTH:
             return [self.start.year, self.start.month]
         return [self.start.year]
+
+
+def _check_year(year: int, value: str) -> None:
+    """One bound for every date: beyond it, date arithmetic overflows (9999-12-31 plus a day) and years lose
+    their four digits (0001)."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise FuzzyDateError(f"{value!r}: year {year} is out of range; years run from {YEARS[0]} to {YEARS[1]}")
 
 
 def _months(year: int, first: int, last: int) -> tuple[date, date]:

@@ -20,7 +20,7 @@ from typing import Any, get_args
 from xiaomi_tui.facts.model.fuzzydate import SHAPE, FuzzyDate
 
 __all__ = ["Before", "Check", "Constrained", "OneOf", "Parse", "clean_text", "currency_schema", "fuzzy_date",
-           "fuzzy_date_schema", "known_currency", "terminal_acts_on"]
+           "fuzzy_date_schema", "known_currency", "noncharacter", "terminal_acts_on"]
 
 MAX_TEXT = 2000
 """Longest text accepted in any field: a statement is one sentence, a note a short paragraph."""
@@ -134,6 +134,12 @@ def terminal_acts_on(char: str) -> bool:
     return category in ("Cc", "Cs", "Zl", "Zp") or (category == "Cf" and char not in HARMLESS_FORMAT)
 
 
+def noncharacter(char: str) -> bool:
+    """U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFF...)."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def clean_text(value: str) -> str:
     """One line of plain text: refuse line breaks, tabs, and characters a terminal could act on
     (C0 and C1 controls, DEL, bidi overrides and other format characters); markup stays literal text."""
@@ -145,6 +151,9 @@ def clean_text(value: str) -> str:
             raise ValueError(f"line break ({code}) at position {index}: this field is one line; remove it")
         if char == "\t":
             raise ValueError(f"tab (U+0009) at position {index}: this field is one line; use a space")
+        if noncharacter(char):
+            raise ValueError(f"noncharacter {code} at position {index}: Unicode keeps it out of text, and pandoc "
+                             "refuses it; remove it")
         if terminal_acts_on(char):
             name = unicodedata.name(char, "")  # C0/C1 controls have no name
             raise ValueError(f"control character {f'{name} ({code})' if name else code} at position {index}; "
