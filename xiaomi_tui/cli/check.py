@@ -112,7 +112,7 @@ def report(facts: FactBase, target: Path, out: TextIO, articles: Path | None = N
         (facts.sources, "source"), (facts.claims, "claim"), (data.topics, "topic"), (data.parties, "party"),
         (data.rates, "rate"))) + "\n")
     per_source = Counter(claim.source for claim in data.claims)
-    id_width = max(14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources)))
+    id_width = max([14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources))])
 
     def list_sources(sources) -> None:
         for source in sources.values():

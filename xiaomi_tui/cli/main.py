@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xiaomi_tui import __version__
-from xiaomi_tui.cli import output
+from xiaomi_tui.cli import curate, output
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays light
     from xiaomi_tui.facts.citations import Form
@@ -95,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="claimreview: the reviewer's own page, the url of the reviews' author")
 
     commands.add("schema", help="print the JSON Schema of a fact base, for editors (facts.schema.json)")
+    curate.add_parsers(commands)
 
     serve = commands.add("serve", help="serve the dashboard to web browsers, an app per tab (xiaomi-tui[web])")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -131,10 +132,15 @@ class _Commands:
 
     def add(self, name: str, **options) -> argparse.ArgumentParser:
         command: argparse.ArgumentParser = self.commands.add_parser(name, **options)
+        self.take_global_options(command)
+        return command
+
+    @staticmethod
+    def take_global_options(command: argparse.ArgumentParser) -> None:
+        """The global options after a command's name, or a sub-command's (`claim set ID --facts PATH`)."""
         for flags, option in GLOBAL_OPTIONS:
             # SUPPRESS keeps an absent one from hiding the value given before the command.
             command.add_argument(*flags, **option, default=argparse.SUPPRESS)
-        return command
 
 
 def _web_page(text: str) -> str:
@@ -188,6 +194,10 @@ def _run(argv: Sequence[str] | None) -> int:
     from xiaomi_tui.facts.load.loader import FactsError
 
     try:
+        if args.command in curate.COMMANDS:
+            from xiaomi_tui.facts.load.loader import bundled_facts_path
+
+            return curate.run(args, bundled_facts_path())
         if args.command == "check":
             return _check(args.path or args.facts, args.articles)
         if args.command == "schema":

@@ -25,7 +25,7 @@ from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 if TYPE_CHECKING:  # pydantic is imported only when a file must be validated
     from pydantic_core import ErrorDetails
 
-__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads"]
+__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads", "loads_unkept"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
@@ -68,6 +68,11 @@ def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     loaded = _validated(raw, path)
     loaded.keep()
     return loaded.facts
+
+
+def loads_unkept(raw: bytes | str, path: str = "<memory>") -> Loaded:
+    """`loads`, leaving the cache write to the caller: an edit keeps the file it checked only once it is written."""
+    return _validated(raw, path)
 
 
 def _validated(raw: bytes | str, path: str) -> Loaded:

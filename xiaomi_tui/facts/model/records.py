@@ -366,8 +366,8 @@ class FactFile:
     """The whole file, before cross-references are checked."""
 
     meta: Meta
-    sources: Annotated[list[Source], Constrained(min_length=1)]
+    sources: list[Source] = field(default_factory=list)  # a story just begun (`xiaomi-tui new`) has none yet
     parties: list[Party] = field(default_factory=list)
-    topics: Annotated[list[Topic], Constrained(min_length=1)]
+    topics: list[Topic] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
