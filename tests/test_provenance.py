@@ -187,6 +187,57 @@ def test_agreement_counts_organisations_not_voices(third: str, status: Status, r
     assert set(analysis.standings.values()) == {standing}
 
 
+@pytest.mark.parametrize(("inferred", "status", "reason", "standing"), [
+    ((), Status.AGREE, "2 independent origins agree", ClaimStanding.CORROBORATED),
+    (("s2",), Status.UNCONFIRMED, "2 origins agree; 1 inferred", ClaimStanding.UNCONFIRMED),
+    (("s1", "s2"), Status.UNCONFIRMED, "2 origins agree; both inferred", ClaimStanding.UNCONFIRMED),
+], ids=["both-stated", "one-inferred", "both-inferred"])
+def test_two_organisations_corroborate_only_as_the_sources_state_them(
+        inferred: tuple[str, ...], status: Status, reason: str, standing: ClaimStanding) -> None:
+    claims = [make_claim(date="2024", source=source, origin=origin, basis="our reading" if source in inferred else None)
+              for source, origin in (("s1", "xiaomi"), ("s2", "kuo"))]
+
+    analysis = analyse_topic(DATE, claims, voices=XIAOMI_VOICES)
+
+    assert (analysis.status, analysis.reason) == (status, reason)
+    assert set(analysis.standings.values()) == {standing}
+
+
+def test_a_stated_second_voice_is_enough_whatever_else_is_inferred() -> None:
+    claims = [make_claim(date="2024", source="s1", origin="xiaomi"), make_claim(date="2024", source="s2", origin="kuo"),
+              make_claim(date="2024", source="s3", origin="wire", basis="our reading")]
+
+    analysis = analyse_topic(DATE, claims, voices=XIAOMI_VOICES)
+
+    assert (analysis.status, analysis.reason) == (Status.AGREE, "3 independent origins agree")
+    assert analysis.standings[claims[2].id] is ClaimStanding.UNCONFIRMED  # its own origin is our reading
+
+
+def test_a_counterparty_announcing_its_own_agreement_is_no_second_voice() -> None:
+    voices = {**XIAOMI_VOICES,
+              "zone": Voice("zone", "Development zone", PartyKind.DOCUMENT, "xiaomi", "Xiaomi"),
+              "city": Voice("city", "City hall", PartyKind.ORGANISATION)}
+    claims = [make_claim("Beijing", source="s1", origin="zone"), make_claim("Beijing", source="s2", origin="lei-jun")]
+
+    analysis = analyse_topic(TEXT, claims, voices=voices)
+
+    assert (analysis.status, analysis.reason) == (
+        Status.ECHO, "2 origins, 1 organisation: Xiaomi confirming itself, with Development zone as its counterparty")
+    assert set(analysis.standings.values()) == {ClaimStanding.ECHOED}
+    assert analysis.organisations == {"xiaomi"}
+    third = make_claim("Beijing", source="s3", origin="city")
+    assert analyse_topic(TEXT, [*claims, third], voices=voices).status is Status.AGREE  # not a party to it
+
+
+def test_a_counterparty_loads_and_must_be_a_known_party(fixture_text: str) -> None:
+    text = fixture_text + '[[parties]]\nid = "zone"\nname = "Zone"\nkind = "organisation"\ncounterparty = "maker"\n'
+    facts = loads(text)
+    assert facts.parties["zone"].counterparty == "maker"
+    assert analyse(facts) is not None
+    [problem] = problems(text.replace('counterparty = "maker"', 'counterparty = "makr"'))
+    assert "party 'zone' field 'counterparty'" in str(problem) and "maker" in str(problem)
+
+
 def test_counts_name_the_organisations_when_fewer_than_the_origins() -> None:
     claims = [make_claim(date="2024", source=f"s{index}", origin=origin)
               for index, origin in enumerate(("xiaomi", "lei-jun", "william-lu"))]

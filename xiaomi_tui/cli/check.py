@@ -31,6 +31,7 @@ class FindingKind(str, Enum):
     CONFLICT = Status.CONFLICT.value
     UNCOMPARABLE = Status.UNCOMPARABLE.value
     MINOR = Status.MINOR.value
+    UNCONFIRMED = Status.UNCONFIRMED.value  # agreement that needs an origin we inferred
     INFERRED_ECHO = f"{Status.ECHO.value} on inferred origins"
     ECHO = Status.ECHO.value
     SINGLE = Status.SINGLE.value
@@ -38,7 +39,7 @@ class FindingKind(str, Enum):
 
 _RANK = {kind: rank for rank, kind in enumerate(FindingKind)}
 _BY_STATUS = {Status.CONFLICT: FindingKind.CONFLICT, Status.UNCOMPARABLE: FindingKind.UNCOMPARABLE,
-              Status.MINOR: FindingKind.MINOR}
+              Status.MINOR: FindingKind.MINOR, Status.UNCONFIRMED: FindingKind.UNCONFIRMED}
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ class Finding:
 
 
 def findings(analysis: Analysis) -> list[Finding]:
-    """Claims we dispute, conflicts, gaps between figures, echoes (apart those resting on origins we
-    inferred), single sources; in that order, topics in the fact base's order within each kind."""
+    """Claims we dispute, conflicts, gaps between figures, agreements that need an origin we inferred, echoes
+    (apart those resting on origins we inferred), single sources; in that order, topics in the fact base's order within each kind."""
     found = []
     for topic in analysis.topics.values():
         label = topic.topic.label

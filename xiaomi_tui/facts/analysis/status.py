@@ -3,7 +3,9 @@
 Meaning never rests on colour alone, so every status has a symbol; a claim's standing shares the symbol
 and the word of the topic status it corresponds to, so each mark is called one thing on every pane, in
 help, in exports and in `check`. "corroborated", not "agree": echoes agree too, and what ✓ asserts is that
-independent organisations back the value.
+independent organisations back the value, as the sources themselves state who speaks. Where that independence
+needs an origin we inferred, the agreement is "unconfirmed" (≟): an inference can make a claim weaker, never
+stronger.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Status(str, Enum):
     UNCOMPARABLE = "not comparable"
     MINOR = "minor"
     AGREE = "corroborated"
+    UNCONFIRMED = "unconfirmed"  # organisations agree, but only through an origin we inferred
     ECHO = "echo"
     VARIOUS = "various"
     SINGLE = "single"
@@ -44,6 +47,7 @@ _STATUS_SYMBOLS = {
     Status.UNCOMPARABLE: "?",
     Status.MINOR: "\u2248",  # ≈
     Status.AGREE: "\u2713",  # ✓
+    Status.UNCONFIRMED: "\u225f",  # ≟: the same value, its independence our inference
     Status.ECHO: "\u21bb",  # ↻
     Status.VARIOUS: "\u2237",  # ∷
     Status.SINGLE: "\u2022",  # •
@@ -59,6 +63,7 @@ class ClaimStanding(str, Enum):
     CONFLICT = Status.CONFLICT.value
     MINOR = Status.MINOR.value  # nearly the figure another source gives: the topic's ≈ shows on the claim too
     CORROBORATED = Status.AGREE.value
+    UNCONFIRMED = Status.UNCONFIRMED.value  # another organisation backs it, but one of the two origins is inferred
     ECHOED = Status.ECHO.value
     UNIQUE = Status.SINGLE.value
     DISPUTED = Status.DISPUTED.value

@@ -5,7 +5,9 @@ distinct values a topic has rather than over every pair of claims: a topic repea
 costs no more than one repeated by two.
 
 Agreeing claims corroborate each other only if their origins speak for different organisations: otherwise
-they are an echo (Lei Jun and Xiaomi are one voice). Disputed and superseded claims are shown but set
+they are an echo (Lei Jun and Xiaomi are one voice; so are a party announcing its own agreement and the
+counterparty it signed with). And only as the sources state it: where the second organisation is an origin we
+inferred, the agreement is unconfirmed, never corroborated. Disputed and superseded claims are shown but set
 aside: they neither agree nor conflict.
 """
 
@@ -28,19 +30,29 @@ __all__ = ["Analysis", "TopicAnalysis", "ValueGroup", "Voice", "analyse", "analy
 
 @dataclass(frozen=True)
 class Voice:
-    """Whom an origin speaks for, and what it is: independence is counted by organisation."""
+    """Whom an origin speaks for, and what it is: independence is counted by organisation. A party announcing
+    its own agreement speaks, on it, with its counterparty's voice (`counted_as`)."""
 
     organisation: str
     organisation_name: str
     kind: PartyKind | None = None
+    counterparty: str | None = None  # the organisation on the other side of the agreement it announces
+    counterparty_name: str | None = None
+
+    @property
+    def counted_as(self) -> str:
+        """The one voice independence is counted by."""
+        return self.counterparty or self.organisation
 
 
 def voices_of(facts: FactBase) -> dict[str, Voice]:
-    """Per party id, the organisation it speaks for and its own kind."""
+    """Per party id, the organisation it speaks for, its own kind, and the counterparty of what it announces."""
     voices = {}
     for party in facts.parties.values():
         organisation = facts.organisation_of(party.id)
-        voices[party.id] = Voice(organisation.id, organisation.name, party.kind)
+        counterparty = facts.organisation_of(party.counterparty) if party.counterparty else None
+        voices[party.id] = Voice(organisation.id, organisation.name, party.kind,
+                                 counterparty.id if counterparty else None, counterparty.name if counterparty else None)
     return voices
 
 
@@ -178,9 +190,10 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
             relations[(i, j)] = relations[(j, i)] = relation
     sources = {claim.source for claim in counted}
     origins = {claim.origin for claim in counted}
-    organisations = {voice(origin).organisation for origin in origins}
+    organisations = {voice(origin).counted_as for origin in origins}
     set_aside = [claim for claim in claims if claim.set_aside]
-    status, reason = _status(relations, sources, [voice(origin) for origin in origins], set_aside)
+    stated = {claim.origin for claim in counted if not claim.inferred}  # origins the sources themselves name
+    status, reason = _status(relations, sources, {origin: voice(origin) for origin in origins}, stated, set_aside)
     analysis = TopicAnalysis(topic, claims, groups, relations, status, reason, sources, origins, organisations,
                              sum(claim.inferred for claim in counted), set_aside)
     analysis.standings = _standings(groups, relations, voice)
@@ -189,8 +202,8 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
     return analysis
 
 
-def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], voices: list[Voice],
-            set_aside: list[Claim]) -> tuple[Status, str]:
+def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], by_origin: dict[str, Voice],
+            stated: set[str], set_aside: list[Claim]) -> tuple[Status, str]:
     found = {relation: reason for relation, reason in relations.values()}
     if not sources:
         if set_aside:
@@ -208,16 +221,33 @@ def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set
         return Status.SINGLE, "only one source carries it"
     if Relation.DIFFER in found:
         return Status.VARIOUS, "different answers that can all hold"
-    organisations = {voice.organisation for voice in voices}
+    voices = list(by_origin.values())
+    organisations = {voice.counted_as for voice in voices}
     if len(voices) == 1:
         kind = voices[0].kind
         repeated = _REPEATED.get(kind, "one origin repeated") if kind else "one origin repeated"
         return Status.ECHO, f"1 origin, {len(sources)} sources: {repeated}"
     if len(organisations) == 1:
-        return Status.ECHO, f"{len(voices)} origins, 1 organisation: {voices[0].organisation_name} confirming itself"
-    if len(organisations) < len(voices):
-        return Status.AGREE, f"{len(organisations)} independent organisations agree ({len(voices)} origins)"
-    return Status.AGREE, f"{len(voices)} independent origins agree"
+        return Status.ECHO, f"{len(voices)} origins, 1 organisation: {_one_voice(voices)}"
+    independent = "independent " if len({by_origin[origin].counted_as for origin in stated}) > 1 else ""
+    agree = (f"{len(organisations)} {independent}organisations agree ({len(voices)} origins)"
+             if len(organisations) < len(voices) else f"{len(voices)} {independent}origins agree")
+    if independent:
+        return Status.AGREE, agree
+    inferred = len(voices) - len(stated)  # at least one: the second voice is our inference
+    if inferred == len(voices):
+        return Status.UNCONFIRMED, f"{agree}; {'both' if inferred == 2 else f'all {inferred}'} inferred"
+    return Status.UNCONFIRMED, f"{agree}; {inferred} inferred"
+
+
+def _one_voice(voices: list[Voice]) -> str:
+    """Why several origins are one organisation: "Xiaomi confirming itself", and where a party announced its own
+    agreement, with whom ("Xiaomi confirming itself, with Beijing E-Town as its counterparty")."""
+    counterparty = next((voice for voice in voices if voice.counterparty), None)
+    if counterparty is None:
+        return f"{voices[0].organisation_name} confirming itself"
+    return (f"{counterparty.counterparty_name} confirming itself, with {counterparty.organisation_name} "
+            "as its counterparty")
 
 
 def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[Relation, str]],
@@ -230,26 +260,34 @@ def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[
             for claim in group.claims:
                 standings[claim.id] = standing
             continue
-        # Who backs this value: for each organisation, the sources that carry it (here or in a consistent group).
-        backing: dict[str, set[str]] = defaultdict(set)
+        # Who backs this value: for each organisation, the sources that carry it (here or in a consistent group),
+        # each with whether one of its claims there names that organisation's origin itself.
+        backing: dict[str, dict[str, bool]] = defaultdict(dict)
         for j, other in enumerate(groups):
             if j == index or relations[(index, j)][0].consistent:
                 for claim in other.claims:
-                    backing[voice(claim.origin).organisation].add(claim.source)
+                    sources = backing[voice(claim.origin).counted_as]
+                    sources[claim.source] = sources.get(claim.source, False) or not claim.inferred
         for claim in group.claims:
-            standings[claim.id] = _standing(claim.source, voice(claim.origin).organisation, backing)
+            standings[claim.id] = _standing(claim, voice(claim.origin).counted_as, backing)
     return standings
 
 
-def _standing(source: str, organisation: str, backing: dict[str, set[str]]) -> ClaimStanding:
-    """Corroborated by another source speaking for another organisation; echoed by another source with the same."""
-    echoed = False
+def _standing(claim: Claim, organisation: str, backing: dict[str, dict[str, bool]]) -> ClaimStanding:
+    """Corroborated by another source speaking for another organisation, both origins as the sources state them;
+    unconfirmed when one of the two is our inference; echoed by another source with the same organisation."""
+    found = ClaimStanding.UNIQUE
     for backer, sources in backing.items():
-        if len(sources) > 1 or source not in sources:
-            if backer != organisation:
-                return ClaimStanding.CORROBORATED
-            echoed = True
-    return ClaimStanding.ECHOED if echoed else ClaimStanding.UNIQUE
+        others = [stated for source, stated in sources.items() if source != claim.source]
+        if not others:
+            continue
+        if backer == organisation:
+            found = found if found is ClaimStanding.UNCONFIRMED else ClaimStanding.ECHOED
+        elif any(others) and not claim.inferred:
+            return ClaimStanding.CORROBORATED
+        else:
+            found = ClaimStanding.UNCONFIRMED
+    return found
 
 
 # -- the whole fact base over a selection of sources ---------------------------------------------

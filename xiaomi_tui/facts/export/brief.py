@@ -26,7 +26,7 @@ BIBLIOGRAPHY_NAME = "xiaomi-brief.json"
 _PANDOC_SPECIALS = "\\`*_[]<@$^~#|"
 """Besides Markdown's own: `@` starts a citation, `$` maths, `^` and `~` super- and subscript, `#` a heading."""
 
-_KNOWN = (Status.AGREE, Status.ECHO, Status.SINGLE, Status.VARIOUS, Status.MINOR)
+_KNOWN = (Status.AGREE, Status.UNCONFIRMED, Status.ECHO, Status.SINGLE, Status.VARIOUS, Status.MINOR)
 _CONFLICTING = (Status.CONFLICT, Status.UNCOMPARABLE)
 
 

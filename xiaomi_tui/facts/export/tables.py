@@ -167,6 +167,7 @@ def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = N
         "parties": [{
             "id": party.id, "name": party.name, "kind": party.kind.value, "role": party.role,
             "affiliation": party.affiliation, "organisation": facts.organisation_of(party.id).id,
+            "counterparty": party.counterparty,
             "author": party.author, "publisher": party.publisher, "title": party.title,
             "published": _date(party.published), "url": party.url,
         } for party in facts.parties.values()],

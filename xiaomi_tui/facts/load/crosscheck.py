@@ -131,11 +131,15 @@ def _byline_problems(data: FactFile, locator: Lines) -> Iterable[Problem]:
 
 
 def _party_problems(data: FactFile, party_ids: set[str], locator: Lines, unknown: _Unknown) -> Iterable[Problem]:
-    """Affiliations name a known party and never lead back to where they started: each party on a circle is told
-    so, with the circle from it (shortened when long). Linear in the parties, however long the chains."""
+    """A counterparty names a known party. Affiliations name a known party and never lead back to where they
+    started: each party on a circle is told so, with the circle from it (shortened when long). Linear in the
+    parties, however long the chains."""
     _ends, circles = follow_affiliations({party.id: party.affiliation for party in data.parties})
     on_circle = {party: (circle, position) for circle in circles for position, party in enumerate(circle)}
     for index, party in enumerate(data.parties):
+        if party.counterparty is not None and party.counterparty not in party_ids:
+            yield Problem(unknown("party", party.counterparty, party_ids),
+                          locator.line("parties", index, "counterparty"), None, f"party {party.id!r} field 'counterparty'")
         if party.affiliation is None:
             continue
         where = f"party {party.id!r} field 'affiliation'"

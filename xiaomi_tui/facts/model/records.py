@@ -229,8 +229,10 @@ class Party:
     """Who originates or relays a claim: an outlet, a person, an organisation, someone unnamed, or a document.
 
     `affiliation` is the organisation a party speaks for (Lei Jun for Xiaomi, a report for its outlet):
-    agreement within one organisation is not independent. A document carries what is known of it,
-    for citing it directly; unknown fields stay empty.
+    agreement within one organisation is not independent. `counterparty` is the other side of the agreement a
+    party announces (Beijing E-Town's announcement of its contract with Xiaomi): on what it announces, the two
+    are one voice, not two. A document carries what is known of it, for citing it directly; unknown fields stay
+    empty.
     """
 
     id: Slug
@@ -238,6 +240,7 @@ class Party:
     kind: PartyKind
     role: SafeText | None = None
     affiliation: Slug | None = None
+    counterparty: Slug | None = None
     author: SafeText | None = None
     publisher: SafeText | None = None
     title: SafeText | None = None

@@ -21,7 +21,7 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 MATRIX_SOURCES = 24
 """More columns than this would be unreadable; the list above still counts every source."""
 
-TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.MINOR,
+TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.MINOR,
            ClaimStanding.CONFLICT)
 SET_ASIDE = f"{ClaimStanding.DISPUTED.symbol}{ClaimStanding.SUPERSEDED.symbol}"
 
@@ -29,7 +29,7 @@ SET_ASIDE = f"{ClaimStanding.DISPUTED.symbol}{ClaimStanding.SUPERSEDED.symbol}"
 class SourcesPane(Pane):
     LIST_COLUMNS = [Column("Source", 14), Column("Published"), Column("Kind"), Column("All"),
                     *(Column(standing.symbol) for standing in TALLIED), Column(SET_ASIDE)]
-    """Tallies under their marks alone, the words being the legend's (help, `?`): five words would not fit."""
+    """Tallies under their marks alone, the words being the legend's (help, `?`): six words would not fit."""
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.LIST_COLUMNS, id="sources-list")

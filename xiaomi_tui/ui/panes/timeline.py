@@ -23,8 +23,8 @@ from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import render_later_report
 from xiaomi_tui.ui.widgets.fact_table import Row
 
-EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.MINOR, ClaimStanding.CORROBORATED, ClaimStanding.ECHOED,
-                  ClaimStanding.UNIQUE, ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)
+EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.MINOR, ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED,
+                  ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)
 """An event stands as the first of these its claims have: a conflict shows, a disputed claim beside a
 counted one does not hide it."""
 

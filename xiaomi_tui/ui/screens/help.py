@@ -17,7 +17,9 @@ from xiaomi_tui.ui.keys import HELP_KEYS
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 
 MEANINGS = {
-    Status.AGREE: "sources speaking for **different organisations** say the same",
+    Status.AGREE: "sources speaking for **different organisations** say the same, each origin as the sources name it",
+    Status.UNCONFIRMED: "the same value from different organisations, but one of them is an origin **we inferred**: "
+                        "not confirmed",
     Status.ECHO: "several sources, **one origin** or one organisation: the same voice repeated",
     Status.SINGLE: "only one source carries it",
     Status.CONFLICT: "values that cannot both be true",

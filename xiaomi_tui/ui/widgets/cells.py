@@ -22,6 +22,7 @@ STATUS_STYLES = {
     Status.UNCOMPARABLE: "yellow",
     Status.MINOR: "yellow",
     Status.AGREE: "green",
+    Status.UNCONFIRMED: "cyan",
     Status.ECHO: "cyan",
     Status.VARIOUS: "blue",
     Status.SINGLE: "",
@@ -67,7 +68,7 @@ def status_cell(status: Status) -> Text:
 def consensus_cell(topic: TopicAnalysis) -> Text:
     """The value most origins back, in bold when the sources do not dispute it; then any value we set aside,
     marked with its standing, so a disputed claim shows on the row as well as in the detail."""
-    undisputed = topic.status in (Status.AGREE, Status.ECHO, Status.SINGLE)
+    undisputed = topic.status in (Status.AGREE, Status.UNCONFIRMED, Status.ECHO, Status.SINGLE)
     cell = plain(topic.consensus, "bold" if undisputed else "")
     if topic.groups:
         for claim in topic.set_aside:
