@@ -56,7 +56,8 @@ class Finding:
 
 def findings(analysis: Analysis) -> list[Finding]:
     """Claims we dispute, conflicts, gaps between figures, agreements that need an origin we inferred, echoes
-    (apart those resting on origins we inferred), single sources; in that order, topics in the fact base's order within each kind."""
+    (apart those resting on origins we inferred), single sources; in that order, topics in the fact base's
+    order within each kind."""
     found = []
     for topic in analysis.topics.values():
         label = topic.topic.label

@@ -21,8 +21,8 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 MATRIX_SOURCES = 24
 """More columns than this would be unreadable; the list above still counts every source."""
 
-TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.MINOR,
-           ClaimStanding.CONFLICT)
+TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED, ClaimStanding.ECHOED, ClaimStanding.UNIQUE,
+           ClaimStanding.MINOR, ClaimStanding.CONFLICT)
 SET_ASIDE = f"{ClaimStanding.DISPUTED.symbol}{ClaimStanding.SUPERSEDED.symbol}"
 
 
