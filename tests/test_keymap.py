@@ -13,10 +13,12 @@ from textual.command import CommandPalette
 from xiaomi_tui.settings import Settings, settings_path
 from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.keys import check_keymap, scopes
+from xiaomi_tui.ui.screens.as_of import AsOfDialog
 from xiaomi_tui.ui.screens.changes import ChangesScreen
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
@@ -36,7 +38,8 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
-    classes = (XiaomiApp, FactTable, SourcePicker, StylePicker, CopyByHand, ClaimsScreen, HelpScreen, ChangesScreen)
+    classes = (XiaomiApp, FactTable, SourcePicker, Checklist, StylePicker, CopyByHand, ClaimsScreen, HelpScreen,
+               ChangesScreen, AsOfDialog)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).
     every = [binding for cls in classes for binding in cls.BINDINGS]
     bindings = list({id(binding): binding for binding in every if isinstance(binding, Binding)}.values())
@@ -57,6 +60,12 @@ def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
 ])
 def test_a_keymap_that_cannot_work_is_refused_with_one_line(keymap, problem):
     assert check_keymap(keymap, scopes(PANES)) == problem
+
+
+def test_a_keymap_may_name_the_keys_of_every_screen_and_widget():
+    """The "Score as of..." dialog's escape and the source checklist's space were defined outside keys.py."""
+    assert check_keymap({"as-of.cancel": "ctrl+g", "picker.tick": "x"}, scopes(PANES)) is None
+    assert check_keymap({"picker.tick": "a"}, scopes(PANES)) == "keymap: a would be both picker.all and picker.tick"
 
 
 def test_keys_may_trade_places_and_a_screen_may_reuse_a_dashboard_key():

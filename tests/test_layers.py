@@ -139,3 +139,23 @@ def test_the_app_rule_catches_a_typing_only_import(tmp_path: Path, monkeypatch: 
     monkeypatch.setitem(MODULES, "xiaomi_tui.ui.helper", helper)
     imports.cache_clear()
     assert "xiaomi_tui.ui.app" in {imported for imported, _ in imports("xiaomi_tui.ui.helper")}
+
+
+def bindings_made(module: str) -> list[int]:
+    """The lines of `module` that make a `Binding`: every key is defined in keys.py, so a keymap can name it."""
+    return [node.lineno for node in ast.walk(ast.parse(MODULES[module].read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "Binding"
+                                               or getattr(node.func, "attr", None) == "Binding")]
+
+
+@pytest.mark.parametrize("module", [module for module in MODULES if module != "xiaomi_tui.ui.keys"])
+def test_every_binding_is_made_in_keys(module: str) -> None:
+    assert bindings_made(module) == []
+
+
+def test_the_binding_rule_catches_a_binding_made_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    widget = tmp_path / "widget.py"
+    widget.write_text("from textual import binding\nfrom textual.binding import Binding\n"
+                      "KEYS = [Binding('x', 'go'), binding.Binding('y', 'stop')]\n", encoding="utf-8")
+    monkeypatch.setitem(MODULES, "xiaomi_tui.ui.widget", widget)
+    assert bindings_made("xiaomi_tui.ui.widget") == [3, 3]

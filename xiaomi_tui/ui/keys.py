@@ -101,7 +101,11 @@ CLAIMS_KEYS = [
 ]
 """The claims screen (`enter` on a row): its own cite keys cite the highlighted claim."""
 
+CHECKLIST_KEYS = [Binding("space", "tick", "Tick or untick", show=False, id="picker.tick")]
+"""The source checklist's own key, in force with the picker's."""
+
 STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
+AS_OF_KEYS = [Binding("escape", "cancel", "Cancel", id="as-of.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
 HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 CHANGES_KEYS = [Binding("escape,enter,q", "close", "Close", id="changes.close")]
@@ -115,8 +119,18 @@ _KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]
 
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
-    return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], SOURCE_PICKER_KEYS, CLAIMS_KEYS, STYLE_PICKER_KEYS,
-            COPY_KEYS, HELP_KEYS, CHANGES_KEYS]
+    return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
+            STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS]
+
+
+def palette_key(key: str) -> Binding:
+    """Textual's palette key (the app's `COMMAND_PALETTE_BINDING`), described for help like ours."""
+    return Binding(key, "command_palette", "Palette", tooltip="Command palette: every action, every pane, each source")
+
+
+def each_key(binding: Binding) -> list[Binding]:
+    """One binding per key of `binding` ("down,j"), for Textual to display each as the footer would."""
+    return [Binding(key, binding.action) for key in binding.key.split(",")]
 
 
 def _keys(keys: str) -> list[str]:

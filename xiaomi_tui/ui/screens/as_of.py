@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from xiaomi_tui.ui.keys import AS_OF_KEYS
+
 
 class AsOfDialog(ModalScreen["date | bool | None"]):
     """Dismissed with the day typed, None for today (an empty line), or False when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="as-of.cancel")]
+    BINDINGS = [*AS_OF_KEYS]
 
     def __init__(self, current: date | None):
         super().__init__()

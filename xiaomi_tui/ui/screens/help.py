@@ -13,7 +13,7 @@ from textual.widgets import Markdown
 from xiaomi_tui.facts.analysis.query import QUALIFIERS, is_words
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
-from xiaomi_tui.ui.keys import HELP_KEYS
+from xiaomi_tui.ui.keys import HELP_KEYS, each_key, palette_key
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 
 MEANINGS = {
@@ -89,9 +89,7 @@ class HelpScreen(ModalScreen[None]):
         """Keys Textual gives every app that the dashboard relies on: moving focus, and the palette."""
         focus = [binding for binding in Screen.BINDINGS
                  if isinstance(binding, Binding) and binding.action in ("app.focus_next", "app.focus_previous")]
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
-                          tooltip="Command palette: every action, every pane, each source")
-        return [*focus, palette]
+        return [*focus, palette_key(self.app.COMMAND_PALETTE_BINDING)]
 
     def compose(self) -> ComposeResult:
         rows = "\n".join(f"| {' '.join(f'`{key}`' for key in self._keys_of(binding))} | "
@@ -108,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_of(self, binding: Binding) -> list[str]:
         """Each key of a binding ("down,j") as the footer would show it."""
-        return [self.app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")]
+        return [self.app.get_key_display(key) for key in each_key(binding)]
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from xiaomi_tui.ui.keys import CHECKLIST_KEYS
 
 TICKED, UNTICKED = "[x] ", "[ ] "
 
@@ -20,7 +21,7 @@ TICKED, UNTICKED = "[x] ", "[ ] "
 class Checklist(OptionList):
     """Options by id, each ticked or not; space (or a click) toggles the highlighted one."""
 
-    BINDINGS = [Binding("space", "tick", "Tick or untick", show=False)]
+    BINDINGS = [*CHECKLIST_KEYS]
 
     class Changed(Message):
         def __init__(self, ticked: list[str]) -> None:
