@@ -115,7 +115,7 @@ class XiaomiApp(App[None]):
                     with TabPane(label, id=f"tab-{pane_id}"):
                         yield pane_class(id=pane_id)
             yield DetailPanel(id="detail")
-        yield SearchBox(id="search")
+        yield SearchBox(self._leave_search, id="search")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -210,7 +210,9 @@ class XiaomiApp(App[None]):
         return not (action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1)
 
     def action_show_pane(self, pane_id: str) -> None:
+        """The pane's rows are there before the next key: typed ahead, it acts on them, not on the last pane's."""
         self.query_one(TabbedContent).active = f"tab-{pane_id}"
+        self._refresh_active()
         self.query_one(f"#{pane_id}", Pane).focus_table()
 
     def action_search(self) -> None:
@@ -220,19 +222,23 @@ class XiaomiApp(App[None]):
         self.query_one(SearchBox).take_typed_ahead(event)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.set_view(replace(self.view, query=event.value))
-            self.query_one(SearchBox).show_problems(self.view.search.problems)
+        if event.input.id == "search" and event.value == event.input.value:  # else a later keystroke's is coming
+            self._search_for(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            if not event.value:
-                event.input.remove_class("-open")
-            self.active_pane.focus_table()
+    def _search_for(self, text: str) -> None:
+        if text != self.view.query:
+            self.set_view(replace(self.view, query=text))
+        self.query_one(SearchBox).show_problems(self.view.search.problems)
+
+    def _leave_search(self) -> None:
+        """Enter or escape: the rows follow the search's last word and the pane takes the keys at once, since
+        the keys typed after it act on them before the search box's Changed messages arrive."""
+        self._search_for(self.query_one(SearchBox).value)
+        self.active_pane.focus_table()
 
     def action_clear_search(self) -> None:
         if self.query_one(SearchBox).close():
-            self.active_pane.focus_table()
+            self._leave_search()
 
     def action_pick_sources(self) -> None:
         from xiaomi_tui.ui.screens.pickers import SourcePicker

@@ -120,4 +120,6 @@ class Pane(Vertical):
         return self.current_table.selection
 
     def focus_table(self) -> None:
-        self.query(FactTable).first().focus()
+        """At once: `focus()` waits behind the keys already typed, and would take the focus back from a search
+        opened by one of them (`5/is:missed` typed fast ticked sources away in the picker `s` opened)."""
+        self.screen.set_focus(self.query(FactTable).first())

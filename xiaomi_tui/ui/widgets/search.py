@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.content import Content
 from textual.widgets import Input
@@ -13,10 +15,19 @@ class SearchBox(Input):
     """What is typed or pasted here is drawn again on the pane's border: a pasted escape sequence
     would reach the terminal from there, so every edit drops such characters first."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, leave: Callable[[], None], **kwargs) -> None:
+        """`leave` gives the focus back to the pane, at once."""
         # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
         super().__init__(placeholder="search: text, is:conflict, source:ID, origin:NAME (enter keeps it, escape clears)",
                          select_on_focus=False, **kwargs)
+        self._leave = leave
+
+    async def action_submit(self) -> None:
+        """Enter keeps the search (an empty one closes) and gives the focus back to the pane."""
+        await super().action_submit()
+        if not self.value:
+            self.remove_class("-open")
+        self._leave()
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Every edit (typing, pasting, deleting) goes through `replace`.
@@ -40,6 +51,17 @@ class SearchBox(Input):
         self.value = ""
         self.remove_class("-open")
         return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter submits here, before the keys queued behind it (as a binding it would act after them, and
+        `5/is:missed⏎i` searched for "is:missedi"); a key that was on its way here before the focus left is
+        the pane's, so it goes on to the app, whose bindings act on what is focused now."""
+        if self.screen.focused is not self:
+            event.prevent_default()  # not typed in here (Input's own handler comes after this one)
+        elif event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
 
     def take_typed_ahead(self, event: events.Key) -> None:
         """Keys typed right after `/` were already on their way to the table: they belong to the search.

@@ -1,0 +1,47 @@
+"""Issue 32: what a newcomer tripped on in daily use, each driven as a person (or a fast typist) would."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import SIZE, make_app
+from textual import events
+from textual.widgets import TabbedContent
+
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.ui.widgets.search import SearchBox
+
+# -- keys typed ahead ---------------------------------------------------------------------------
+
+
+def typed_at_once(app, text: str) -> None:
+    """Keys as a terminal delivers a fast typist's burst: all queued before the first is handled (Pilot's
+    `press` waits for each)."""
+    for character in text:
+        key = {"/": "slash", "\r": "enter"}.get(character, character)
+        app.post_message(events.Key(key, None if character == "\r" else character))
+
+
+@pytest.mark.parametrize("after", ["", "i"])
+async def test_keys_typed_after_a_pane_switch_follow_it(after: str) -> None:
+    """From Investment, `5/` then `is:missed⏎`: the search kept its words (the pane's table took the focus back
+    from it, so `i` cited, `s` opened the picker and the rest ticked sources away), and a key after enter
+    acts on the pane (it was typed into the search)."""
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        typed_at_once(app, "5/")
+        await pilot.pause()
+        typed_at_once(app, "is:missed\r" + after)
+        await pilot.pause()
+        await pilot.pause()
+
+        assert app.query_one(TabbedContent).active == "tab-outcomes"
+        assert app.query_one(SearchBox).value == "is:missed"
+        assert app.screen is app.screen_stack[0] and len(app.view.sources) == len(app.facts.sources)
+        assert app.screen.focused is app.query_one("#outcomes-table")
+        cited = app.citations.last
+        if after:  # the claim of the missed forecast in view, not a row of the pane left behind
+            wanted = app.citations.citation_for(app.active_pane.selected(), app.settings.citation_style, "as-cited")
+            assert wanted is not None and cited == wanted.text
+        else:
+            assert cited is None
