@@ -277,7 +277,7 @@ FIXTURE_VERDICTS = {
     "mass-production": (Status.CONFLICT, "Dec 2023 vs H1 2024", "2 origins, 1 source"),
     "approval": (Status.ECHO, "23 Aug 2023", "1 origin, 2 sources"),
     "investment": (Status.ECHO, "RMB 10 bn", "1 origin, 2 sources"),
-    "investment-usd": (Status.MINOR, "USD 1.38 bn vs \u2248 USD 1.37 bn", "2 origins, 2 sources"),
+    "investment-usd": (Status.MINOR, "USD 1.38 bn vs about USD 1.37 bn", "2 origins, 2 sources"),
     "capacity": (Status.AGREE, "300,000 vehicles/year", "2 origins, 2 sources"),
     "price": (Status.UNCOMPARABLE, "below RMB 300,000 vs EUR 40,000\u201350,000", "2 origins, 2 sources"),
 }
@@ -327,7 +327,7 @@ def test_fixture_warnings_come_in_order_of_severity(small_facts: FactBase) -> No
         "conflict: Mass-production start: Dec 2023 vs H1 2024 (Dec 2023 vs H1 2024 cannot both be true)",
         "not comparable: Price: below RMB 300,000 vs EUR 40,000\u201350,000 "
         "(not comparable: no EUR rate in the fact base)",
-        "minor: First-phase investment, USD as printed: USD 1.38 bn vs \u2248 USD 1.37 bn "
+        "minor: First-phase investment, USD as printed: USD 1.38 bn vs about USD 1.37 bn "
         "(0.7% apart: rounding or a different rate)",
         "echo: Regulator approval: 1 origin, 2 sources: the same report repeated",
         "echo: First-phase investment: 1 origin, 2 sources: one announcement repeated",

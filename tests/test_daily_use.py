@@ -45,3 +45,19 @@ async def test_keys_typed_after_a_pane_switch_follow_it(after: str) -> None:
             assert wanted is not None and cited == wanted.text
         else:
             assert cited is None
+
+
+# -- one word per mark --------------------------------------------------------------------------
+
+
+def test_values_never_borrow_a_mark() -> None:
+    """`≈` is "minor"; a value given roughly says "about" ("≈ ≈ USD 1.37 bn" read as a status twice)."""
+    from xiaomi_tui.facts.analysis.status import Status
+    from xiaomi_tui.facts.model.formatting import format_claim_value
+    from xiaomi_tui.facts.outcomes.verdicts import Verdict
+
+    facts = load(bundled_facts_path())
+    marks = {status.symbol for status in Status if status is not Status.NONE} | {verdict.symbol for verdict in Verdict}
+    values = {format_claim_value(claim, facts.topics[claim.topic]) for claim in facts.data.claims}
+    assert "about USD 1.37 bn" in values and "below about RMB 250,000" in values
+    assert [value for value in values if set(value.split()) & marks] == []

@@ -29,19 +29,19 @@ def format_number(number: float) -> str:
 
 def format_amount(low: float | None, high: float | None, approx: bool = False, prefix: str = "",
                   suffix: str = "") -> str:
-    """A point, a closed range or an open one, with its currency before or unit after."""
+    """A point, a closed range or an open one, with its currency before or unit after; an approximate one
+    says "about" ("about RMB 10 bn", "below about RMB 250,000"): `≈` is the mark of a minor difference, and
+    one mark has one word."""
     def unitised(text: str) -> str:
-        return " ".join(part for part in (prefix, text, suffix) if part)
+        return " ".join(part for part in ("about" if approx else "", prefix, text, suffix) if part)
 
     if low is not None and low == high:
-        text = unitised(format_number(low))
-    elif low is not None and high is not None:
-        text = unitised(f"{format_number(low)}\u2013{format_number(high)}")
-    elif high is not None:
-        text = "below " + unitised(format_number(high))
-    else:
-        text = "over " + unitised(format_number(low or 0))
-    return f"\u2248 {text}" if approx else text
+        return unitised(format_number(low))
+    if low is not None and high is not None:
+        return unitised(f"{format_number(low)}\u2013{format_number(high)}")
+    if high is not None:
+        return "below " + unitised(format_number(high))
+    return "over " + unitised(format_number(low or 0))
 
 
 def format_claim_value(claim: Claim, topic: Topic) -> str:
