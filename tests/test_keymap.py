@@ -16,6 +16,7 @@ from xiaomi_tui.ui.keys import check_keymap, scopes
 from xiaomi_tui.ui.screens.as_of import AsOfDialog
 from xiaomi_tui.ui.screens.changes import ChangesScreen
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
+from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.widgets.checklist import Checklist
@@ -39,7 +40,7 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
     classes = (XiaomiApp, FactTable, SourcePicker, Checklist, StylePicker, CopyByHand, ClaimsScreen, HelpScreen,
-               ChangesScreen, AsOfDialog)
+               ChangesScreen, AsOfDialog, EditorScreen, DiffScreen)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).
     every = [binding for cls in classes for binding in cls.BINDINGS]
     bindings = list({id(binding): binding for binding in every if isinstance(binding, Binding)}.values())

@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         parser.add_argument(*flags, **options)
     parser.add_argument("--clipboard", choices=("auto", "osc52", "system"), default="auto",
                         help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")
+    parser.add_argument("--articles", metavar="DIR", type=Path, default=None, dest="editor_articles",
+                        help="folder of the press articles (each source's `file`): the claim editor shows the paragraph")
     commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
 
     check = commands.add("check", help="validate a fact base and list what an analyst should know")
@@ -240,7 +242,7 @@ def _run(argv: Sequence[str] | None) -> int:
             return EXIT_OK
         if args.command == "serve":
             return _serve(args.facts, sources, args.host, args.port, args.public)
-        return _dashboard(facts, sources, args.clipboard, keep)
+        return _dashboard(facts, sources, args.clipboard, keep, args.editor_articles)
     except FactsError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
@@ -353,14 +355,15 @@ def _saved_style() -> str:
     return settings.citation_style
 
 
-def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[[], None]) -> int:
+def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[[], None],
+               articles: Path | None = None) -> int:
     import gc
 
     from xiaomi_tui.ui.app import XiaomiApp
 
     # The fact base lives as long as the dashboard: spare the collector walking it on every full pass.
     gc.freeze()
-    app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard, keep_in_cache=keep)
+    app = XiaomiApp(facts, sources=sources, clipboard_mode=clipboard, keep_in_cache=keep, articles=articles)
     app.run()
     return app.return_code or EXIT_OK
 

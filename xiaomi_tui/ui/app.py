@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -22,8 +23,19 @@ from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
 from xiaomi_tui.ui.commands import SourceCommands
+from xiaomi_tui.ui.editing import EditFlow
 from xiaomi_tui.ui.exporting import export_commands, report_delivery
-from xiaomi_tui.ui.keys import DASHBOARD_ACTIONS, KEYS, NOT_IN_PALETTE, TABLE_KEYS, keys_in_force, pane_keys, scopes
+from xiaomi_tui.ui.keys import (
+    DASHBOARD_ACTIONS,
+    DIFF_KEYS,
+    EDITOR_KEYS,
+    KEYS,
+    NOT_IN_PALETTE,
+    TABLE_KEYS,
+    keys_in_force,
+    pane_keys,
+    scopes,
+)
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.outcomes import OutcomesPane
@@ -78,8 +90,9 @@ class XiaomiApp(App[None]):
     BINDINGS = [*pane_keys(PANES), *KEYS]
 
     def __init__(self, facts: FactBase, sources: list[str] | None = None, clipboard_mode: str = "auto",
-                 watch: bool = True, keep_in_cache: Callable[[], None] | None = None):
-        """`keep_in_cache` writes a freshly validated fact base to the cache: done after the first frame."""
+                 watch: bool = True, keep_in_cache: Callable[[], None] | None = None, articles: Path | None = None):
+        """`keep_in_cache` writes a freshly validated fact base to the cache: done after the first frame;
+        `articles` is the folder of the press articles, shown beside the claim editor."""
         super().__init__()
         self._keep_in_cache = keep_in_cache
         self.clipboard_mode = clipboard_mode
@@ -96,6 +109,10 @@ class XiaomiApp(App[None]):
         self._stale: set[str] = set()  # panes to rebuild when next shown
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self, lambda: self.view, self.settings, clipboard_mode)
+        saved_articles = self.settings.saved.get("articles")
+        if articles is None and isinstance(saved_articles, str):
+            articles = Path(saved_articles).expanduser()
+        self.editing = EditFlow(self, lambda: self.view, articles)
         self.live_reload = LiveReload(self, facts.path) if watch else None
         self._lifeline: Lifeline | None = None
         self.changes: Changes | None = None  # what the last reload changed
@@ -276,7 +293,8 @@ class XiaomiApp(App[None]):
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS], self.keymap)))
+        self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS, *EDITOR_KEYS, *DIFF_KEYS],
+                                                  self.keymap)))
 
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next run (in a browser tab, for this tab only)."""
@@ -303,6 +321,12 @@ class XiaomiApp(App[None]):
             self.citations.pick_style(message.selection)
         else:
             self.citations.copy(message.selection, message.form)
+
+    def action_edit_claim(self) -> None:
+        self.editing.edit(self.active_pane.selected())
+
+    def action_new_claim(self) -> None:
+        self.editing.new(self.active_pane.selected())
 
     def action_view_citation(self) -> None:
         self.citations.show_last()
@@ -349,6 +373,8 @@ class XiaomiApp(App[None]):
                                     partial(self._run_on, screen, binding.action))
         yield SystemCommand("What changed", "Every status, consensus and verdict the last reload moved; claims added "
                             "or removed", self.action_what_changed)
+        yield SystemCommand("Undo last edit", "Put the fact base back as it was before the last edit saved here",
+                            self.editing.undo)
         yield SystemCommand("Score as of...", "Rescore the Outcomes pane with the later reports published by a day",
                             self.action_score_as_of)
         yield from export_commands(self)

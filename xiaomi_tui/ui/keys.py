@@ -48,6 +48,11 @@ KEYS = [
             tooltip="Show the last citation, to copy by hand"),
     Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
             tooltip="Clear the search; in a dialog, close it"),
+    Binding("e", "edit_claim", "Edit", id="claim.edit",
+            tooltip="Edit the selected claim: a form checked as you type, the change shown as a diff before it is "
+                    "written (in a terminal; a served tab is read-only)"),
+    Binding("n", "new_claim", "New claim", show=False, id="claim.new",
+            tooltip="Add a claim, prefilled with the topic and source in view"),
     Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
             tooltip="Hide or show the detail panel, for more rows"),
     Binding("question_mark,f1", "help", "Help", id="help", key_display="?",
@@ -109,6 +114,18 @@ AS_OF_KEYS = [Binding("escape", "cancel", "Cancel", id="as-of.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
 HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 CHANGES_KEYS = [Binding("escape,enter,q", "close", "Close", id="changes.close")]
+EDITOR_KEYS = [
+    Binding("ctrl+s", "save", "Save", id="editor.save", priority=True,
+            tooltip="In the editor: save; the change is shown as a diff of the file to confirm first"),
+    Binding("escape", "cancel", "Cancel", id="editor.cancel", tooltip="In the editor: leave it, writing nothing"),
+]
+"""The claim editor (`e`, `n`): tab and shift+tab move between its fields."""
+
+DIFF_KEYS = [
+    Binding("y,enter", "confirm", "Write it", id="diff.confirm",
+            tooltip="On the diff of an edit: write it to the file (the palette's Undo last edit puts it back)"),
+    Binding("n,escape", "back", "Back", id="diff.back", tooltip="On the diff of an edit: back to the form"),
+]
 
 TEXTUAL_KEYS = ("tab", "shift+tab", "ctrl+p", "ctrl+c")
 """Keys Textual gives every app (focus, the palette, copy): a keymap that takes them would hide them."""
@@ -120,7 +137,7 @@ _KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
     return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
-            STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS]
+            STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS, EDITOR_KEYS, DIFF_KEYS]
 
 
 def palette_key(key: str) -> Binding:

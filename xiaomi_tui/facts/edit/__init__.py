@@ -11,6 +11,7 @@ from xiaomi_tui.facts.edit.change import (
     Planned,
     commit,
     create,
+    field_texts,
     new_story,
     plan,
     record_text,
@@ -18,5 +19,5 @@ from xiaomi_tui.facts.edit.change import (
 )
 from xiaomi_tui.facts.edit.values import field_names, value_text
 
-__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "create", "field_names", "new_story", "plan", "record_text",
-           "undo", "value_text"]
+__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "create", "field_names", "field_texts", "new_story",
+           "plan", "record_text", "undo", "value_text"]

@@ -21,18 +21,20 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from xiaomi_tui.facts.edit.layout import Layout, Span
-from xiaomi_tui.facts.edit.values import field_names, parsed_item, toml_value, unquoted, value_text
+from xiaomi_tui.facts.edit.typed import date_form
+from xiaomi_tui.facts.edit.values import field_names, is_date, parsed_item, toml_value, unquoted, value_text
 from xiaomi_tui.facts.load.lint import lint
 from xiaomi_tui.facts.load.loader import MAX_BYTES, FactsError, Loaded, load_unkept, loads_unkept
 from xiaomi_tui.facts.load.problems import RECORD_NAMES
 from xiaomi_tui.facts.load.schema import SCHEMA_FILE, json_schema_text
 from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model.records import FactFile
 from xiaomi_tui.facts.wording import did_you_mean
 from xiaomi_tui.io.files import UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
-__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "create", "new_story", "plan", "record_text", "references",
-           "undo"]
+__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "create", "field_texts", "new_story", "plan",
+           "record_text", "references", "undo"]
 
 KINDS = {"claim": "claims", "source": "sources", "topic": "topics", "party": "parties"}
 """What a record is called on the command line, and its table."""
@@ -143,6 +145,23 @@ def record_text(path: str | Path, table: str, record_id: str) -> str:
         raise EditError(error.report()) from None
     layout = Layout(text)
     return layout.text(_span(layout, data, table, record_id, shown(path)))
+
+
+def field_texts(path: str | Path, table: str, record_id: str) -> dict[str, str]:
+    """Each field of a record as an editor shows it: text as text, a date as people say it ("H1 2024") where
+    that reads back the same, anything else as its TOML (`{ amount = 10e9, currency = "CNY" }`, `["nbd"]`)."""
+    record = tomlkit.parse(record_text(path, table, record_id))[table][0]
+    shown = {}
+    for name in record:
+        item = record.value.item(name)
+        if isinstance(item, tomlkit.items.String):
+            text = str(item)
+            if is_date(table, name) and date_form(human := FuzzyDate.parse(text).human()) == text:
+                text = human
+            shown[name] = text
+        else:
+            shown[name] = item.as_string().strip()
+    return shown
 
 
 # -- applying an edit to the text --------------------------------------------------------------

@@ -23,7 +23,7 @@ from xiaomi_tui.facts.edit.typed import date_form, money_form
 from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model.records import Claim, Party, Source, Topic
 
-__all__ = ["RECORDS", "field_names", "is_list", "is_text", "parsed_item", "toml_value", "unquoted", "value_text"]
+__all__ = ["RECORDS", "field_names", "is_date", "is_list", "is_text", "parsed_item", "toml_value", "unquoted", "value_text"]
 
 RECORDS: dict[str, type] = {"claims": Claim, "sources": Source, "topics": Topic, "parties": Party}
 """The tables the write path edits, and their records."""
@@ -60,6 +60,10 @@ def is_text(table: str, name: str) -> bool:
     return hint is str or hint is FuzzyDate or (isinstance(hint, type) and issubclass(hint, Enum))
 
 
+def is_date(table: str, name: str) -> bool:
+    return _bare(_hints(table)[name]) is FuzzyDate
+
+
 def is_list(table: str, name: str) -> bool:
     return typing.get_origin(_bare(_hints(table)[name])) in (list, tuple)
 
@@ -70,8 +74,7 @@ def _quoted(text: str) -> str:
 
 def value_text(table: str, name: str, typed: str) -> str:
     """The TOML text of what was typed for field `name` of a record of `table`."""
-    hint = _bare(_hints(table)[name])
-    if hint is FuzzyDate:
+    if is_date(table, name):
         typed = date_form(typed)
     elif name == "value" and (money := money_form(typed)) is not None:
         return money

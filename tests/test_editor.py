@@ -1,0 +1,84 @@
+"""The claim editor (`e`, `n`): checked as you type, the diff confirmed before the write, the reload showing it,
+and the palette's Undo last edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import SIZE, run_command, watched_copy
+from textual.widgets import Input, Static
+
+from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen, field_problems, paragraph
+
+
+async def until(pilot, condition, limit: int = 200) -> None:
+    """Pause until `condition()` holds (a check runs in a thread; a reload polls the file each second)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
+def shown(app, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    return "" if widget.has_class("-empty") else str(widget.render())
+
+
+async def test_edit_a_claim_see_the_message_fix_it_confirm_the_diff_and_see_the_reload(
+        tmp_path: Path, small_facts_path: Path) -> None:
+    path, app = watched_copy(small_facts_path, tmp_path)
+    before = path.read_text(encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")  # the timeline: its first row is a dated claim
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        claim_id = editor.form.claim_id
+        assert claim_id is not None
+        date = editor.query_one("#field-date", Input)
+        date.value = "someday"
+        await until(pilot, lambda: "field 'date'" in shown(app, "#problem-date"))
+        assert "is not a date" in shown(app, "#problem-date")
+        date.value = "H1 2030"
+        await until(pilot, lambda: shown(app, "#problem-date") == "" and editor.planned is not None)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DiffScreen))
+        assert '+date = "2030-H1"' in str(app.screen.query_one("#diff-text", Static).render())
+        assert path.read_text(encoding="utf-8") == before  # nothing written before the diff is confirmed
+        await pilot.press("y")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        assert 'date = "2030-H1"' in path.read_text(encoding="utf-8")
+        await until(pilot, lambda: app.changes is not None)
+        assert app.facts.claims[claim_id].date is not None and app.facts.claims[claim_id].date.text == "2030-H1"
+        assert any(claim_id in line for line in app.changes.lines())
+        await run_command(pilot, "Undo last edit")
+        assert path.read_text(encoding="utf-8") == before
+
+
+async def test_n_adds_a_claim_prefilled_with_the_topic_and_source_in_view(tmp_path: Path,
+                                                                           small_facts_path: Path) -> None:
+    _, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        selected = app.active_pane.selected()
+        assert selected is not None
+        assert editor.query_one("#field-topic", Input).value == selected.topic_id
+        assert editor.query_one("#field-source", Input).value != ""
+        await pilot.press("escape")
+        assert len(app.screen_stack) == 1
+
+
+def test_problems_go_under_the_field_they_name() -> None:
+    by_field, rest = field_problems("error: f has 2 problems:\n  f:3: claim 'x' field 'para': too big\n"
+                                    "  f:9: something else\nnothing was written", ("para", "date"))
+    assert by_field == {"para": ["f:3: claim 'x' field 'para': too big"]} and rest == ["f:9: something else"]
+
+
+def test_a_paragraph_counts_non_empty_lines_from_one() -> None:
+    assert paragraph("Title\n\nFirst.\n\n  Second.\n", 3) == "Second."
+    assert paragraph("Title\n", 4) is None

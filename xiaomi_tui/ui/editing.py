@@ -1,0 +1,133 @@
+"""Editing claims from the dashboard: `e` opens the editor on the selected claim, `n` a new one prefilled with the
+topic and source in view, and the palette's "Undo last edit" puts the file back as it was before the last save.
+
+Writes go through the data layer's one write path (`facts/edit`); the live reload then shows the change and
+"What changed" lists it. A served (browser) tab is read-only: the visitor is not the curator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from xiaomi_tui.facts.edit import EditError, Planned, commit, field_texts, undo
+from xiaomi_tui.facts.model.records import Claim
+from xiaomi_tui.io.files import UnreadableFile, read_regular_file
+from xiaomi_tui.ui.citing import claim_to_cite
+from xiaomi_tui.ui.view import Selection, View
+
+__all__ = ["READ_ONLY", "EditFlow"]
+
+READ_ONLY = ("This dashboard is served read-only: the fact base is edited in a terminal "
+             "(xiaomi-tui, then e on a claim; or xiaomi-tui claim set ...).")
+
+ARTICLE_LIMIT = 2**20
+"""The largest article read beside the form: a press article is a few kilobytes."""
+
+
+class EditFlow:
+    def __init__(self, app: App[Any], view: Callable[[], View], articles: Path | None) -> None:
+        self.app = app
+        self.view = view
+        self.articles = articles
+        self.last: Planned | None = None  # the last edit saved, for "Undo last edit"
+
+    def _selection(self, fallback: Selection | None) -> Selection | None:
+        """What is selected where the key was pressed: the claims screen's highlighted claim, else the pane's."""
+        selected = getattr(self.app.screen, "selected", None)
+        return selected() if callable(selected) else fallback
+
+    def _over_a_dialog(self) -> bool:
+        """Editing starts from the dashboard or the claims screen, not from help or a picker over them."""
+        return len(self.app.screen_stack) > 1 and not callable(getattr(self.app.screen, "selected", None))
+
+    def _refused(self) -> bool:
+        if self._over_a_dialog():
+            return True
+        if self.app.is_web:
+            self.app.notify(READ_ONLY, title="Read-only", severity="warning", markup=False)
+            return True
+        return False
+
+    def edit(self, pane_selection: Selection | None) -> None:
+        if self._refused():
+            return
+        view = self.view()
+        selection = self._selection(pane_selection)
+        claim = claim_to_cite(view, selection)
+        if claim is None and selection is not None and selection.claim_id:
+            claim = view.facts.outcome_claims.get(selection.claim_id)
+        if claim is None:
+            self.app.notify("Select a claim to edit (n adds one).", timeout=4)
+            return
+        try:
+            shown = field_texts(view.facts.path, "claims", claim.id)
+        except EditError as error:
+            self.app.notify(str(error), title="Cannot edit", severity="error", markup=False)
+            return
+        self._open(claim.id, shown, claim)
+
+    def new(self, pane_selection: Selection | None) -> None:
+        if self._refused():
+            return
+        view = self.view()
+        selection = self._selection(pane_selection)
+        shown: dict[str, str] = {}
+        claim = claim_to_cite(view, selection)
+        if selection is not None and selection.topic_id:
+            shown["topic"] = selection.topic_id
+        if claim is not None:
+            shown["source"] = claim.source
+        elif selection is not None and selection.source_id:
+            shown["source"] = selection.source_id
+        elif len(view.sources) == 1:
+            shown["source"] = next(iter(view.sources))
+        self._open(None, shown, None)
+
+    def _open(self, claim_id: str | None, shown: dict[str, str], claim: Claim | None) -> None:
+        from xiaomi_tui.ui.screens.editor import EditorScreen, Form
+
+        facts = self.view().facts
+        source = facts.sources.get(shown.get("source", "")) or facts.outcome_sources.get(shown.get("source", ""))
+        article = None
+        if self.articles is not None and source is not None and source.file is not None:
+            try:
+                article = read_regular_file(self.articles / source.file, ARTICLE_LIMIT).decode("utf-8", "replace")
+            except UnreadableFile:
+                article = None
+        form = Form(Path(facts.path), claim_id, shown, article, source.file if article is not None and source else None)
+        self.app.push_screen(EditorScreen(form, facts, self._write), self._saved)
+
+    def _write(self, planned: Planned) -> str | None:
+        try:
+            commit(planned)
+        except EditError as error:
+            return str(error)
+        self.last = planned
+        return None
+
+    def _saved(self, planned: Planned | None) -> None:
+        if planned is not None:
+            self.app.notify(f"Saved claim {planned.record_id}; the palette's Undo last edit puts it back.",
+                            timeout=6, markup=False)
+            for warning in planned.warnings:
+                self.app.notify(warning, title="Lint", severity="warning", markup=False)
+
+    def undo(self) -> None:
+        if self._refused():
+            return
+        if self.last is None:
+            self.app.notify("No edit to undo since the dashboard started.", timeout=4)
+            return
+        try:
+            undo(self.last)
+        except EditError as error:
+            self.app.notify(str(error), title="Not undone", severity="error", markup=False)
+            return
+        self.app.notify(f"Undid the edit of claim {self.last.record_id}: the file is as it was before it.",
+                        timeout=6, markup=False)
+        self.last = None
+

@@ -1,0 +1,268 @@
+"""The claim editor (`e`, `n`): one field per line, checked as you type by the write path `check` shares, the
+change shown as a diff of the file before it is written.
+
+Every text on it comes from the fact base, the article or the loader's messages: `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static
+
+from xiaomi_tui.facts.edit import Edit, EditError, Planned, field_names, plan
+from xiaomi_tui.facts.load.lint import COPIED_RUN, shared_run
+from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.ui.keys import DIFF_KEYS, EDITOR_KEYS
+from xiaomi_tui.ui.widgets.footer import SteadyFooter
+
+__all__ = ["DiffScreen", "EditorScreen", "Form"]
+
+CHECK_AFTER = 0.3
+"""Seconds of quiet typing before the form is checked: each check validates the whole file."""
+
+
+@dataclass(frozen=True)
+class Form:
+    """What the editor edits: a claim of the file at `path` (None: a new one), and each field's text as shown."""
+
+    path: Path
+    claim_id: str | None
+    shown: Mapping[str, str]
+    article: str | None = None  # the claim's article, when an articles folder has it
+    article_name: str | None = None
+
+
+def paragraph(article: str, para: int | None) -> str | None:
+    """The article's paragraph `para`, counted over non-empty lines from 1 as the fact base counts them."""
+    lines = [line.strip() for line in article.splitlines() if line.strip()]
+    return lines[para - 1] if para is not None and 0 < para <= len(lines) else None
+
+
+def field_problems(message: str, fields: tuple[str, ...]) -> tuple[dict[str, list[str]], list[str]]:
+    """The lines of a refusal split by the field they name ("... field 'para': ..."), and the rest."""
+    by_field: dict[str, list[str]] = {}
+    rest = []
+    for line in message.splitlines():
+        named = next((name for name in fields if f"field '{name}'" in line or f"field {name!r}" in line), None)
+        if named is not None:
+            by_field.setdefault(named, []).append(line.strip())
+        elif line.strip() and not line.startswith("error: ") and line.strip() != "nothing was written":
+            rest.append(line.strip())
+    return by_field, rest
+
+
+class EditorScreen(Screen[Planned | None]):
+    """Dismissed with the edit written (after the diff was confirmed), or None."""
+
+    BINDINGS = [*EDITOR_KEYS]
+    DEFAULT_CSS = """
+    EditorScreen #editor-title { padding: 0 1; background: $panel; text-style: bold; }
+    EditorScreen #editor-body { height: 1fr; }
+    EditorScreen #editor-form { width: 2fr; }
+    EditorScreen #editor-side { width: 1fr; border-left: solid $panel; padding: 0 1; }
+    EditorScreen .editor-row { height: auto; }
+    EditorScreen .editor-name { width: 14; padding: 1 1 0 1; }
+    EditorScreen .editor-field { width: 1fr; }
+    EditorScreen .editor-problem { color: $error; padding: 0 1 0 15; height: auto; }
+    EditorScreen .editor-problem.-empty { display: none; }
+    EditorScreen #editor-status { padding: 0 1; height: auto; }
+    """
+
+    def __init__(self, form: Form, facts: FactBase, write: Callable[[Planned], str | None]):
+        """`write` writes a confirmed edit, and returns why it could not (or None)."""
+        super().__init__()
+        self.form = form
+        self.facts = facts
+        self.write = write
+        self.fields = field_names("claims")
+        self._timer: Timer | None = None
+        self.planned: Planned | None = None
+
+    def compose(self) -> ComposeResult:
+        title = f"Edit claim {self.form.claim_id}" if self.form.claim_id else "New claim"
+        yield Static(Text(f"{title} in {self.form.path.name}"), id="editor-title")
+        suggestions = {"topic": list(self.facts.topics), "origin": list(self.facts.parties),
+                       "source": [*self.facts.sources, *self.facts.outcome_sources],
+                       "stance": ["reported", "plan", "target", "estimate", "rumour", "opinion"],
+                       "origin_basis": ["stated", "inferred"], "happened": ["on", "by", "not by"]}
+        with Horizontal(id="editor-body"):
+            with VerticalScroll(id="editor-form"):
+                for name in self.fields:
+                    with Horizontal(classes="editor-row"):
+                        yield Label(name, classes="editor-name")
+                        words = suggestions.get(name)
+                        yield Input(self.form.shown.get(name, ""), id=f"field-{name}", classes="editor-field",
+                                    placeholder=_PLACEHOLDERS.get(name, ""),
+                                    suggester=SuggestFromList(words, case_sensitive=True) if words else None)
+                    yield Static("", id=f"problem-{name}", classes="editor-problem -empty")
+                    if name == "statement":
+                        yield Static("", id="copied", classes="editor-problem -empty")
+            with Vertical(id="editor-side"):
+                yield Static(self._article_text(), id="editor-article")
+                yield Static("", id="editor-lints")
+        yield Static(Text("ctrl+s saves after showing the change; escape leaves it unwritten."), id="editor-status")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#field-statement" if self.form.claim_id else "#field-origin", Input).focus()
+        self._check()
+
+    # -- reading the form -------------------------------------------------------------------
+
+    def typed(self) -> dict[str, str]:
+        return {name: self.query_one(f"#field-{name}", Input).value for name in self.fields}
+
+    def edit(self) -> Edit:
+        typed = self.typed()
+        if self.form.claim_id is None:
+            return Edit("add", "claims", None, {name: value for name, value in typed.items() if value.strip()})
+        changed = {name: value for name, value in typed.items() if value != self.form.shown.get(name, "")}
+        return Edit("set", "claims", self.form.claim_id, changed)
+
+    def _article_text(self) -> Text:
+        if self.form.article is None:
+            return Text("With an articles folder (--articles DIR, or `articles` in settings.json) the claim's "
+                        "paragraph shows here.", style="dim")
+        para = self.form.shown.get("para", "")
+        text = paragraph(self.form.article, int(para)) if para.isdigit() else None
+        heading = f"{self.form.article_name}, para. {para}" if text else f"{self.form.article_name}: no paragraph {para}"
+        return Text.assemble((heading, "bold"), "\n", text or "")
+
+    # -- checking as you type ----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(CHECK_AFTER, self._check)
+        if event.input.id == "field-statement":
+            self._warn_copied(event.value)
+
+    def _warn_copied(self, statement: str) -> None:
+        if self.form.article is None:
+            return
+        run = shared_run(statement, self.form.article)
+        copied = self.query_one("#copied", Static)
+        copied.update(Text(f"{COPIED_RUN} words copied from the article: \"{run}\"; put it in our own words"
+                           if run is not None else ""))
+        copied.set_class(run is None, "-empty")
+
+    def _check(self) -> None:
+        self._checked(self.edit())
+
+    @work(thread=True, exclusive=True, group="check")
+    def _checked(self, edit: Edit) -> None:
+        try:
+            result: Planned | str = plan(self.form.path, edit)
+        except EditError as error:
+            result = str(error)
+        self.app.call_from_thread(self._show, edit, result)
+
+    def _show(self, edit: Edit, result: Planned | str) -> None:
+        if edit != self.edit():
+            return  # typed on since: a newer check is on its way
+        by_field, rest = field_problems(result, self.fields) if isinstance(result, str) else ({}, [])
+        for name in self.fields:
+            problem = self.query_one(f"#problem-{name}", Static)
+            problem.update(Text("\n".join(by_field.get(name, []))))
+            problem.set_class(name not in by_field, "-empty")
+        status = self.query_one("#editor-status", Static)
+        lints = self.query_one("#editor-lints", Static)
+        if isinstance(result, str):
+            self.planned = None
+            status.update(Text("\n".join(rest) or "Fix the fields marked above; nothing is written until they pass.",
+                               style="bold red" if rest else ""))
+            lints.update("")
+            return
+        self.planned = result
+        status.update(Text("Checked: ctrl+s shows the change to confirm." if result.diff else "No change yet."))
+        lints.update(Text("\n".join(f"warning: {warning}" for warning in result.warnings), style="yellow"))
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self._plan_to_save(self.edit())
+
+    @work(thread=True, exclusive=True, group="check")
+    def _plan_to_save(self, edit: Edit) -> None:
+        try:
+            result: Planned | str = plan(self.form.path, edit)
+        except EditError as error:
+            result = str(error)
+        self.app.call_from_thread(self._confirm, edit, result)
+
+    def _confirm(self, edit: Edit, result: Planned | str) -> None:
+        self._show(edit, result)
+        if isinstance(result, str):
+            self.notify("Not saved: fix the fields marked in red.", severity="error")
+            return
+        if not result.diff:
+            self.notify("Nothing changed.", timeout=3)
+            return
+        self.app.push_screen(DiffScreen(result), self._confirmed)
+
+    def _confirmed(self, planned: Planned | None) -> None:
+        if planned is None:
+            return
+        problem = self.write(planned)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.dismiss(planned)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+_PLACEHOLDERS = {"date": "H1 2024, Dec 2023, 8 Nov 2023, 2024", "said": "when the origin said it: 15 Nov 2023",
+                 "value": "RMB 10 bn, 800, sedan, true, or a TOML table", "via": "[\"nbd\", \"cnevpost\"] or one id",
+                 "para": "paragraph in the article, from 1", "statement": "in our own words",
+                 "id": "made from source and topic when empty"}
+
+
+class DiffScreen(ModalScreen[Planned | None]):
+    """The edit as a diff of the file, as lazygit shows a hunk: y writes it, n goes back to the form."""
+
+    BINDINGS = [*DIFF_KEYS]
+    DEFAULT_CSS = """
+    DiffScreen #diff-box { width: 90%; max-width: 120; height: auto; max-height: 90%; border: round $accent;
+                           background: $surface; padding: 0 1; }
+    DiffScreen #diff-text { height: auto; }
+    """
+
+    def __init__(self, planned: Planned):
+        super().__init__()
+        self.planned = planned
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="diff-box"):
+            yield Label(Text(f"Write this change to {self.planned.path.name}? y writes it, n goes back"),
+                        id="picker-title")
+            with VerticalScroll():
+                yield Static(diff_text(self.planned.diff), id="diff-text")
+
+    def action_confirm(self) -> None:
+        self.dismiss(self.planned)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def diff_text(diff: str) -> Text:
+    """A unified diff coloured by line: added green, removed red, hunk headers cyan."""
+    text = Text()
+    for line in diff.splitlines(keepends=True):
+        style = ("green" if line.startswith("+") and not line.startswith("+++") else
+                 "red" if line.startswith("-") and not line.startswith("---") else
+                 "cyan" if line.startswith("@@") else "dim" if line.startswith(("---", "+++")) else "")
+        text.append(line, style=style)
+    return text
