@@ -54,6 +54,10 @@ def cli_output(*argv: str) -> bytes:
 # -- LibreOffice Calc ------------------------------------------------------------------------------
 
 
+CALC = pytest.mark.xdist_group("calc")
+"""Under xdist, every test that reads the sheets on one worker: Calc converts them once, not once per worker."""
+
+
 @pytest.fixture(scope="session")
 def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
     if SOFFICE is None:
@@ -72,6 +76,7 @@ def column(sheet: Worksheet, name: str) -> list[Any]:
     return [row[index].value for row in sheet.iter_rows(min_row=2)]
 
 
+@CALC
 def test_calc_reads_the_bom_as_a_bom_and_every_character_as_written(sheets: dict[str, Worksheet]) -> None:
     sheet = sheets["bundled"]
     assert [cell.value for cell in sheet[1]] == list(CSV_COLUMNS)  # A1 is "id", not "ï»¿id" or "\ufeffid"
@@ -81,6 +86,7 @@ def test_calc_reads_the_bom_as_a_bom_and_every_character_as_written(sheets: dict
                 if isinstance(cell.value, str) and ("\u00e2" in cell.value or "\ufffd" in cell.value)]
 
 
+@CALC
 def test_calc_runs_no_formula_from_fact_text(sheets: dict[str, Worksheet]) -> None:
     cells = [cell for name in ("bundled", "hostile") for row in sheets[name].iter_rows() for cell in row]
 
@@ -88,6 +94,7 @@ def test_calc_runs_no_formula_from_fact_text(sheets: dict[str, Worksheet]) -> No
     assert '\'=HYPERLINK("https://evil.example","click")' in column(sheets["hostile"], "statement")
 
 
+@CALC
 def test_calc_keeps_dates_as_people_say_them_as_text_and_reads_iso_days_as_dates(
         sheets: dict[str, Worksheet]) -> None:
     sheet = sheets["bundled"]

@@ -31,8 +31,10 @@ class Terminal:
         self.socket = f"xiaomi-test-{uuid.uuid4().hex[:8]}"
         self.size = (width, height)
         self.env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
-        self.env.pop("DISPLAY", None)
-        self.env.pop("WAYLAND_DISPLAY", None)
+        # Not the test runner's display, nor its size: an xdist worker carries COLUMNS=80 and LINES=24, which the
+        # app would believe over the tmux pane's own size.
+        for name in ("DISPLAY", "WAYLAND_DISPLAY", "COLUMNS", "LINES"):
+            self.env.pop(name, None)
 
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
