@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import SIZE, run_command, watched_copy
+from helpers import SIZE, make_app, run, run_command, table, watched_copy
 from textual.widgets import Input, Static
 
+from xiaomi_tui.facts.load.loader import load
+from xiaomi_tui.ui.app import PANES
+from xiaomi_tui.ui.panes.base import NO_CLAIMS_YET
 from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen, field_problems, paragraph
 
 
@@ -82,3 +85,17 @@ def test_problems_go_under_the_field_they_name() -> None:
 def test_a_paragraph_counts_non_empty_lines_from_one() -> None:
     assert paragraph("Title\n\nFirst.\n\n  Second.\n", 3) == "Second."
     assert paragraph("Title\n", 4) is None
+
+
+async def test_every_pane_of_an_empty_story_says_how_to_add_the_first_claim(capsys, tmp_path: Path) -> None:
+    story = tmp_path / "story.toml"
+    assert run(capsys, "new", story)[0] == 0
+    app = make_app(load(story))
+    async with app.run_test(size=SIZE) as pilot:
+        for number, (pane_id, _, _) in enumerate(PANES, start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            shown_table = table(app, "sources-list" if pane_id == "sources" else pane_id)
+            assert shown_table.empty_text == NO_CLAIMS_YET
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))

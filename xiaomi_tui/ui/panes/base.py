@@ -25,8 +25,14 @@ def topics_shown(view: View, pane: str) -> list[TopicAnalysis]:
             and view.row_matches((topic.topic.label, topic.consensus), topic.claims)]
 
 
+NO_CLAIMS_YET = ("No claims yet: n adds the first (after a source, party and topic: xiaomi-tui --facts FILE "
+                 "source add, party add, topic add; see the README, Keeping the fact base).")
+
+
 def empty_sentence(view: View, what: str) -> str:
     """Why a table is empty, in one sentence: "No claims match 'xyz' in the 3 sources in view."."""
+    if not view.facts.claims:  # a story just begun (`xiaomi-tui new`)
+        return NO_CLAIMS_YET
     count = len(view.sources)
     if not count:
         return "No sources in view: s chooses some, a brings them all back."
