@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
-from helpers import SIZE, make_app
+from helpers import SIZE, cell_texts, make_app
 from textual import events
 from textual.widgets import TabbedContent
 
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.search import SearchBox
 
 # -- keys typed ahead ---------------------------------------------------------------------------
@@ -61,3 +64,47 @@ def test_values_never_borrow_a_mark() -> None:
     values = {format_claim_value(claim, facts.topics[claim.topic]) for claim in facts.data.claims}
     assert "about USD 1.37 bn" in values and "below about RMB 250,000" in values
     assert [value for value in values if set(value.split()) & marks] == []
+
+
+# -- sorting a tree ------------------------------------------------------------------------------
+
+
+async def test_sorting_the_track_record_keeps_each_voice_under_its_organisation() -> None:
+    """`5`, `tab`, `S`: "Lei Jun" landed under "Jiemian"."""
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "tab", "S")
+        records = app.query_one("#outcomes-records", FactTable)
+        names = [cell_texts(records, index)[0] for index in range(len(records.rows))]
+        families: dict[str, list[str]] = {}
+        head = ""
+        for name in names:
+            if name.startswith("  "):
+                families[head].append(name.strip())
+            else:
+                head = name
+                families[head] = []
+        assert "Lei Jun" in families["Xiaomi"]
+        assert all(voices == sorted(voices, key=str.casefold) for voices in families.values())
+        assert list(families) == sorted(families, key=str.casefold)
+
+
+# -- the Outcomes pane's words --------------------------------------------------------------------
+
+
+def test_a_voice_of_an_organisation_says_whom_it_speaks_for() -> None:
+    """A member row's detail read "speaking for it:" followed by nothing."""
+    from rich.console import Console
+
+    from xiaomi_tui.facts.outcomes.verdicts import score
+    from xiaomi_tui.ui.panes.outcomes import OutcomesPane, render_track_record
+
+    card = score(load(bundled_facts_path()))
+    console = Console(width=200, file=io.StringIO())
+    console.print(render_track_record(card, "lei-jun"))
+    console.print(render_track_record(card, "xiaomi"))
+    text = console.file.getvalue()
+    assert "speaks for Xiaomi" in text and "speaking for it: Lei Jun" in text
+    assert "speaking for it: \n" not in text
+    # "Said" is a date everywhere else: here the column holds what was forecast.
+    assert [column.label for column in OutcomesPane.SCORE_COLUMNS][2] == "Forecast"

@@ -11,7 +11,7 @@ from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
-WHOLE = {"Status", "Verdict"}
+WHOLE = {"Status", "Standing", "Verdict"}
 """Columns whose words are never cut."""
 
 

@@ -18,7 +18,32 @@ def test_numbers_sort_as_numbers_and_words_without_their_mark():
     assert sorted(["10", "9", "1,200", "2.5"], key=cell_key) == ["2.5", "9", "10", "1,200"]
     assert sorted(["\u2717 conflict", "\u2713 agree", "\u2022 single"], key=cell_key) == [
         "\u2713 agree", "\u2717 conflict", "\u2022 single"]
-    assert cell_key("12 sources") == (1, 0.0, "12 sources")  # a number only when the whole cell is one
+    assert sorted(["12 sources", "2 sources", "CnEVPost"], key=cell_key) == ["2 sources", "12 sources", "CnEVPost"]
+
+
+def test_values_sort_by_their_number_and_dates_by_time():
+    """As text they sorted "100,000", "150,000", "2 phases", "300,000"; money sorts within its currency."""
+    assert sorted(["300,000 vehicles/year", "2 phases", "150,000 vehicles/year", "100,000 vehicles"], key=cell_key) == [
+        "2 phases", "100,000 vehicles", "150,000 vehicles/year", "300,000 vehicles/year"]
+    assert sorted(["RMB 10 bn", "USD 1.37 bn", "below about RMB 300,000", "about RMB 215,900", "USD 10 bn"],
+                  key=cell_key) == ["about RMB 215,900", "below about RMB 300,000", "RMB 10 bn", "USD 1.37 bn",
+                                    "USD 10 bn"]
+    assert sorted(["2025", "28 Mar 2024", "by late Mar 2024", "H1 2024", "Dec 2023", "late 2023", "Q2 2024"],
+                  key=cell_key) == ["late 2023", "Dec 2023", "H1 2024", "by late Mar 2024", "28 Mar 2024",
+                                    "Q2 2024", "2025"]
+
+
+def test_a_tree_sorts_within_each_level():
+    """The track record's voices stay under their organisation ("Lei Jun" landed under "Jiemian")."""
+    rows = [("Xiaomi", 0), ("Lei Jun", 1), ("Xiaomi", 1), ("William Lu", 1), ("Jiemian", 0), ("Beijing", 0),
+            ("b-voice", 1), ("a-voice", 1)]
+    order = SortOrder().pressed(0)
+    def cells(row):
+        return [Text(row[0])]
+    assert [name for name, _ in order.apply(rows, cells, depth=lambda row: row[1])] == [
+        "Beijing", "a-voice", "b-voice", "Jiemian", "Xiaomi", "Lei Jun", "William Lu", "Xiaomi"]
+    assert [name for name, _ in order.pressed(0).apply(rows, cells, depth=lambda row: row[1])] == [
+        "Xiaomi", "Xiaomi", "William Lu", "Lei Jun", "Jiemian", "Beijing", "b-voice", "a-voice"]
 
 
 def test_a_column_sorts_up_then_down_then_back_to_the_panes_order():

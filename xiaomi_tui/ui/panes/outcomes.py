@@ -29,7 +29,7 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
 
 
 class OutcomesPane(Pane):
-    SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 12), Column("Said", 10), Column("Outcome", 10),
+    SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 12), Column("Forecast", 10), Column("Outcome", 10),
                      Column("Who", 10), Column("Src")]
     RECORD_COLUMNS = [Column("Track record", 16), *(Column(verdict.symbol) for verdict in Verdict), Column("All")]
 
@@ -106,7 +106,7 @@ def _record_rows(card: Scorecard, view: View) -> list[Row]:
     for record in card.by_organisation():
         rows.append(Row(partial(_record_cells, record, ""), Selection(party_id=record.key)))
         if record.members != (record.key,):
-            rows += [Row(partial(_record_cells, voices[member], "  "), Selection(party_id=member))
+            rows += [Row(partial(_record_cells, voices[member], "  "), Selection(party_id=member), depth=1)
                      for member in record.members]
     rows += [Row(partial(_record_cells, record, "source: "), Selection(source_id=record.key))
              for record in card.by_source() if record.key in in_view]
@@ -149,9 +149,13 @@ def render_track_record(card: Scorecard, party_id: str) -> RenderableType:
                   if record.key == party_id)
     voices = {party_id, *record.members}
     parts: list[RenderableType] = [Text(record.name, style="bold"), Text(record.summary)]
-    if record.members != (record.key,):
+    others = [member for member in record.members if member != record.key]
+    organisation = facts.organisation_of(party_id)
+    if others:
         parts.append(Text("speaking for it: " + ", ".join(facts.parties[member].name for member in record.members),
                           style="dim"))
+    elif organisation.id != party_id:  # a voice of an organisation (its record has no members of its own)
+        parts.append(Text(f"speaks for {organisation.name}", style="dim"))
     parts.append(Text(""))
     for item in card.scores:
         if item.forecast.origin in voices:

@@ -37,7 +37,7 @@ HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
 
 class TimelinePane(Pane):
     COLUMNS = [Column("Year", redundant=True, in_order=True), Column("When", in_order=True), Column("What", 24),
-               Column("Source", 10), Column("Orig"), Column("Status")]
+               Column("Source", 10), Column("Orig"), Column("Standing")]
     NOUN = "dated claims"
 
     def tables(self, view: View) -> list[Shown]:

@@ -234,7 +234,7 @@ class FactTable(ScrollView, can_focus=True):
     def _ordered(self, rows: list[Row]) -> list[Row]:
         column = self.row_order.column
         in_order = column is not None and column < len(self._columns) and self._columns[column].in_order
-        return self.row_order.apply(rows, Row.texts, in_order)
+        return self.row_order.apply(rows, Row.texts, in_order, depth=lambda row: row.depth)
 
     def _measure(self) -> None:
         """Natural widths over the pane's first rows (so a sort never changes them), the sorted label's

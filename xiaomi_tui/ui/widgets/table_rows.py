@@ -20,13 +20,16 @@ NO_SELECTION = Selection()
 
 
 class Row:
-    """A row's selection, and its cells, or a function that makes them when the row is first drawn."""
+    """A row's selection, and its cells, or a function that makes them when the row is first drawn; `depth`
+    above 0 makes it a child of the shallower row before it, which a sort keeps it under."""
 
-    __slots__ = ("cells", "selection")
+    __slots__ = ("cells", "depth", "selection")
 
-    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = NO_SELECTION):
+    def __init__(self, cells: Sequence[Text] | Callable[[], Sequence[Text]], selection: Selection = NO_SELECTION,
+                 depth: int = 0):
         self.cells = cells
         self.selection = selection
+        self.depth = depth
 
     def texts(self) -> Sequence[Text]:
         if callable(self.cells):
