@@ -15,10 +15,12 @@ from xiaomi_tui.ui.app import PANES, XiaomiApp
 from xiaomi_tui.ui.keys import check_keymap, scopes
 from xiaomi_tui.ui.screens.as_of import AsOfDialog
 from xiaomi_tui.ui.screens.changes import ChangesScreen
+from xiaomi_tui.ui.screens.chart import ChartScreen
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
 from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.widgets.chart import ForecastChart
 from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
@@ -40,7 +42,8 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
     classes = (XiaomiApp, FactTable, SourcePicker, Checklist, StylePicker, CopyByHand, ClaimsScreen, HelpScreen,
-               ChangesScreen, AsOfDialog, EditorScreen, DiffScreen)
+               ChangesScreen, AsOfDialog, EditorScreen, DiffScreen,
+               ChartScreen, ForecastChart)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).
     every = [binding for cls in classes for binding in cls.BINDINGS]
     bindings = list({id(binding): binding for binding in every if isinstance(binding, Binding)}.values())

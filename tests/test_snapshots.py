@@ -6,6 +6,8 @@ After an intended change (to the UI or to facts.toml), review and refresh them w
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
@@ -58,3 +60,14 @@ def test_an_empty_search_at_80x24(snap_compare):
 
 def test_provenance_tree_at_80x24(snap_compare):
     assert snap_compare(bundled_app(), press=["2", "slash", *"ndrc", "enter", "enter"], terminal_size=(80, 24))
+
+
+async def scored_on_new_years_day_2026(pilot) -> None:
+    """The chart's axis runs to the scoring day: a fixed one, so the snapshot does not move with the calendar."""
+    pilot.app.set_view(pilot.app.view.scored_as_of(date(2026, 1, 1)))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_forecast_chart_with_the_selected_forecast_highlighted(snap_compare, size):
+    assert snap_compare(bundled_app(), press=["5", "j", "j", "p"], terminal_size=size,
+                        run_before=scored_on_new_years_day_2026)

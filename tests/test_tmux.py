@@ -405,6 +405,27 @@ def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal,
     assert "added: beta-body" in screen
 
 
+def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal, tmp_path):
+    term = terminal(size=(80, 24), cwd=tmp_path)
+    term.wait_for("sources")
+    term.press("5", "j", "j")
+    term.wait_for("Goes on sale")
+    term.press("C-p")
+    term.wait_for("Search for commands")
+    term.press(*"chart")
+    term.wait_for("time axis")
+    term.press("Enter")
+    screen = term.wait_for("Forecasts against what happened")
+    lines = screen.splitlines()
+    assert any("2021" in line and "2024" in line for line in lines)  # the axis
+    [selected] = [line for line in lines if "▶" in line]
+    assert "▶ ● Goes on sale: 2024" in selected and "├" in selected and "●" in selected[40:]
+    assert "Goes on sale: 2024 (Ming-Chi Kuo): said 13 Oct 2023" in screen  # the selected one in words
+    assert "of 33 forecasts" in screen and "○ missed" in screen  # the legend, verdicts in their glyphs
+    term.press("Escape")
+    term.wait_until_gone("Forecasts against what happened")
+
+
 def pane_state(term: Terminal) -> dict[str, str]:
     """What the app left in the terminal: the alternate screen, mouse reporting, and the tty's echo and line mode."""
     shown = term.tmux("display-message", "-p", "-t", "main",

@@ -271,6 +271,11 @@ class XiaomiApp(App[None]):
         self.set_view(replace(self.view, later_reports=shown))
         self.notify(f"Later reports {'shown on' if shown else 'hidden from'} the timeline.", timeout=3)
 
+    def action_show_chart(self) -> None:
+        from xiaomi_tui.ui.screens.chart import ChartScreen
+
+        self.push_screen(ChartScreen(self, self.active_pane.selected()))
+
     def action_toggle_detail(self) -> None:
         self.query_one(DetailPanel).toggle_class("-hidden")
 

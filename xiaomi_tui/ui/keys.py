@@ -44,6 +44,8 @@ KEYS = [
             tooltip="On the Outcomes pane: copy the citation of the later report the verdict rests on"),
     Binding("t", "toggle_later_reports", "Later reports", show=False, id="timeline.later",
             tooltip="Timeline: show or hide what later reports found, beside the 2023 forecasts"),
+    Binding("p", "show_chart", "Chart", show=False, id="chart.show",
+            tooltip="Chart: the forecasts on a time axis: said, due, what happened; the selected one marked"),
     Binding("v", "view_citation", "View citation", show=False, id="cite.view",
             tooltip="Show the last citation, to copy by hand"),
     Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
@@ -62,21 +64,26 @@ KEYS = [
 ]
 
 DASHBOARD_ACTIONS = frozenset({"show_pane", "search", "clear_search", "toggle_detail", "pick_sources", "all_sources",
-                               "cite_outcome", "toggle_later_reports"})
+                               "cite_outcome", "toggle_later_reports", "show_chart"})
 """Actions on the panes: off (and out of the footer) while another screen is on top."""
 
 NOT_IN_PALETTE = frozenset({"search.clear", "quit", "quit.now"})
 """Bindings the palette leaves out: escape means nothing there, and Textual offers its own Quit."""
 
-TABLE_KEYS = [
-    Binding("enter", "open", "Open", show=False, id="table.open",
-            tooltip="Every claim behind the row; c there cites the highlighted one"),
+ROW_KEYS = [
     Binding("down,j", "cursor_down", "Down a row", show=False, id="table.down"),
     Binding("up,k", "cursor_up", "Up a row", show=False, id="table.up"),
     Binding("pagedown", "page_down", "Page down", show=False, id="table.page-down"),
     Binding("pageup", "page_up", "Page up", show=False, id="table.page-up"),
     Binding("home,g", "first", "First row", show=False, id="table.first"),
     Binding("end,G", "last", "Last row", show=False, id="table.last"),
+]
+"""The keys that move a cursor over rows: a fact table's and the chart's (one id, one remap moves both)."""
+
+TABLE_KEYS = [
+    Binding("enter", "open", "Open", show=False, id="table.open",
+            tooltip="Every claim behind the row; c there cites the highlighted one"),
+    *ROW_KEYS,
     Binding("left", "scroll_left", "Scroll left", show=False, id="table.left"),
     Binding("right", "scroll_right", "Scroll right", show=False, id="table.right"),
     Binding("S", "sort", "Sort", show=False, id="table.sort",
@@ -127,6 +134,9 @@ DIFF_KEYS = [
     Binding("n,escape", "back", "Back", id="diff.back", tooltip="On the diff of an edit: back to the form"),
 ]
 
+CHART_KEYS = [Binding("escape,q,p", "close", "Close", id="chart.close")]
+"""The chart screen (`p`); its chart moves over the forecasts with `ROW_KEYS`, and the line under it follows."""
+
 TEXTUAL_KEYS = ("tab", "shift+tab", "ctrl+p", "ctrl+c")
 """Keys Textual gives every app (focus, the palette, copy): a keymap that takes them would hide them."""
 
@@ -137,7 +147,8 @@ _KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
     return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
-            STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS, EDITOR_KEYS, DIFF_KEYS]
+            STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS, EDITOR_KEYS, DIFF_KEYS,
+            [*CHART_KEYS, *ROW_KEYS]]
 
 
 def palette_key(key: str) -> Binding:

@@ -20,7 +20,7 @@ from xiaomi_tui.facts.analysis.query import Query, claim_words, parse_query
 from xiaomi_tui.facts.analysis.topics import Analysis, analyse
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim
-from xiaomi_tui.facts.outcomes.verdicts import Scorecard, Verdict, score
+from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, Verdict, score
 
 
 class Selection(NamedTuple):
@@ -178,6 +178,16 @@ class View:
         texts_of = self.facts.search_text
         return self.qualifies(claims) and (self.text_matches(*texts)
                                            or any(self._needle in texts_of[claim.id] for claim in claims))
+
+    def forecasts_shown(self) -> list[tuple[Score, list[Claim]]]:
+        """The forecasts in view, in the scorecard's order, each with its appearances in view: one is shown while
+        a source that carried it is in view and one of those appearances matches the search."""
+        shown = []
+        for item in self.scorecard.scores:
+            carried = [claim for claim in item.forecast.claims if claim.source in self.sources]
+            if carried and any(map(self.claim_matches, carried)):
+                shown.append((item, carried))
+        return shown
 
     def detail_key(self, selection: Selection | None) -> tuple[object, ...]:
         """What the detail of `selection` is drawn from: the panel is redrawn only when this changes.

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
+from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
 from xiaomi_tui.facts.model.records import Claim, Stance, TopicKind
 
 __all__ = ["Forecast", "LeftOut", "find_forecasts", "left_out"]
@@ -64,10 +64,9 @@ class Forecast:
         return tuple(dict.fromkeys(claim.source for claim in self.claims))
 
 
-def said_by(facts: FactBase, claim: Claim) -> date:
-    """The last day the origin can have said it: its `said`, else its source's date, else the fact base's."""
-    when = claim.said or facts.sources[claim.source].published or facts.data.meta.as_of
-    return when.end
+def said_when(facts: FactBase, claim: Claim) -> FuzzyDate:
+    """When the origin said it, as precisely as known: its `said`, else its source's date, else the fact base's."""
+    return claim.said or facts.sources[claim.source].published or facts.data.meta.as_of
 
 
 def left_out(facts: FactBase, claim: Claim) -> LeftOut | None:
@@ -78,7 +77,7 @@ def left_out(facts: FactBase, claim: Claim) -> LeftOut | None:
         return LeftOut.PAST
     if claim.date is None:  # an undated plan looks ahead; an undated rumour tells what is going on
         return None if claim.stance.is_forward else LeftOut.PAST
-    if claim.date.end <= said_by(facts, claim):
+    if claim.date.end <= said_when(facts, claim).end:  # due by the last day it can have been said
         return LeftOut.DUE if claim.stance.is_forward else LeftOut.PAST
     return None
 

@@ -26,7 +26,7 @@ from xiaomi_tui.facts.model.records import Claim, Money, Quantity, TopicKind
 from xiaomi_tui.facts.outcomes.forecasts import Forecast, LeftOut, find_forecasts, left_out
 from xiaomi_tui.facts.wording import day_text
 
-__all__ = ["Score", "Scorecard", "TrackRecord", "Unresolved", "Verdict", "describe_outcome", "score"]
+__all__ = ["Score", "Scorecard", "TrackRecord", "Unresolved", "Verdict", "describe_outcome", "happened_between", "score"]
 
 
 class Verdict(str, Enum):
@@ -241,8 +241,22 @@ def _score_forecast(facts: FactBase, forecast: Forecast, answering: list[Claim],
 def _score_date(facts: FactBase, claim: Claim, outcomes: list[Claim], as_of: date) -> tuple[Verdict, list[str]]:
     """The reports narrow when it happened to an interval: inside the claim's dates it held, outside it missed."""
     expected = claim.date
+    earliest, latest = happened_between(outcomes)
+    steps = [f"{describe_outcome(facts, outcome)} ({_credit(facts, outcome)})"
+             for outcome in outcomes if outcome.date is not None]
+    if expected is None or not steps:
+        return Verdict.NOT_SCORABLE, ["the later reports give no date to compare"]
+    if expected.start <= earliest and latest <= expected.end:
+        return Verdict.HELD, steps
+    if latest < expected.start or earliest > expected.end:
+        return Verdict.MISSED, steps
+    return Verdict.PENDING, [*steps, f"not decidable with what was reported by {day_text(as_of)}"]
+
+
+def happened_between(outcomes: Iterable[Claim]) -> tuple[date, date]:
+    """The days the dated reports leave for when it happened: `date.min` or `date.max` where nothing bounds them.
+    On a date it happened then; by a date, then or before; not by a date, only after it."""
     earliest, latest = date.min, date.max
-    steps = []
     for outcome in outcomes:
         when = outcome.date
         if when is None:
@@ -253,14 +267,7 @@ def _score_date(facts: FactBase, claim: Claim, outcomes: list[Claim], as_of: dat
             earliest = max(earliest, when.start)
         elif outcome.happened == "not by":
             earliest = max(earliest, when.end + timedelta(days=1))
-        steps.append(f"{describe_outcome(facts, outcome)} ({_credit(facts, outcome)})")
-    if expected is None or not steps:
-        return Verdict.NOT_SCORABLE, ["the later reports give no date to compare"]
-    if expected.start <= earliest and latest <= expected.end:
-        return Verdict.HELD, steps
-    if latest < expected.start or earliest > expected.end:
-        return Verdict.MISSED, steps
-    return Verdict.PENDING, [*steps, f"not decidable with what was reported by {day_text(as_of)}"]
+    return earliest, latest
 
 
 def _score_values(facts: FactBase, claim: Claim, outcomes: list[Claim]) -> tuple[Verdict, list[str]]:

@@ -39,11 +39,8 @@ class OutcomesPane(Pane):
 
     def tables(self, view: View) -> list[Shown]:
         card = view.scorecard
-        rows = []
-        for item in card.scores:
-            carried = [claim for claim in item.forecast.claims if claim.source in view.sources]
-            if carried and any(map(view.claim_matches, carried)):
-                rows.append(Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id)))
+        rows = [Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id))
+                for item, carried in view.forecasts_shown()]
         return [Shown(rows, empty_sentence(view, "forecasts")),
                 Shown(_record_rows(card, view), empty_sentence(view, "track records"))]
 

@@ -15,6 +15,7 @@ from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.keys import HELP_KEYS, each_key, palette_key
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
+from xiaomi_tui.ui.widgets.chart import LEGEND as CHART_MARKS
 
 MEANINGS = {
     Status.AGREE: "sources speaking for **different organisations** say the same, each origin as the sources name it",
@@ -64,6 +65,8 @@ def legend() -> str:
     rows.append(f"| {LATER} | on the timeline: what a later report found (t shows or hides them) |")
     rows += [f"| {verdict.symbol} {verdict.value} | on the Outcomes pane: {meaning} |"
              for verdict, meaning in VERDICT_MEANINGS.items()]
+    rows.append(f"| {' '.join(mark for mark, _ in CHART_MARKS)} | on the chart (p): "
+                f"{', '.join(meaning for _, meaning in CHART_MARKS)}; then the verdicts' own marks |")
     return "## Reading the screen\n| mark | means |\n|---|---|\n" + "\n".join(rows)
 
 

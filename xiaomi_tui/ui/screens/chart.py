@@ -1,0 +1,83 @@
+"""The forecasts against what happened, on a time axis (`p`, or the palette's "Chart"): see widgets/chart.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from xiaomi_tui.facts.outcomes.chart import chart
+from xiaomi_tui.facts.outcomes.verdicts import Score
+from xiaomi_tui.facts.wording import day_text
+from xiaomi_tui.ui.keys import CHART_KEYS
+from xiaomi_tui.ui.panes.base import empty_sentence
+from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
+from xiaomi_tui.ui.widgets.chart import ForecastChart, Legend, describe
+from xiaomi_tui.ui.widgets.footer import SteadyFooter
+
+
+def forecast_of(scores: list[Score], selection: Selection | None) -> int | None:
+    """Which of `scores` a pane's row stands for: the forecast of its claim (an Outcomes row), the forecast a
+    later report settles (a timeline finding), else the first forecast on its topic, at its dates if it has
+    some (a timeline event); None when the row is no forecast's."""
+    if selection is None:
+        return None
+    for index, item in enumerate(scores):
+        if selection.claim_id in {claim.id for claim in (*item.forecast.claims, *item.outcomes)}:
+            return index
+    for index, item in enumerate(scores):
+        if any(claim.topic == selection.topic_id and (selection.event is None or (
+                claim.date is not None and (claim.date.start, claim.date.end) == selection.event))
+               for claim in item.forecast.claims):
+            return index
+    return None
+
+
+class ChartScreen(Screen[None]):
+    """It keeps no view of its own: it draws the app's, and redraws when that changes (a reload, a source ticked),
+    on the same forecast when it is still shown."""
+
+    BINDINGS = [*CHART_KEYS]
+
+    def __init__(self, holder: HasView, selection: Selection | None):
+        super().__init__()
+        self._holder = holder
+        self._selection = selection
+
+    @property
+    def view(self) -> View:
+        return self._holder.view
+
+    def compose(self) -> ComposeResult:
+        view = self.view
+        scores = [item for item, _ in view.forecasts_shown()]
+        data = chart(view.scorecard, scores)
+        as_of = "today" if data.end == date.today() else day_text(data.end)
+        yield Static(Text.assemble(("Forecasts against what happened", "bold"),
+                                   f", {day_text(data.start)} to {as_of}"), id="chart-title")
+        found = forecast_of(scores, self._selection)
+        widget = ForecastChart(data, found or 0, empty_sentence(view, "forecasts"), id="chart")
+        widget.border_title = view.filter_label
+        yield widget
+        yield Static(id="chart-detail")
+        yield Static(Legend(list(dict.fromkeys(row.score.verdict for row in data.rows))), id="chart-legend")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ForecastChart).focus()
+
+    def on_forecast_chart_highlighted(self, message: ForecastChart.Highlighted) -> None:
+        row = message.row
+        if row is not None:
+            self._selection = Selection(row.score.forecast.topic, row.score.claim.id)
+        self.query_one("#chart-detail", Static).update(describe(row) if row else Text(""))
+
+    async def on_view_changed(self, message: ViewChanged) -> None:
+        await self.recompose()
+        self.query_one(ForecastChart).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
