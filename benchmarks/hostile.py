@@ -240,14 +240,13 @@ try:
     elif task == "cursor":  # what a cursor move on the claims screen redraws: the highlighted claim in full
         from rich.console import Console
         from xiaomi_tui.ui.view import View
-        from xiaomi_tui.ui.widgets.detail import render_claim
-        from xiaomi_tui.ui.screens import claims as screen
+        from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, render_claim
         view = View.of(facts)
         topic = view.analysis.topics["t"]
         console = Console(width=80, file=open(os.devnull, "w"))
         for claim in topic.ordered_claims[:5]:
             began = time.perf_counter()
-            console.print(render_claim(view, topic, claim, getattr(screen, "SCREEN_RELATIONS", None)))
+            console.print(render_claim(view, topic, claim, SCREEN_RELATIONS))
             slowest = max(slowest or 0, time.perf_counter() - began)
         outcome += f", slowest cursor move {slowest * 1000:.0f} ms"
 except FactsError as error:

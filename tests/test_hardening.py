@@ -153,3 +153,142 @@ def test_a_noncharacter_is_refused_where_it_stands(char: str) -> None:
     where = line_of(text, "title = \"Maker" + char)
     assert f"nonchar.toml:{where}:" in report
     assert f"noncharacter U+{ord(char):04X} at position 6" in report
+
+
+# -- item 9 and 10: a topic's values compared as a whole, claims backed in constant time each ----------
+
+def _values(draw_spans: list[tuple[int, int | None, int | None]]) -> list[list]:
+    """Claims of one quantity topic from (kind, low, high): a point, a range, or an open one."""
+    from test_compare import make_claim
+
+    groups = []
+    for low, high, form in draw_spans:
+        low, high = sorted((low, high))
+        bounds = ({"min": 1000 + low, "max": 1000 + low} if form == 0 else {"min": 1000 + low, "max": 1000 + high}
+                  if form == 1 else {"min": 1000 + low} if form == 2 else {"max": 1000 + high})
+        groups.append([make_claim(bounds)])
+    return groups
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SPANS = st.lists(st.tuples(st.integers(-60, 60), st.integers(-60, 60), st.integers(0, 3)), min_size=2, max_size=9,
+                  unique_by=lambda span: span)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS)
+def test_numbers_compared_as_a_whole_say_what_every_pair_says(spans: list) -> None:
+    from test_compare import QUANTITY
+
+    from xiaomi_tui.facts.analysis import agreement
+
+    groups = _values(spans)
+    whole, pairs = agreement.compare_groups(QUANTITY, groups, ()), agreement._pairs(QUANTITY, groups, ())
+    _same(whole, pairs, len(groups))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["2023", "2023-H1", "2023-Q4", "2023-11", "2023-11-15",
+                                                       "2023-12-01", "late-2023", "2024", "2024-03", "early-2024-03"])),
+                min_size=2, max_size=8, unique=True))
+def test_dates_compared_as_a_whole_say_what_every_pair_says(days: list) -> None:
+    from test_compare import DATE, make_claim
+
+    from xiaomi_tui.facts.analysis import agreement
+
+    groups = [[make_claim(date=day)] for day in days]
+    _same(agreement.compare_groups(DATE, groups, ()), agreement._pairs(DATE, groups, ()), len(groups))
+
+
+@pytest.mark.parametrize("exclusive", [True, False])
+def test_text_compared_as_a_whole_says_what_every_pair_says(exclusive: bool) -> None:
+    from test_compare import make_claim, make_topic
+
+    from xiaomi_tui.facts.analysis import agreement
+
+    topic = make_topic("text", exclusive=exclusive)
+    groups = [[make_claim(word)] for word in ("a", "b", "c")]
+    whole, pairs = agreement.compare_groups(topic, groups, ()), agreement._pairs(topic, groups, ())
+    _same(whole, pairs, 3)
+    assert whole.found == pairs.found  # the first pair's reason, as the pairwise comparison finds it
+
+
+def _same(whole, pairs, count: int) -> None:
+    assert whole.worst == pairs.worst
+    order = agreement_order()  # the relations a status is read from, the first found naming it
+    top = next((relation for relation in order if relation in pairs.found), None)
+    assert top == next((relation for relation in order if relation in whole.found), None)
+    if top is not None:
+        assert whole.found[top]  # a reason to show
+    for i in range(count):
+        if whole.worst[i] is None:
+            assert set(whole.members(whole.backers[i])) == set(pairs.members(pairs.backers[i]))
+
+
+def agreement_order():
+    from xiaomi_tui.facts.analysis.agreement import _ORDER
+    return _ORDER
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("stu"), st.booleans()), min_size=1, max_size=8),
+       st.sampled_from("abcd"), st.sampled_from("stuv"), st.booleans())
+def test_a_backing_read_in_constant_time_stands_a_claim_as_every_backer_read_in_turn(
+        claims: list, organisation: str, source: str, inferred: bool) -> None:
+    from xiaomi_tui.facts.analysis.agreement import Backing
+    from xiaomi_tui.facts.analysis.status import ClaimStanding
+
+    claims = [*claims, (organisation, source, not inferred)]  # the claim is among its value's backers
+    backing: dict[str, dict[str, bool]] = {}
+    for backer, carried, stated in claims:
+        backing.setdefault(backer, {})
+        backing[backer][carried] = backing[backer].get(carried, False) or stated
+    expected = ClaimStanding.UNIQUE  # the reading of every backer in turn, as topics.py did before
+    for backer, sources in backing.items():
+        others = [stated for carried, stated in sources.items() if carried != source]
+        if not others:
+            continue
+        if backer == organisation:
+            expected = expected if expected is ClaimStanding.UNCONFIRMED else ClaimStanding.ECHOED
+        elif any(others) and not inferred:
+            expected = ClaimStanding.CORROBORATED
+            break
+        else:
+            expected = ClaimStanding.UNCONFIRMED
+    assert Backing.of(claims).standing(source, organisation, inferred) is expected
+
+
+def test_a_topic_keeps_no_relation_per_pair_of_values(hostile: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.facts.analysis import agreement
+    from xiaomi_tui.facts.analysis.topics import analyse
+
+    real, compared = agreement.compare_claims, [0]
+
+    def counting(*args, **kwargs):
+        compared[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(agreement, "compare_claims", counting)
+    for shape in ("distinct-values", "agreeing-values", "organisations"):
+        facts = shaped(hostile, shape, 300)
+        compared[0] = 0
+        analysis = analyse(facts)
+        assert compared[0] <= 2 * 300, shape  # one value's scan for an example reason, never every pair
+        assert len(analysis.standings) == 300
+
+
+def test_a_cursor_move_on_the_claims_screen_draws_a_bounded_list_of_the_others(hostile: ModuleType) -> None:
+    from rich.console import Console
+
+    from xiaomi_tui.ui.view import View
+    from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, render_claim
+
+    view = View.of(shaped(hostile, "claims-screen", 300))
+    topic = view.analysis.topics["t"]
+    console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(render_claim(view, topic, topic.ordered_claims[0], SCREEN_RELATIONS))
+    drawn = console.export_text()
+    assert f"\u2026 and {299 - SCREEN_RELATIONS} more" in drawn
+    assert drawn.count("conflict S:") == SCREEN_RELATIONS - 2  # the other two claims of its value agree

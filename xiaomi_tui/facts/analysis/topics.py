@@ -1,8 +1,8 @@
 """Where the sources agree and where they don't, per topic, over the sources in view.
 
-Claims are grouped by identical value first, so the pairwise comparison (`compare.py`) runs over the few
-distinct values a topic has rather than over every pair of claims: a topic repeated by a thousand articles
-costs no more than one repeated by two.
+Claims are grouped by identical value first, and the values are compared as a whole (`agreement.py`), never
+pair by pair: a topic repeated by a thousand articles costs no more than one repeated by two, and one with a
+thousand different values no more than a thousand times one.
 
 Agreeing claims corroborate each other only if their origins speak for different organisations: otherwise
 they are an echo (Lei Jun and Xiaomi are one voice; so are a party announcing its own agreement and the
@@ -13,12 +13,12 @@ aside: they neither agree nor conflict.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from xiaomi_tui.facts.analysis.compare import Relation, compare_claims, value_key
+from xiaomi_tui.facts.analysis.agreement import Backing, Comparison, compare_groups, relation_between
+from xiaomi_tui.facts.analysis.compare import Relation, value_key
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status, set_aside_standing
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
@@ -95,7 +95,7 @@ class TopicAnalysis:
     topic: Topic
     claims: list[Claim]
     groups: list[ValueGroup]
-    relations: dict[tuple[int, int], tuple[Relation, str]]
+    rates: list[Rate]
     status: Status
     reason: str
     sources: set[str]
@@ -128,16 +128,25 @@ class TopicAnalysis:
         """Every claim, the best-backed value first and the ones set aside last."""
         return [claim for group in self.ranked_groups for claim in group.claims] + self.set_aside
 
-    def related(self, claim: Claim) -> list[tuple[Claim, Relation, str]]:
-        """Every other counted claim on this topic, with how it relates to `claim`; none for a claim set aside."""
+    def related(self, claim: Claim, limit: int | None = None) -> list[tuple[Claim, Relation, str]]:
+        """Every other counted claim on this topic (the first `limit`), with how it relates to `claim`; none for
+        a claim set aside. Each relation is worked out here, when asked for: a topic keeps none per pair."""
         own = self._group_of.get(claim.id)
         if own is None:
             return []
-        result = []
+        result: list[tuple[Claim, Relation, str]] = []
+        claims = [group.claims for group in self.groups]
         for index, group in enumerate(self.groups):
-            relation, reason = (Relation.AGREE, "same value") if index == own else self.relations[(own, index)]
+            if limit is not None and len(result) >= limit:
+                break
+            relation, reason = ((Relation.AGREE, "same value") if index == own
+                                else relation_between(self.topic, claims, self.rates, own, index))
             result += [(other, relation, reason) for other in group.claims if other.id != claim.id]
-        return result
+        return result[:limit]
+
+    def related_count(self, claim: Claim) -> int:
+        """How many claims `related` lists in all."""
+        return len(self._group_of) - 1 if claim.id in self._group_of else 0
 
     @cached_property
     def _group_of(self) -> dict[str, int]:
@@ -183,28 +192,24 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
         else:
             group.claims.append(claim)
     groups = list(by_key.values())
-    relations: dict[tuple[int, int], tuple[Relation, str]] = {}
-    for i in range(len(groups)):
-        for j in range(i + 1, len(groups)):
-            relation = compare_claims(topic, groups[i].claims[0], groups[j].claims[0], rates)
-            relations[(i, j)] = relations[(j, i)] = relation
+    comparison = compare_groups(topic, [group.claims for group in groups], rates)
     sources = {claim.source for claim in counted}
     origins = {claim.origin for claim in counted}
     organisations = {voice(origin).counted_as for origin in origins}
     set_aside = [claim for claim in claims if claim.set_aside]
     stated = {claim.origin for claim in counted if not claim.inferred}  # origins the sources themselves name
-    status, reason = _status(relations, sources, {origin: voice(origin) for origin in origins}, stated, set_aside)
-    analysis = TopicAnalysis(topic, claims, groups, relations, status, reason, sources, origins, organisations,
+    status, reason = _status(comparison.found, sources, {origin: voice(origin) for origin in origins}, stated,
+                             set_aside)
+    analysis = TopicAnalysis(topic, claims, groups, rates, status, reason, sources, origins, organisations,
                              sum(claim.inferred for claim in counted), set_aside)
-    analysis.standings = _standings(groups, relations, voice)
+    analysis.standings = _standings(groups, comparison, voice)
     for claim in set_aside:
         analysis.standings[claim.id] = set_aside_standing(claim) or ClaimStanding.DISPUTED  # set aside: one of the two
     return analysis
 
 
-def _status(relations: dict[tuple[int, int], tuple[Relation, str]], sources: set[str], by_origin: dict[str, Voice],
-            stated: set[str], set_aside: list[Claim]) -> tuple[Status, str]:
-    found = {relation: reason for relation, reason in relations.values()}
+def _status(found: dict[Relation, str], sources: set[str], by_origin: dict[str, Voice], stated: set[str],
+            set_aside: list[Claim]) -> tuple[Status, str]:
     if not sources:
         if set_aside:
             dispute = next((claim.disputed for claim in set_aside if claim.disputed is not None), None)
@@ -250,44 +255,27 @@ def _one_voice(voices: list[Voice]) -> str:
             "as its counterparty")
 
 
-def _standings(groups: list[ValueGroup], relations: dict[tuple[int, int], tuple[Relation, str]],
-               voice: Callable[[str], Voice]) -> dict[str, ClaimStanding]:
+def _standings(groups: list[ValueGroup], comparison: Comparison, voice: Callable[[str], Voice]
+               ) -> dict[str, ClaimStanding]:
+    """A value in conflict (or a minor discrepancy) with another stands so; else each claim is corroborated,
+    echoed or unique among the organisations and sources that back its value (see `agreement.Backing`)."""
     standings: dict[str, ClaimStanding] = {}
+    backings: dict[object, Backing] = {}
     for index, group in enumerate(groups):
-        others = [relations[(index, j)][0] for j in range(len(groups)) if j != index]
-        if Relation.CONFLICT in others or Relation.MINOR in others:
-            standing = ClaimStanding.CONFLICT if Relation.CONFLICT in others else ClaimStanding.MINOR
-            for claim in group.claims:
-                standings[claim.id] = standing
+        worst = comparison.worst[index]
+        if worst is not None:
+            standing = ClaimStanding.CONFLICT if worst is Relation.CONFLICT else ClaimStanding.MINOR
+            standings.update(dict.fromkeys((claim.id for claim in group.claims), standing))
             continue
-        # Who backs this value: for each organisation, the sources that carry it (here or in a consistent group),
-        # each with whether one of its claims there names that organisation's origin itself.
-        backing: dict[str, dict[str, bool]] = defaultdict(dict)
-        for j, other in enumerate(groups):
-            if j == index or relations[(index, j)][0].consistent:
-                for claim in other.claims:
-                    sources = backing[voice(claim.origin).counted_as]
-                    sources[claim.source] = sources.get(claim.source, False) or not claim.inferred
+        key = comparison.backers[index]
+        backing = backings.get(key)
+        if backing is None:
+            backing = backings[key] = Backing.of([(voice(claim.origin).counted_as, claim.source, not claim.inferred)
+                                                  for member in comparison.members(key)
+                                                  for claim in groups[member].claims])
         for claim in group.claims:
-            standings[claim.id] = _standing(claim, voice(claim.origin).counted_as, backing)
+            standings[claim.id] = backing.standing(claim.source, voice(claim.origin).counted_as, claim.inferred)
     return standings
-
-
-def _standing(claim: Claim, organisation: str, backing: dict[str, dict[str, bool]]) -> ClaimStanding:
-    """Corroborated by another source speaking for another organisation, both origins as the sources state them;
-    unconfirmed when one of the two is our inference; echoed by another source with the same organisation."""
-    found = ClaimStanding.UNIQUE
-    for backer, sources in backing.items():
-        others = [stated for source, stated in sources.items() if source != claim.source]
-        if not others:
-            continue
-        if backer == organisation:
-            found = found if found is ClaimStanding.UNCONFIRMED else ClaimStanding.ECHOED
-        elif any(others) and not claim.inferred:
-            return ClaimStanding.CORROBORATED
-        else:
-            found = ClaimStanding.UNCONFIRMED
-    return found
 
 
 # -- the whole fact base over a selection of sources ---------------------------------------------

@@ -16,7 +16,7 @@ from xiaomi_tui.ui.citing import CiteSelected
 from xiaomi_tui.ui.keys import CLAIMS_KEYS
 from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
 from xiaomi_tui.ui.widgets.cells import status_cell
-from xiaomi_tui.ui.widgets.detail import claims_behind, render_claim, render_selection
+from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, claims_behind, render_claim, render_selection
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
@@ -90,7 +90,7 @@ class ClaimsScreen(Screen[None]):
         claim = view.facts.claims.get(event.option.id or "")
         topic = view.analysis.topics.get(self.topic_id)
         if claim is not None and topic is not None:
-            self.query_one("#detail-topic", Static).update(render_claim(view, topic, claim))
+            self.query_one("#detail-topic", Static).update(render_claim(view, topic, claim, SCREEN_RELATIONS))
 
     async def on_view_changed(self, message: ViewChanged) -> None:
         """Redraw from the new view, on the same claim if it is still there; close when the row is gone."""

@@ -21,7 +21,10 @@ from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing
 
 PANEL_CLAIMS = 6
 PANEL_RELATIONS = 5
-"""The side panel shows this much and says how much more there is; the detail screen shows it all."""
+"""The side panel shows this much and says how much more there is."""
+SCREEN_RELATIONS = 50
+"""The claims screen shows this many of the other claims beside the highlighted one, and how many more: a cursor
+move redraws them, and at 20,000 claims on a topic drawing every one took seconds per move."""
 
 
 def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
@@ -66,14 +69,15 @@ def render_claim(view: View, topic: TopicAnalysis, claim: Claim, relations_limit
     fields = [("chain", facts.chain_text(claim)), ("inferred", claim.basis),
               ("stance", claim.stance.value + (f"; said {claim.said.human()}" if claim.said else "")),
               ("when", claim.date.human() if claim.date else None), ("note", claim.note)]
-    related = topic.related(claim)
+    related = topic.related(claim, relations_limit)  # each relation worked out as drawn: only those shown
     relations = [Text.assemble(
         (relation.value, RELATION_STYLES[relation]),
         f" {facts.source_name(other.source)}: {format_claim_value(other, topic.topic)}",
         (f" ({reason})", "dim"),
-    ) for other, relation, reason in related[:relations_limit]]
-    if relations_limit is not None and len(related) > relations_limit:
-        relations.append(Text(f"\u2026 and {len(related) - relations_limit} more", style="dim"))
+    ) for other, relation, reason in related]
+    more = topic.related_count(claim) - len(related)
+    if more > 0:
+        relations.append(Text(f"\u2026 and {more} more", style="dim"))
     return Group(header, *assessment_lines(claim, topic.standings[claim.id]), Text(claim.statement, style="italic"),
                  field_grid(fields), *relations, Text(f"id {claim.id}", style="dim"))
 
