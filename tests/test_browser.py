@@ -134,6 +134,24 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         browser.close()
 
 
+@pytest.mark.timeout(90)
+def test_a_served_tab_is_read_only_and_says_so(server: tuple[subprocess.Popen[str], str]) -> None:
+    """`e` in a browser tab opens no editor: the visitor is not the curator, and the fact base stays as it was."""
+    before = FIXTURE.read_bytes()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = open_dashboard(new_context(browser), server[1])
+        wait_for_screen(page, lambda text: "Body style" in text, "the Specs pane")
+        page.keyboard.press("e")
+        screen = wait_for_screen(page, lambda text: "served read-only" in text, "the read-only notice")
+        assert "Edit claim" not in screen
+        page.keyboard.press("n")
+        page.keyboard.press("2")  # the dashboard still takes keys: no editor is on top
+        wait_for_screen(page, lambda text: "Mass-production start" in text, "the Timeline pane")
+        browser.close()
+    assert FIXTURE.read_bytes() == before
+
+
 def sigterm_to_the_server(server: subprocess.Popen[str]) -> None:
     server.send_signal(signal.SIGTERM)
 

@@ -468,3 +468,20 @@ def test_c_then_q_quits_though_the_clipboard_helper_never_answers(terminal, tmp_
     term.press("q")
 
     term.wait_for("XIAOMI-EXIT=0", timeout=10)
+
+
+def test_e_then_a_save_changes_the_file_and_the_screen(terminal, tmp_path):
+    term, facts, good = open_on_a_copy(terminal, tmp_path)
+    term.press("2")
+    term.wait_for("Mass-production start")
+    term.press("e")
+    term.wait_for("No change yet")  # the form checked once: its fields take keys
+    term.press("C-u", *"Typed in tmux, in our own words.")
+    term.wait_for("Checked: ctrl+s")
+    term.press("C-s")
+    term.wait_for("Write this change")
+    assert facts.read_text(encoding="utf-8") == good  # nothing written before the diff is confirmed
+    term.press("y")
+    screen = term.wait_for("reloaded: 1 claim changed")
+    assert 'statement = "Typed in tmux, in our own words."' in facts.read_text(encoding="utf-8")
+    assert "Typed in tmux" in screen  # the detail panel shows the claim as it now is
