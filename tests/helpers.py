@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -144,3 +146,13 @@ def without_claim(text: str, claim_id: str) -> str:
     start = text.index(f'[[claims]]\nid = "{claim_id}"\n')
     end = text.find("[[claims]]", start + 1)
     return text[:start] + (text[end:] if end != -1 else "")
+
+
+def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
+    """Whether `condition` held within `timeout` seconds, asked every tenth of one."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()

@@ -118,11 +118,3 @@ def processes_left(server: subprocess.Popen[str]) -> list[int]:
     """Whatever still runs in the server's process group, the server included."""
     return live_processes(lambda _parent, group: group == server.pid)
 
-
-def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()

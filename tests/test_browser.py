@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from playwright.sync_api import Page, sync_playwright
 from served import (
     CHROMIUM,
@@ -31,7 +32,6 @@ from served import (
     start_server,
     terminal_text,
     wait_for_screen,
-    wait_until,
 )
 
 from xiaomi_tui.facts.export.tables import export

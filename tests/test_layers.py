@@ -100,7 +100,7 @@ def test_the_ui_uses_only_what_the_data_layer_offers(module: str) -> None:
 SERVER_SIDE = ("textual_serve", "aiohttp", "xiaomi_tui.web.server")
 
 
-@pytest.mark.parametrize("module", [*UI, "xiaomi_tui.web.lifeline"])
+@pytest.mark.parametrize("module", UI)
 def test_an_app_never_loads_the_server(module: str) -> None:
     """Every browser tab starts an app: textual-serve and aiohttp in each would only slow its start."""
     reached = reachable(module)

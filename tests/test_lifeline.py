@@ -1,4 +1,4 @@
-"""A served app never outlives its welcome: the lifeline ends a wedged exit and an orphan.
+"""An app never outlives its welcome: the lifeline ends a wedged exit (in a terminal or a tab) and a served orphan.
 
 Each case runs in a process of its own whose main thread is stuck, as a wedged Textual app's is.
 """
@@ -15,18 +15,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from served import live_processes, wait_until
+from helpers import wait_until
+from served import live_processes
 
-from xiaomi_tui.web.lifeline import SERVER_PID
+from xiaomi_tui.ui.lifeline import SERVER_PID
 
 STUCK = """
 import signal, sys
-from xiaomi_tui.web.lifeline import Lifeline
+from xiaomi_tui.ui.lifeline import Lifeline
 signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as Textual's web driver does, in effect, once wedged
-lifeline = Lifeline(exit_grace=0.5)
+served = "--terminal" not in sys.argv
+lifeline = Lifeline(exit_grace=0.5, served=served)
 lifeline.start()
 if "--exiting" in sys.argv:
-    lifeline.exit_began()
+    lifeline.exit_began(0 if served else 129)  # in a terminal, as a SIGHUP asks
 print("stuck", flush=True)
 while True:
     pass
@@ -63,6 +65,15 @@ def test_an_exit_that_hangs_ends_the_process(leftovers: list[subprocess.Popen | 
     leftovers.append(process)
     process.send_signal(signal.SIGTERM)  # ignored: only the lifeline can end it
     assert process.wait(timeout=15) == 0
+
+
+@pytest.mark.timeout(30)
+def test_in_a_terminal_an_exit_that_hangs_ends_with_the_code_it_was_asked_for(
+        leftovers: list[subprocess.Popen | int]) -> None:
+    process = stuck("--exiting", "--terminal")
+    leftovers.append(process)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 129
 
 
 @pytest.mark.timeout(30)

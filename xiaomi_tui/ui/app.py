@@ -36,6 +36,7 @@ from xiaomi_tui.ui.keys import (
     pane_keys,
     scopes,
 )
+from xiaomi_tui.ui.lifeline import Lifeline
 from xiaomi_tui.ui.panes.base import Pane
 from xiaomi_tui.ui.panes.investment import InvestmentPane
 from xiaomi_tui.ui.panes.outcomes import OutcomesPane
@@ -51,7 +52,6 @@ from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.search import SearchBox
-from xiaomi_tui.web.lifeline import Lifeline
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
@@ -145,17 +145,19 @@ class XiaomiApp(App[None]):
             self.live_reload.start()
         if self._keep_in_cache is not None:
             self.call_after_refresh(self.run_worker, self._keep_in_cache, thread=True, group="cache")
-        if not self.is_web:  # in a browser tab the web driver and the lifeline end the app (see web/lifeline.py)
-            exit_on_signals(self)
+        if not self.is_headless:  # a test's app exits inside the test runner: never cut that short
+            self._lifeline = Lifeline(served=self.is_web)
+            self._lifeline.start()
         if self.is_web:
             self.settings.remember = False  # a visitor's choices stay in this tab, not in the server user's file
-            self._lifeline = Lifeline()
-            self._lifeline.start()
+        else:  # in a browser tab the web driver and the lifeline end the app (see ui/lifeline.py)
+            exit_on_signals(self)
 
     def on_exit_app(self) -> None:
-        """In a browser tab an exit can hang (see web/lifeline.py): from here on it has a deadline."""
+        """An exit can hang, in a closing terminal or a browser tab (see ui/lifeline.py): from here on it has a
+        deadline."""
         if self._lifeline is not None:
-            self._lifeline.exit_began()
+            self._lifeline.exit_began(self.return_code or 0)
 
     # -- the view ---------------------------------------------------------------------------
 

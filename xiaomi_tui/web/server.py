@@ -24,6 +24,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from xiaomi_tui.ui.lifeline import SERVER_PID
 from xiaomi_tui.web.guard import (
     MAX_TABS,
     Malformed,
@@ -33,7 +34,6 @@ from xiaomi_tui.web.guard import (
     parse_message,
     terminal_size,
 )
-from xiaomi_tui.web.lifeline import SERVER_PID
 
 TEMPLATES = Path(__file__).with_name("templates")
 
