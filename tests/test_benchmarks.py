@@ -64,3 +64,10 @@ def test_tiny_run_prints_the_table(tmp_path: Path) -> None:
     for section in ("b. Load", "c. Filter", "d. Import hygiene", "Goals"):
         assert section in result.stdout
     assert report.read_text(encoding="utf-8") == result.stdout
+
+
+def test_the_save_benchmark_runs(synth: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    save = importlib.import_module("save")
+    assert save.main(["--tiny"]) == 0
+    out = capsys.readouterr().out
+    assert "bundled" in out and "synthetic, 200 claims" in out
