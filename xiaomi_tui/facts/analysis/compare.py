@@ -36,7 +36,11 @@ class Relation(str, Enum):
         return self in (Relation.AGREE, Relation.REFINE, Relation.MINOR)
 
 
-def value_key(claim: Claim) -> tuple:
+ValueKey = tuple[object, ...]
+"""What a claim says, as a key equal for claims that say the same thing."""
+
+
+def value_key(claim: Claim) -> ValueKey:
     """Claims with equal keys say the same thing; they are compared once, as a group."""
     value = claim.value
     if value is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from xiaomi_tui.facts.analysis.agreement import Backing, Comparison, compare_groups, relation_between
-from xiaomi_tui.facts.analysis.compare import Relation, value_key
+from xiaomi_tui.facts.analysis.compare import Relation, ValueKey, value_key
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status, set_aside_standing
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
@@ -183,7 +183,7 @@ def analyse_topic(topic: Topic, claims: list[Claim], rates: Iterable[Rate] = (),
     rates = list(rates)
     voice = (lambda origin: voices.get(origin) or _own_voice(origin)) if voices is not None else _own_voice
     counted = [claim for claim in claims if not claim.set_aside]
-    by_key: dict[tuple, ValueGroup] = {}
+    by_key: dict[ValueKey, ValueGroup] = {}
     for claim in counted:
         key = value_key(claim)
         group = by_key.get(key)

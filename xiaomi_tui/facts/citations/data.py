@@ -6,7 +6,7 @@ The source's `id` is the item's key: the bibliography hands these formatters sou
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xiaomi_tui.facts.citations.names import Name, authors
 from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded
@@ -91,14 +91,14 @@ def bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_state
 _CSL_TYPES = {"news": "article-newspaper", "blog": "post-weblog"}
 
 
-def _csl_name(name: Name) -> dict:
+def _csl_name(name: Name) -> dict[str, str | bool]:
     """A literal name for an organisation; a family-first name keeps its order (`static-ordering`)."""
     if name.literal or not name.given:
         return {"literal": name.natural}
     return {"family": name.family, "given": name.given} | ({"static-ordering": True} if name.family_first else {})
 
 
-def csl_item(source: Source) -> dict:
+def csl_item(source: Source) -> dict[str, Any]:
     """A CSL-JSON item with only the known variables, valid against the CSL schema; a title nobody knows is
     the bracketed description, as APA prints it."""
     item = {
@@ -114,14 +114,14 @@ def csl_item(source: Source) -> dict:
     return {key: value for key, value in item.items() if value is not None}
 
 
-def csl_citation_item(source: Source, claim: Claim) -> dict:
+def csl_citation_item(source: Source, claim: Claim) -> dict[str, Any]:
     """The cite-time part: which item, at which paragraph (a CSL citation-item)."""
     return {"id": source.id} | ({"locator": str(claim.para), "label": "paragraph"} if claim.para else {})
 
 
-def _csl_json(items: list[dict], citation: list[dict], claim: Claim | None, with_statement: bool) -> str:
+def _csl_json(items: list[dict[str, Any]], citation: list[dict[str, Any]], claim: Claim | None, with_statement: bool) -> str:
     """`items` (CSL-JSON, what Zotero and pandoc import) and `citationItems` (what to cite where), apart."""
-    shape: dict = {"items": items, "citationItems": citation}
+    shape: dict[str, Any] = {"items": items, "citationItems": citation}
     if with_statement and claim is not None:
         shape["statement"] = claim.statement
     return json.dumps(shape, indent=2, ensure_ascii=False)

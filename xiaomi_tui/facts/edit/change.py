@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
@@ -167,7 +167,7 @@ def field_texts(path: str | Path, table: str, record_id: str) -> dict[str, str]:
 # -- applying an edit to the text --------------------------------------------------------------
 
 
-def _records(data: FactFile, table: str) -> list:
+def _records(data: FactFile, table: str) -> list[Any]:
     return list(getattr(data, table))
 
 
@@ -187,7 +187,8 @@ def _span(layout: Layout, data: FactFile, table: str, record_id: str, path: str)
 
 
 def _table_of(text: str, table: str) -> tomlkit.items.Table:
-    return tomlkit.parse(text)[table][0]
+    found: tomlkit.items.Table = tomlkit.parse(text)[table][0]
+    return found
 
 
 def _checked_fields(table: str, values: Mapping[str, str], path: str, where: str) -> None:

@@ -13,8 +13,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from xiaomi_tui.facts.analysis.topics import Analysis, analyse
 from xiaomi_tui.facts.model.factbase import FactBase
@@ -117,7 +118,7 @@ def _claims(facts: FactBase, analysis: Analysis, scope: Scope | None) -> list[Cl
     return [claim for claim in found if claim is not None and claim.source in analysis.sources]
 
 
-def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None):
+def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> Iterator[dict[str, Any]]:
     analysis = analyse(facts, sources)
     for claim in _claims(facts, analysis, scope):
         topic = facts.topics[claim.topic]
@@ -148,7 +149,7 @@ def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = 
         }
 
 
-def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> dict:
+def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> dict[str, Any]:
     """The fact base and its analysis over the sources in view, as plain JSON values; with a `scope`, only its
     claims and their topics, and `meta.view` says which pane and search."""
     analysis = analyse(facts, sources)
@@ -176,7 +177,7 @@ def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = N
     }
 
 
-def _topic(analysis: Analysis, topic: Topic) -> dict:
+def _topic(analysis: Analysis, topic: Topic) -> dict[str, Any]:
     found = analysis.topics[topic.id]
     return {
         "id": topic.id, "label": topic.label, "pane": topic.pane, "kind": topic.kind.value, "unit": topic.unit,
@@ -187,7 +188,7 @@ def _topic(analysis: Analysis, topic: Topic) -> dict:
     }
 
 
-def _claim(facts: FactBase, analysis: Analysis, claim: Claim) -> dict:
+def _claim(facts: FactBase, analysis: Analysis, claim: Claim) -> dict[str, Any]:
     topic = facts.topics[claim.topic]
     return {
         "id": claim.id, "topic": claim.topic, "source": claim.source, "statement": claim.statement,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
@@ -23,7 +24,7 @@ def when(claim: Claim) -> FuzzyDate:
     return claim.date
 
 
-def date_order(claim: Claim) -> tuple:
+def date_order(claim: Claim) -> tuple[date, int, str, str, str]:
     """The timeline's order: by the last day it can be, then the narrower first, so "late 2023" follows
     "8 Nov 2023" and "2024" follows "H1 2024" (see README, design notes). Claims on one topic and date
     come together: the timeline shows them as one event."""

@@ -22,7 +22,7 @@ from xiaomi_tui.facts.analysis.compare import Relation, compare_claims
 from xiaomi_tui.facts.model.currency import convert
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
-from xiaomi_tui.facts.model.records import Claim, Money, Quantity, TopicKind
+from xiaomi_tui.facts.model.records import Claim, Money, Quantity, Rate, TopicKind
 from xiaomi_tui.facts.outcomes.forecasts import Forecast, LeftOut, find_forecasts, left_out
 from xiaomi_tui.facts.wording import day_text
 
@@ -301,7 +301,7 @@ def _verdict_of(relation: Relation, better: str | None, direction: int) -> Verdi
     return Verdict.NOT_SCORABLE  # not comparable, or answers that can all hold
 
 
-def _direction(claim: Claim, outcome: Claim, rates: Iterable) -> int:
+def _direction(claim: Claim, outcome: Claim, rates: Iterable[Rate]) -> int:
     """+1 when the outcome lies wholly above the claim's figure or range, -1 wholly below, else 0."""
     said, found = claim.value, outcome.value
     if not (isinstance(said, (Money, Quantity)) and isinstance(found, (Money, Quantity))):
