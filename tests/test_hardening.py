@@ -292,3 +292,21 @@ def test_a_cursor_move_on_the_claims_screen_draws_a_bounded_list_of_the_others(h
     drawn = console.export_text()
     assert f"\u2026 and {299 - SCREEN_RELATIONS} more" in drawn
     assert drawn.count("conflict S:") == SCREEN_RELATIONS - 2  # the other two claims of its value agree
+
+
+def test_a_keystroke_in_search_looks_up_only_the_qualifier_it_changed(hostile: ModuleType,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.facts.analysis import query
+
+    facts = shaped(hostile, "search", 400)
+    typed = " ".join(f"origin:o{i}" for i in range(200))
+    first = query.parse_query(typed[:-1], facts)
+    looked_up = []
+    real = query._Lookup._look_up
+    monkeypatch.setattr(query._Lookup, "_look_up", lambda self, key, needle: looked_up.append(needle)
+                        or real(self, key, needle))
+    second = query.parse_query(typed, facts)
+    assert looked_up == ["o199"]  # the 199 before it were looked up at earlier keystrokes
+    needles = [f"o{i}" for i in range(200)]
+    assert second.origins == {party for party in facts.parties if any(needle in party for needle in needles)}
+    assert first.origins <= second.origins

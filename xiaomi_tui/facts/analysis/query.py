@@ -115,8 +115,9 @@ def claim_words(analysis: Analysis, verdict_of: Callable[[str], Verdict | None] 
 
 
 def parse_query(text: str, facts: FactBase) -> Query:
-    """Split `text` into free text and qualifiers, checking each qualifier against the fact base."""
-    known_words = {name for names in is_words().values() for name in names}
+    """Split `text` into free text and qualifiers, checking each qualifier against the fact base. A search is
+    parsed again at every keystroke with its other qualifiers unchanged: each is looked up once per fact base."""
+    lookup = _lookup(facts)
     free: list[str] = []
     words: set[str] = set()
     sources: set[str] = set()
@@ -128,41 +129,68 @@ def parse_query(text: str, facts: FactBase) -> Query:
             free.append(match.group("text"))
             continue
         key = key.casefold()
-        needle = match.group("value").strip('"').casefold().strip()
         if key not in QUALIFIERS:
             free.append(match.group(0))
-            problems.append(f"{key}: is not a qualifier ({', '.join(f'{name}:' for name in QUALIFIERS)}); "
-                            "searched as text")
-        elif not needle:
-            problems.append(f"{key}: needs {QUALIFIERS[key]}")
-        elif key == "is":
-            if needle in known_words:
-                words.add(needle)
-            else:
-                problems.append(f"is:{needle} is unknown{_did_you_mean(needle, known_words, 'is:')}")
-        elif key == "source":
-            source_id = facts.source_named(needle)
-            if source_id is not None:
-                sources.add(source_id)
-            else:
-                problems.append(f"source:{needle} is unknown{_did_you_mean(needle, facts.sources, 'source:')}")
-        else:
-            found = _origins_named(facts, needle)
-            origins.update(found)
-            if not found:
-                problems.append(f"no origin is called {needle!r}")
+        found, problem = lookup.qualifier(key, match.group("value").strip('"').casefold().strip())
+        {"is": words, "source": sources, "origin": origins}.get(key, set()).update(found)
+        if problem:
+            problems.append(problem)
     return Query(" ".join(free).casefold().strip(), frozenset(words), frozenset(sources), frozenset(origins),
                  tuple(problems))
 
 
-def _origins_named(facts: FactBase, needle: str) -> set[str]:
-    """The parties whose name or id holds `needle`, or whose organisation's does."""
-    def named(party_id: str) -> bool:
-        party = facts.parties[party_id]
-        return needle in party.name.casefold() or needle in party.id.casefold()
+class _Lookup:
+    """Each qualifier of a fact base looked up once: what it finds and what is wrong with it. Party names are
+    kept as one text per party (its name and id, and its organisation's), searched in one pass per needle."""
 
-    return {party_id for party_id in facts.parties
-            if named(party_id) or named(facts.organisation_of(party_id).id)}
+    def __init__(self, facts: FactBase) -> None:
+        self.facts = facts
+        self.known_words = frozenset(name for names in is_words().values() for name in names)
+        self.party_texts = [(party.id, "\0".join((party.name, party.id, organisation.name, organisation.id)).casefold())
+                            for party in facts.parties.values()
+                            for organisation in (facts.organisation_of(party.id),)]
+        self.found: dict[tuple[str, str], tuple[frozenset[str], str | None]] = {}
+
+    def qualifier(self, key: str, needle: str) -> tuple[frozenset[str], str | None]:
+        found = self.found.get((key, needle))
+        if found is None:
+            if len(self.found) >= _LOOKUPS_KEPT:
+                self.found.clear()
+            found = self.found[(key, needle)] = self._look_up(key, needle)
+        return found
+
+    def _look_up(self, key: str, needle: str) -> tuple[frozenset[str], str | None]:
+        if key not in QUALIFIERS:
+            return frozenset(), (f"{key}: is not a qualifier ({', '.join(f'{name}:' for name in QUALIFIERS)}); "
+                                 "searched as text")
+        if not needle:
+            return frozenset(), f"{key}: needs {QUALIFIERS[key]}"
+        if key == "is":
+            if needle in self.known_words:
+                return frozenset([needle]), None
+            return frozenset(), f"is:{needle} is unknown{_did_you_mean(needle, self.known_words, 'is:')}"
+        if key == "source":
+            source_id = self.facts.source_named(needle)
+            if source_id is not None:
+                return frozenset([source_id]), None
+            return frozenset(), f"source:{needle} is unknown{_did_you_mean(needle, self.facts.sources, 'source:')}"
+        origins = frozenset(party_id for party_id, text in self.party_texts if needle in text and "\0" not in needle)
+        return origins, None if origins else f"no origin is called {needle!r}"
+
+
+_LOOKUPS_KEPT = 4096
+"""Qualifiers remembered per fact base: far more than a search has, few enough to cost nothing."""
+
+_lookups: list[_Lookup] = []
+"""The lookup of the fact base last searched (the app searches one at a time)."""
+
+
+def _lookup(facts: FactBase) -> _Lookup:
+    last = _lookups[-1] if _lookups else None
+    if last is None or last.facts is not facts:
+        last = _Lookup(facts)
+        _lookups[:] = [last]
+    return last
 
 
 def _did_you_mean(needle: str, known: Iterable[str], prefix: str) -> str:
