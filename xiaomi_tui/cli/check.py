@@ -8,6 +8,7 @@ it printed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ from xiaomi_tui.facts.analysis.status import Status
 from xiaomi_tui.facts.analysis.topics import Analysis, analyse
 from xiaomi_tui.facts.load.lint import lint
 from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.facts.model.records import Source
 from xiaomi_tui.facts.wording import counted
 from xiaomi_tui.io.files import UnreadableFile, read_regular_file, shown
 
@@ -116,7 +118,7 @@ def report(facts: FactBase, target: Path, out: TextIO, articles: Path | None = N
     per_source = Counter(claim.source for claim in data.claims)
     id_width = max([14, *(len(source_id) for source_id in (*facts.sources, *facts.outcome_sources))])
 
-    def list_sources(sources) -> None:
+    def list_sources(sources: Mapping[str, Source]) -> None:
         for source in sources.values():
             number, noun = counted(per_source[source.id], "claim").split(" ", 1)
             out.write(f"  {number:>4} {noun:<6}  {source.id:<{id_width}} {facts.source_name(source.id)}\n")

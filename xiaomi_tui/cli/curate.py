@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from xiaomi_tui.cli import output
 
@@ -27,7 +27,7 @@ _VALUE_HELP = ("FIELD=VALUE: VALUE is TOML, a bare word is a string (para=4, val
 class Commands(Protocol):
     """main's list of commands: each takes the global options (`--facts`) after its name too."""
 
-    def add(self, name: str, **options) -> argparse.ArgumentParser: ...
+    def add(self, name: str, **options: Any) -> argparse.ArgumentParser: ...
     def take_global_options(self, command: argparse.ArgumentParser) -> None: ...
 
 

@@ -12,13 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xiaomi_tui import __version__
 from xiaomi_tui.cli import curate, output
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays light
     from xiaomi_tui.facts.citations import Form
+    from xiaomi_tui.facts.load.loader import Loaded
+    from xiaomi_tui.facts.model.factbase import FactBase
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -118,7 +120,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2024-06-30") from None
 
 
-GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
+GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (("--facts",), dict(metavar="PATH", type=Path, help="fact base to open (default: the bundled one)")),
     (("--source",), dict(metavar="SOURCE", action="append", dest="sources",
                          help="only this source, by its id or its name (repeatable)")),
@@ -129,10 +131,10 @@ GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
 class _Commands:
     """Adds a command that also takes the global options after its name."""
 
-    def __init__(self, commands: argparse._SubParsersAction) -> None:
+    def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
         self.commands = commands
 
-    def add(self, name: str, **options) -> argparse.ArgumentParser:
+    def add(self, name: str, **options: Any) -> argparse.ArgumentParser:
         command: argparse.ArgumentParser = self.commands.add_parser(name, **options)
         self.take_global_options(command)
         return command
@@ -264,13 +266,13 @@ def _check_export_options(args: argparse.Namespace) -> None:
               "shows the review; give the page you publish these on", file=sys.stderr)
 
 
-def _load(path: Path | None):
+def _load(path: Path | None) -> Loaded:
     from xiaomi_tui.facts.load.loader import bundled_facts_path, load_unkept
 
     return load_unkept(path or bundled_facts_path())
 
 
-def _checked_sources(facts, wanted: list[str] | None) -> list[str] | None:
+def _checked_sources(facts: FactBase, wanted: list[str] | None) -> list[str] | None:
     """The ids of the sources named by id or by name (`--source Pandaily`)."""
     if not wanted:
         return None
@@ -298,7 +300,7 @@ def _check(path: Path | None, articles: Path | None) -> int:
     return EXIT_OK
 
 
-def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: bool, copy: bool) -> int:
+def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_statement: bool, copy: bool) -> int:
     from xiaomi_tui.facts import citations
 
     claim = facts.claims.get(claim_id)
@@ -330,7 +332,7 @@ def _cite(facts, claim_id: str, style: str | None, form: Form, with_statement: b
     return EXIT_OK
 
 
-def _brief(facts, sources: list[str] | None, bibliography_out: Path | None) -> int:
+def _brief(facts: FactBase, sources: list[str] | None, bibliography_out: Path | None) -> int:
     """The brief on stdout, its bibliography in a file beside it (named in the brief's front matter)."""
     from xiaomi_tui.facts.export.brief import BIBLIOGRAPHY_NAME, brief
     from xiaomi_tui.io.files import WriteFailed, write_atomically
@@ -355,7 +357,7 @@ def _saved_style() -> str:
     return settings.citation_style
 
 
-def _dashboard(facts, sources: list[str] | None, clipboard: str, keep: Callable[[], None],
+def _dashboard(facts: FactBase, sources: list[str] | None, clipboard: str, keep: Callable[[], None],
                articles: Path | None = None) -> int:
     import gc
 
