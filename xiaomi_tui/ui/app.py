@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -371,7 +371,7 @@ class XiaomiApp(App[None]):
 
     # -- command palette --------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own, every key of the dashboard (its tooltip as the title, the key as help), the exports."""
         yield from super().get_system_commands(screen)
         for binding in keys_in_force(self.BINDINGS, self.keymap):
@@ -386,7 +386,7 @@ class XiaomiApp(App[None]):
                             self.action_score_as_of)
         yield from export_commands(self)
 
-    async def _run_on(self, screen: Screen, action: str) -> None:
+    async def _run_on(self, screen: Screen[Any], action: str) -> None:
         """A palette command acts on the screen it was opened over when that screen has the action (the detail
         screen's cite keys cite its highlighted claim), else on the app."""
         if not await self.run_action(action, screen):

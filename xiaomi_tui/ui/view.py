@@ -17,7 +17,7 @@ from typing import NamedTuple, Protocol
 from textual.message import Message
 
 from xiaomi_tui.facts.analysis.query import Query, claim_words, parse_query
-from xiaomi_tui.facts.analysis.topics import Analysis, analyse
+from xiaomi_tui.facts.analysis.topics import Analysis, TopicAnalysis, analyse
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, Verdict, score
@@ -59,7 +59,8 @@ class Derived:
     def __init__(self, facts: FactBase, as_of: date | None = None):
         self.facts = facts
         self._by_sources: dict[frozenset[str], Analysis] = {}
-        self._topics: dict = {}  # topic analyses shared between selections, see `analyse`
+        # Topic analyses shared between selections, see `analyse`.
+        self._topics: dict[tuple[str, frozenset[str]], TopicAnalysis] = {}
         self.as_of = as_of  # the scoring day ("Score as of..."): a new day makes a new one; None: today
         self._scorecard: Scorecard | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -13,7 +13,8 @@ from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import claims_behind, render_selection
-from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.table_rows import Row
 
 ROW_CACHE_SIZE = 8
 
@@ -60,7 +61,7 @@ class Pane(Vertical):
     NOUN = "claims"
     """What the rows are, for the sentence an empty table shows."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._row_cache: dict[tuple[object, str, bool], list[Shown]] = {}
 

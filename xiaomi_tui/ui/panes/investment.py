@@ -14,7 +14,7 @@ from xiaomi_tui.ui.panes.base import Pane, topics_shown
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.fact_table import Row
+from xiaomi_tui.ui.widgets.table_rows import Row
 
 BAR_WIDTH = 16
 SCALE_CURRENCY = "CNY"

@@ -25,7 +25,8 @@ from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import field_grid, render_later_report
-from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.table_rows import Row
 
 
 class OutcomesPane(Pane):

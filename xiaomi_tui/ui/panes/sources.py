@@ -16,7 +16,8 @@ from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.fact_table import FactTable, Row
+from xiaomi_tui.ui.widgets.fact_table import FactTable
+from xiaomi_tui.ui.widgets.table_rows import Row
 
 MATRIX_SOURCES = 24
 """More columns than this would be unreadable; the list above still counts every source."""

@@ -21,7 +21,7 @@ from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.detail import render_later_report
-from xiaomi_tui.ui.widgets.fact_table import Row
+from xiaomi_tui.ui.widgets.table_rows import Row
 
 EVENT_STANDING = (ClaimStanding.CONFLICT, ClaimStanding.MINOR, ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED,
                   ClaimStanding.ECHOED, ClaimStanding.UNIQUE, ClaimStanding.DISPUTED, ClaimStanding.SUPERSEDED)

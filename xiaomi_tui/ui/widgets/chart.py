@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
@@ -162,7 +163,7 @@ class ForecastChart(Widget, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, data: Chart, cursor: int = 0, empty: str = "", **kwargs):
+    def __init__(self, data: Chart, cursor: int = 0, empty: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.data = data
         self.empty = empty

@@ -7,6 +7,7 @@ without colour, a screen reader or a screenshot in grey does not show.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
@@ -28,7 +29,7 @@ class Checklist(OptionList):
             super().__init__()
             self.ticked = ticked
 
-    def __init__(self, labels: dict[str, Text], ticked: Iterable[str], **kwargs) -> None:
+    def __init__(self, labels: dict[str, Text], ticked: Iterable[str], **kwargs: Any) -> None:
         self._labels = labels
         self._ticked = set(ticked) & set(labels)
         super().__init__(*(Option(self._prompt(option_id), id=option_id) for option_id in labels), **kwargs)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -131,7 +132,7 @@ def field_grid(pairs: Sequence[tuple[str, str | None]]) -> Table:
 class DetailPanel(VerticalScroll, can_focus=True):
     """The side panel: follows the cursor in the active pane."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
 
     renderable: RenderableType = Text("")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -51,7 +52,7 @@ class FactTable(ScrollView, can_focus=True):
             super().__init__()
             self.selection = selection
 
-    def __init__(self, columns: Sequence[Column], **kwargs):
+    def __init__(self, columns: Sequence[Column], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._columns = list(columns)
         self._natural = natural_widths(self._columns, ())

@@ -7,15 +7,18 @@ tables changes nothing the footer shows, so most of those rebuilds draw the same
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
 class SteadyFooter(Footer):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[object, ...] | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         # Textual waits for the first binding refresh before showing keys, which costs a second
         # build after the first frame; the app's keys are known now, and a change rebuilds anyway.
         # Telling it the bindings changed is what that refresh would do (its rebuild is skipped below).

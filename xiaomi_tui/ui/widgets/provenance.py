@@ -7,6 +7,8 @@ on the leaves that rest on it, a disputed claim on its leaf.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -24,7 +26,7 @@ INFERRED_STYLE = "yellow"
 class ProvenanceTree(Tree[str]):
     """Read-only: built once for a topic; each node's data is the party or claim id it stands for."""
 
-    def __init__(self, facts: FactBase, topic: TopicAnalysis, **kwargs) -> None:
+    def __init__(self, facts: FactBase, topic: TopicAnalysis, **kwargs: Any) -> None:
         super().__init__(Text.assemble((topic.topic.label, "bold"), f"  {topic.counts_text}"), **kwargs)
         self.show_root = True
         self.guide_depth = 3

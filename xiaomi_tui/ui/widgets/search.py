@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.content import Content
@@ -15,7 +16,7 @@ class SearchBox(Input):
     """What is typed or pasted here is drawn again on the pane's border: a pasted escape sequence
     would reach the terminal from there, so every edit drops such characters first."""
 
-    def __init__(self, leave: Callable[[], None], **kwargs) -> None:
+    def __init__(self, leave: Callable[[], None], **kwargs: Any) -> None:
         """`leave` gives the focus back to the pane, at once."""
         # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
         super().__init__(placeholder="search: text, is:conflict, source:ID, origin:NAME (enter keeps it, escape clears)",
