@@ -149,6 +149,7 @@ def test_styles_are_offered_in_order_with_their_labels():
         "chicago": "Chicago (notes-bibliography)",
         "bibtex": "BibTeX",
         "csl-json": "CSL-JSON",
+        "csl-citation": "CSL citation (citeproc-js)",
         "pandoc": "pandoc Markdown",
         "markdown": "Markdown link",
         "plain": "Plain text",
@@ -165,7 +166,8 @@ def test_an_unknown_style_is_refused_with_the_valid_keys(facts, cite):
     with pytest.raises(UnknownStyle) as raised:
         cite(facts)
     assert isinstance(raised.value, ValueError)
-    assert str(raised.value).endswith("choose one of apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain")
+    assert str(raised.value).endswith(
+        "choose one of apa, mla, chicago, bibtex, csl-json, csl-citation, pandoc, markdown, plain")
 
 
 # -- APA 7 --------------------------------------------------------------------------------------
@@ -306,12 +308,14 @@ def test_chicago_note_lets_a_question_mark_stand_for_the_comma():
 # -- BibTeX (biblatex) ---------------------------------------------------------------------------
 
 
-def test_a_signed_news_article_is_a_biblatex_article(facts):
+def test_a_news_article_online_is_a_biblatex_online_entry_with_its_site(facts):
+    """@online: Zotero's BibTeX import makes a web page of it (an @article is a journal article there)."""
     assert source_cited(facts, "arenaev-spy", "bibtex") == (
-        "@article{arenaev-spy,\n"
+        "@online{arenaev-spy,\n"
         "  author = {McDee, Max},\n"
         "  title = {Xiaomi electric sedan revealed in spy photos},\n"
-        "  journaltitle = {ArenaEV},\n"
+        "  shorttitle = {Xiaomi electric sedan revealed},\n"
+        "  organization = {ArenaEV},\n"
         "  date = {2023-11-04},\n"
         f"  url = {{{ARENA_URL}}},\n"
         "  langid = {english}\n"
@@ -323,7 +327,7 @@ def test_bibtex_claim_is_the_entry_then_the_citation_with_the_paragraph_as_postn
     """The paragraph belongs to the citation (`\\autocite[para.~5]`), never to the entry, where biblatex would
     print it in the bibliography as if the whole article were paragraph 5."""
     entry, command = claim_cited(facts, "arenaev-sedan", "bibtex").split("\n\n")
-    assert entry.startswith("@article{mcdee2023,\n") and "note" not in entry
+    assert entry.startswith("@online{mcdee2023,\n") and "note" not in entry
     assert command == r"\autocite[para.~5]{mcdee2023}"
 
 
@@ -331,8 +335,9 @@ def test_bibtex_escapes_tex_specials_and_keeps_the_url_verbatim(facts):
     assert claim_cited(facts, "xinhua-rd", "bibtex", with_statement=True) == (
         "@online{xinhua2023,\n"
         "  author = {{Xinhua}},\n"  # an organisation: one name in braces, never "X., Inhua"
-        r"  title = {R\&D\_spend up 50\% to \$1.4 billion: \#EV \{plan\} at C:\textbackslash{}temp"
-        r" \textasciitilde{} [bold]}," "\n"
+        r"  title = {{R}\&{D\_spend} up 50\% to \$1.4 billion: \#{EV} \textbraceleft{}plan\textbraceright{} at"
+        r" {C}:\textbackslash{}temp \textasciitilde{} [bold]}," "\n"
+        r"  shorttitle = {{R}\&{D\_spend} up 50\%}," "\n"
         "  organization = {Xinhua},\n"
         "  date = {2023-11},\n"
         "  url = {https://example.com/r_d?q=%7Bx%7D&p=50%25#top},\n"
@@ -362,8 +367,8 @@ def test_an_unknown_title_is_the_bracketed_description_in_every_style():
     assert cite_source(source, "apa") == f"[{described}]. (2023, November 15). CnEVPost. https://cnevpost.com/x"
     assert cite_source(source, "mla") == f"{described}. CnEVPost, 15 Nov. 2023, cnevpost.com/x."
     assert cite_source(source, "chicago") == f"CnEVPost. {described}. November 15, 2023. https://cnevpost.com/x."
-    assert f"  title = {{[{described}]}}," in cite_source(source, "bibtex")
-    assert json.loads(cite_source(source, "csl-json"))[0]["title"] == f"[{described}]"
+    assert f"  title = {{{{[{described}]}}}}," in cite_source(source, "bibtex")  # ours: no style changes its case
+    assert json.loads(cite_source(source, "csl-json"))[0]["title"] == f'<span class="nocase">[{described}]</span>'
     for key in STYLES:
         assert "untitled" not in cite_source(source, key).lower(), key
 
@@ -414,22 +419,27 @@ def test_csl_json_item_names_people_and_organisations(facts):
         "id": "arenaev-spy",
         "type": "article-newspaper",
         "title": "Xiaomi electric sedan revealed in spy photos",
-        "container-title": "ArenaEV",
+        "title-short": "Xiaomi electric sedan revealed",
+        "container-title": '<span class="nocase">ArenaEV</span>',  # inner capitals: no style may change them
         "author": [{"family": "McDee", "given": "Max"}],
         "issued": {"date-parts": [[2023, 11, 4]]},
         "URL": ARENA_URL,
         "language": "en",
+        "note": "Citation Key: arenaev-spy",  # what Zotero's CSL-JSON import keeps as the citation key
     }
     assert csl_item(facts.sources["xinhua-rd"])["author"] == [{"literal": "Xinhua"}]
 
 
-def test_csl_json_claim_is_the_item_and_the_citation_item_apart(facts):
-    text = claim_cited(facts, "blog-sedan", "csl-json", with_statement=True)
-    assert json.loads(text) == {
-        "items": [{"id": "blogev1nd", "type": "post-weblog", "title": "Xiaomi EV-1", "language": "en"}],
-        "citationItems": [{"id": "blogev1nd", "locator": "2", "label": "paragraph"}],
-        "statement": "The blogger calls the car a sporty sedan.",
-    }
+def test_csl_json_claim_is_the_items_array_and_csl_citation_the_citation_with_its_locator(facts):
+    """What Zotero and pandoc import is an array of items; the citation at the paragraph is citeproc-js's
+    citation object, with the item data inside it as Zotero keeps it in a Word field."""
+    item = {"id": "blogev1nd", "type": "post-weblog",
+            "title": '<span class="nocase">Xiaomi</span> <span class="nocase">EV-1</span>',
+            "language": "en", "note": "Citation Key: blogev1nd"}
+    assert json.loads(claim_cited(facts, "blog-sedan", "csl-json", with_statement=True)) == [item]
+    citation = json.loads(claim_cited(facts, "blog-sedan", "csl-citation"))
+    assert citation["citationItems"] == [{"id": "blogev1nd", "locator": "2", "label": "paragraph", "itemData": item}]
+    assert citation["properties"] == {"noteIndex": 0}
 
 
 def test_pandoc_cites_the_item_with_the_paragraph_as_locator(facts):

@@ -346,15 +346,15 @@ def test_a_script_keeps_the_fact_base_in_the_cache_before_it_exits(capsys, small
 def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_path: Path) -> None:
     from xiaomi_tui.settings import Settings, settings_path
 
-    assert Settings(citation_style="csl-json").save() is None
+    assert Settings(citation_style="csl-citation").save() is None
     assert str(settings_path()).startswith(os.environ["XDG_CONFIG_HOME"])  # the test's, not the user's
 
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "beta-approval")
 
-    shape = json.loads(out)
-    [item] = shape["items"]
+    [cited] = json.loads(out)["citationItems"]
+    item = cited.pop("itemData")
     assert (code, err) == (0, "")
-    assert shape["citationItems"] == [{"id": item["id"], "locator": "3", "label": "paragraph"}]
+    assert cited == {"id": item["id"], "locator": "3", "label": "paragraph"}
     assert item["id"] == "writer2023"  # the document's key, the same as in the bibliography export
     assert item["issued"] == {"date-parts": [[2023, 11]]}  # published "2023-11" stays a month
     assert item["URL"] == "https://beta.example/meeting"

@@ -14,9 +14,10 @@ from xiaomi_tui.settings import Settings, settings_path
 
 UNUSABLE = [
     pytest.param(b'{"citation_style": "APA"}', "has an unknown citation style 'APA'; choose one of apa, mla, "
-                 "chicago, bibtex, csl-json, pandoc, markdown, plain", id="unknown-style"),
+                 "chicago, bibtex, csl-json, csl-citation, pandoc, markdown, plain", id="unknown-style"),
     pytest.param(b'{"citation_style": "\\u001b]0;owned\\u0007"}', "has an unknown citation style '\\x1b]0;owned\\x07'; "
-                 "choose one of apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain", id="escape-in-style"),
+                 "choose one of apa, mla, chicago, bibtex, csl-json, csl-citation, pandoc, markdown, plain",
+                 id="escape-in-style"),
     pytest.param(b'{"citation_style": 3}', "has a citation_style that is not a string", id="style-a-number"),
     pytest.param(b'{"citation_style": ["apa"]}', "has a citation_style that is not a string", id="style-a-list"),
     pytest.param(b"[1, 2]", "is not a JSON object", id="a-list"),
@@ -109,7 +110,8 @@ def test_cite_warns_on_stderr_and_uses_the_default_style(capsys, small_facts_pat
     assert code == 0
     assert out == cite_claim(small_facts, small_facts.claims["alpha-body"], "apa") + "\n"
     assert err == (f"xiaomi-tui: warning: settings file {path} has an unknown citation style 'APA'; "
-                   "choose one of apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain; using the defaults\n")
+                   "choose one of apa, mla, chicago, bibtex, csl-json, csl-citation, pandoc, markdown, plain; "
+                   "using the defaults\n")
 
 
 @pytest.mark.parametrize("content", [b'{"citation_style": "APA [b]bold[/b]"}', b"\xff"])

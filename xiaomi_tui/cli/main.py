@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cite = commands.add("cite", help="print the citation of a claim")
     cite.add_argument("claim_id", metavar="CLAIM_ID")
-    cite.add_argument("--style", default=None, help="apa, mla, chicago, bibtex, csl-json, pandoc, markdown, plain")
+    cite.add_argument("--style", default=None,
+                      help="apa, mla, chicago, bibtex, csl-json, csl-citation, pandoc, markdown, plain")
     cite.add_argument("--statement", action="store_true", help="include the claim's statement")
     form = cite.add_mutually_exclusive_group()
     form.add_argument("--as-cited", dest="form", action="store_const", const="as-cited", default="claim",

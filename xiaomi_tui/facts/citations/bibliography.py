@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from xiaomi_tui.facts.citations.case import cased, proper_nouns
 from xiaomi_tui.facts.citations.choosing import NotCitable, cited_work, origin_document
 from xiaomi_tui.facts.citations.data import bibtex, csl_item, ris
 from xiaomi_tui.facts.citations.keys import document_source, keyed
@@ -19,8 +20,7 @@ FORMATS = ("csl-json", "bibtex", "ris")
 
 def works(facts: FactBase, sources: Iterable[str] | None = None) -> list[Source]:
     """Every document the claims in view cite, keyed, each once: the sources (or the document a source that
-    cannot be found again credits) and the origins' documents that give a date or an address (one known by its
-    title alone cannot be dated or found, and biblatex requires a date)."""
+    cannot be found again credits) and every origin's document, which a citation of the origin names."""
     in_view = set(facts.sources if sources is None else sources)
     cited: dict[str, Source] = {}
     for claim in facts.press_claims:
@@ -32,9 +32,9 @@ def works(facts: FactBase, sources: Iterable[str] | None = None) -> list[Source]
             origin = origin_document(facts, claim)
         except NotCitable:
             continue
-        if origin.published or origin.url:
-            cited.setdefault(origin.id, document_source(origin))
-    return [keyed(facts, work) for work in cited.values()]
+        cited.setdefault(origin.id, document_source(origin))
+    nouns = proper_nouns(facts)
+    return [cased(keyed(facts, work), nouns) for work in cited.values()]
 
 
 def bibliography(facts: FactBase, sources: Iterable[str] | None, fmt: str, extra: Iterable[Source] = ()) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from xiaomi_tui.facts.citations.case import cased, proper_nouns
 from xiaomi_tui.facts.citations.keys import document_source, keyed
 from xiaomi_tui.facts.citations.styles import style
 
@@ -52,9 +53,14 @@ def cited_work(facts: FactBase, claim: Claim) -> Source:
     return facts.sources[claim.source] if stand_in is None else document_source(stand_in)
 
 
+def _as_cited(facts: FactBase, source: Source) -> Source:
+    """The document as its citation names it: under its bibliography key, with the proper nouns its titles keep."""
+    return cased(keyed(facts, source), proper_nouns(facts))
+
+
 def cite_document(facts: FactBase, source: Source, key: str) -> str:
     """A source or document of this fact base cited on its own, under its bibliography key."""
-    return style(key).reference(keyed(facts, source))
+    return style(key).reference(_as_cited(facts, source))
 
 
 def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_statement: bool = False) -> Citation:
@@ -64,14 +70,14 @@ def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_sta
     if form == "origin":
         return Citation(cite_document(facts, document_source(origin_document(facts, claim)), key))
     stand_in = _stand_in(facts, claim)
-    source = keyed(facts, cited_work(facts, claim))
+    source = _as_cited(facts, cited_work(facts, claim))
     note = None if stand_in is None else (
         f"source {claim.source!r} names no publisher or title, so this cites what it credits, "
         f"{stand_in.name}, as a whole (the paragraph numbers are the source's)")
     if form == "as-cited":
         document = origin_document(facts, claim)
         if stand_in is None or document.id != stand_in.id:
-            primary = keyed(facts, document_source(document))
+            primary = _as_cited(facts, document_source(document))
             cited_claim = claim if stand_in is None else replace(claim, para=None)
             return Citation(chosen.as_cited(primary, source, cited_claim, with_statement), note)
         # Otherwise the origin's document is the very one cited below: "as cited in" itself adds nothing.

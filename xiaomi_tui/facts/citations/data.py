@@ -1,26 +1,45 @@
 """Citations as data, for reference managers and pandoc: biblatex entries, CSL-JSON items, RIS records, and
 pandoc's `[@key, para. 5]`. An item is a document; the paragraph is a locator given when citing it, never a
 field of the item (the CSL schema has no `label` in item data, and biblatex's `note` would print in the entry).
-The source's `id` is the item's key: the bibliography hands these formatters sources keyed for it."""
+The source's `id` is the item's key: the bibliography hands these formatters sources keyed for it, with the
+proper nouns their titles keep (`case`).
+
+"As cited in" (APA 7 \u00a78.6) names one work, the source read, with the original named before it in the
+same parentheses: `[Reuters, 2023, as cited in @cnevpost2023a, para. 13]` for pandoc, a CSL citation item
+with that `prefix`, `\\autocite[Reuters, 2023, as cited in][para.~13]{cnevpost2023a}` for biblatex. Only the
+source is in the reference list, as APA wants; every processor then prints the comma and the order APA does.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
+from xiaomi_tui.facts.citations.case import nouns_of, protected
 from xiaomi_tui.facts.citations.names import Name, authors
-from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded
+from xiaomi_tui.facts.citations.parenthetical import apa_in_text
+from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded, short_title
+from xiaomi_tui.facts.model.formatting import markdown_text
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.model.records import Claim, Source
 
 
+def citation_key_note(source: Source) -> str:
+    """Where Zotero keeps a citation key on import (a `Citation Key:` line of Extra), for those formats whose
+    own key field its import translators drop."""
+    return f"Citation Key: {source.id}"
+
+
 # -- biblatex -----------------------------------------------------------------------------------
 
 _TEX_SPECIALS = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 })
+"""TeX's special characters as commands. A brace is a command too (`\\{` would still count for biber and
+bibtex, and one unbalanced brace loses the whole file): braces in an entry are only ever ours, balanced."""
 
 _LANGIDS = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
             "pt": "portuguese", "nl": "dutch", "ru": "russian"}
@@ -31,43 +50,54 @@ def _tex(text: str) -> str:
     return text.translate(_TEX_SPECIALS)
 
 
+def _braced(text: str) -> str:
+    return "{" + text + "}"
+
+
+def _tex_title(source: Source) -> str:
+    """A title TeX-escaped, its proper nouns and acronyms braced so biblatex-apa's sentence case keeps them;
+    a bracketed description is ours, not a title, and braced whole: no style changes its case."""
+    if source.title:
+        return protected(source.title, nouns_of(source), _tex, _braced)
+    return _braced(_tex(f"[{description(source)}]"))
+
+
+def _tex_name_part(text: str) -> str:
+    """A part of a name: "and" in any case braced, or biber reads two names (and drops the entry)."""
+    return re.sub(r"\b(and)\b", r"{\1}", _tex(text), flags=re.IGNORECASE)
+
+
 def _biblatex_name(name: Name) -> str:
     """ "McDee, Max"; an organisation or a family-first name in braces, one unit biblatex never turns round."""
     if name.literal or name.family_first or not name.given:
-        return "{" + _tex(name.natural) + "}"
-    return f"{_tex(name.family)}, {_tex(name.given)}"
-
-
-def _entry_type(source: Source, names: list[Name]) -> str:
-    """A signed news article we read at its address is an `@article` (author, journaltitle, title, date are what
-    it needs); another page with an address is `@online`; anything else `@misc`."""
-    if names and source.publisher and source.published and source.url and source.kind == "news":
-        return "article"
-    return "online" if source.url else "misc"
+        return _braced(_tex_name_part(name.natural))
+    return f"{_tex_name_part(name.family)}, {_tex_name_part(name.given)}"
 
 
 def bibtex(source: Source) -> str:
-    """A biblatex entry with what is known; values TeX-escaped, the URL (verbatim) only percent-encodes braces."""
-    names = authors(source)
-    kind = _entry_type(source, names)
+    """A biblatex entry with what is known; values TeX-escaped, titles case-protected, the URL (verbatim) only
+    percent-encodes braces and backslashes.
+
+    Every document is `@online` when it has an address (Zotero's BibTeX import: a web page; it has no type for
+    a news article or a blog post), else `@misc`. The site is `organization`, the one field of biblatex's data
+    model for `@online` that names it: biblatex-apa prints it; biblatex-mla reads a site only from fields that
+    data model refuses, so the README gives MLA users the one-line source map that hands it over."""
+    short = short_title(source.title) if source.title else None
     fields = {
-        "author": " and ".join(map(_biblatex_name, names)) or None,
-        "title": _tex(source.title or f"[{description(source)}]"),
-        "journaltitle" if kind == "article" else "organization": source.publisher and _tex(source.publisher),
+        "author": " and ".join(map(_biblatex_name, authors(source))) or None,
+        "title": _tex_title(source),
+        "shorttitle": protected(short, nouns_of(source), _tex, _braced) if short and short != source.title else None,
+        "organization": source.publisher and _tex(source.publisher),
         "date": format_date(source.published, ISO_DATE),
         "url": source.url and percent_encoded(source.url, "{}\\"),
         "langid": _LANGIDS.get(source.language.split("-")[0]),
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-    return f"@{kind}{{{source.id},\n{body}\n}}"
+    return f"@{'online' if source.url else 'misc'}{{{source.id},\n{body}\n}}"
 
 
 def _postnote(claim: Claim) -> str:
     return f"[para.~{claim.para}]" if claim.para else ""
-
-
-def _autocite(source: Source, claim: Claim) -> str:
-    return f"\\autocite{_postnote(claim)}{{{source.id}}}"
 
 
 def _drafted_tex(command: str, claim: Claim, with_statement: bool) -> str:
@@ -76,40 +106,82 @@ def _drafted_tex(command: str, claim: Claim, with_statement: bool) -> str:
 
 def bibtex_claim(source: Source, claim: Claim, with_statement: bool) -> str:
     """The entry, then the command that cites it at the paragraph (after our statement when asked for)."""
-    command = _autocite(source, claim)
+    command = f"\\autocite{_postnote(claim)}{{{source.id}}}"
     return f"{bibtex(source)}\n\n{_drafted_tex(command, claim, with_statement)}"
 
 
 def bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """Both entries, then biblatex's "as cited in": `\\autocites{origin}[as cited in][para.~17]{source}`."""
-    command = f"\\autocites{{{primary.id}}}[as cited in]{_postnote(claim) or '[]'}{{{secondary.id}}}"
-    return f"{bibtex(primary)}\n\n{bibtex(secondary)}\n\n{_drafted_tex(command, claim, with_statement)}"
+    """The source's entry, then `\\autocite[Reuters, 2023, as cited in][para.~17]{source}` (biblatex-apa's
+    prenote and postnote: one work cited, the original named before it)."""
+    prenote = "{" + _tex(as_cited_prefix(primary)) + "}"  # braced: a bracketed description would end it
+    command = f"\\autocite[{prenote}]{_postnote(claim) or '[]'}{{{secondary.id}}}"
+    return f"{bibtex(secondary)}\n\n{_drafted_tex(command, claim, with_statement)}"
+
+
+def as_cited_prefix(primary: Source) -> str:
+    """The original as APA names it in the text, before the cited source: `Reuters, 2023, as cited in`."""
+    return f"{apa_in_text(primary)}, as cited in"
 
 
 # -- CSL-JSON -----------------------------------------------------------------------------------
 
 _CSL_TYPES = {"news": "article-newspaper", "blog": "post-weblog"}
 
+_CSL_TAG = re.compile(r"<(?=/?(?:b|i|sup|sub|sc|span)\b)", re.IGNORECASE)
+"""The start of a tag of CSL's rich text (`<b>`, `<i>`, `<sup>`, `<sub>`, `<sc>`, `<span ...>`), which citeproc-js and
+pandoc format; CSL has no escape for it (both print `&lt;` and `&#60;` as written)."""
+
+ZERO_WIDTH_NON_JOINER = "\u200c"
+"""Invisible, and one of the format characters every payload of ours may carry (`rules.HARMLESS_FORMAT`)."""
+
+
+CSL_CITATION_SCHEMA = "https://resource.citationstyles.org/schema/v1.0/input/json/csl-citation.json"
+
+
+def _csl_text(text: str) -> str:
+    """Text shown as written: a tag of CSL's rich text in our text is broken by an invisible zero-width
+    non-joiner after its `<`, so no processor reads it as markup (our own `nocase` spans are added after this)."""
+    return _CSL_TAG.sub("<" + ZERO_WIDTH_NON_JOINER, text)
+
+
+def _nocase(text: str) -> str:
+    return f'<span class="nocase">{text}</span>'
+
+
+def _csl_cased(text: str, source: Source) -> str:
+    """Text with its proper nouns and acronyms in `nocase` spans: neither title case nor sentence case
+    changes them."""
+    return protected(_csl_text(text), nouns_of(source), str, _nocase)
+
+
+def _csl_title(source: Source) -> str:
+    """The title; a bracketed description is ours, not a title, and kept as written."""
+    return _csl_cased(source.title, source) if source.title else _nocase(_csl_text(f"[{description(source)}]"))
+
 
 def _csl_name(name: Name) -> dict[str, str | bool]:
     """A literal name for an organisation; a family-first name keeps its order (`static-ordering`)."""
     if name.literal or not name.given:
-        return {"literal": name.natural}
-    return {"family": name.family, "given": name.given} | ({"static-ordering": True} if name.family_first else {})
+        return {"literal": _csl_text(name.natural)}
+    return ({"family": _csl_text(name.family), "given": _csl_text(name.given)}
+            | ({"static-ordering": True} if name.family_first else {}))
 
 
 def csl_item(source: Source) -> dict[str, Any]:
     """A CSL-JSON item with only the known variables, valid against the CSL schema; a title nobody knows is
-    the bracketed description, as APA prints it."""
+    the bracketed description, as APA prints it. The key is also in `note` as Zotero's `Citation Key:` line."""
+    short = short_title(source.title) if source.title else None
     item = {
         "id": source.id,
         "type": _CSL_TYPES.get(source.kind, "webpage"),
-        "title": source.title or f"[{description(source)}]",
-        "container-title": source.publisher,
+        "title": _csl_title(source),
+        "title-short": _csl_cased(short, source) if short and short != source.title else None,
+        "container-title": source.publisher and _csl_cased(source.publisher, source),
         "author": [_csl_name(name) for name in authors(source)] or None,
         "issued": {"date-parts": [source.published.csl_date_parts()]} if source.published else None,
         "URL": source.url,
         "language": source.language or None,  # a document known from a party may not say
+        "note": citation_key_note(source),
     }
     return {key: value for key, value in item.items() if value is not None}
 
@@ -119,27 +191,41 @@ def csl_citation_item(source: Source, claim: Claim) -> dict[str, Any]:
     return {"id": source.id} | ({"locator": str(claim.para), "label": "paragraph"} if claim.para else {})
 
 
-def _csl_json(items: list[dict[str, Any]], citation: list[dict[str, Any]], claim: Claim | None, with_statement: bool) -> str:
-    """`items` (CSL-JSON, what Zotero and pandoc import) and `citationItems` (what to cite where), apart."""
-    shape: dict[str, Any] = {"items": items, "citationItems": citation}
-    if with_statement and claim is not None:
-        shape["statement"] = claim.statement
-    return json.dumps(shape, indent=2, ensure_ascii=False)
-
-
 def csl_reference(source: Source) -> str:
-    """A document alone: the CSL-JSON array of its one item."""
+    """A document alone: the CSL-JSON array of its one item (what Zotero and pandoc import)."""
     return json.dumps([csl_item(source)], indent=2, ensure_ascii=False)
 
 
 def csl_claim(source: Source, claim: Claim, with_statement: bool) -> str:
-    return _csl_json([csl_item(source)], [csl_citation_item(source, claim)], claim, with_statement)
+    """CSL-JSON is data: the cited document's item; the paragraph and our statement are no part of it (the
+    paragraph is in `csl-citation`)."""
+    return csl_reference(source)
 
 
 def csl_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """Both items; the citation names the origin, then the source "as cited in" at its paragraph."""
-    citation = [{"id": primary.id}, {**csl_citation_item(secondary, claim), "prefix": "as cited in"}]
-    return _csl_json([csl_item(primary), csl_item(secondary)], citation, claim, with_statement)
+    """Only the source read is in the reference list (APA 7 \u00a78.6)."""
+    return csl_reference(secondary)
+
+
+def _csl_citation(item: dict[str, Any], source: Source, citation_id: str) -> str:
+    """A citeproc-js citation object, as Zotero keeps one in a Word field: the item's data inside it."""
+    return json.dumps({"schema": CSL_CITATION_SCHEMA, "citationID": citation_id, "properties": {"noteIndex": 0},
+                       "citationItems": [item | {"itemData": csl_item(source)}]}, indent=2, ensure_ascii=False)
+
+
+def csl_citation_reference(source: Source) -> str:
+    return _csl_citation({"id": source.id}, source, source.id)
+
+
+def csl_citation_claim(source: Source, claim: Claim, with_statement: bool) -> str:
+    """The claim's citation at its paragraph; data carries no statement of ours."""
+    return _csl_citation(csl_citation_item(source, claim), source, claim.id)
+
+
+def csl_citation_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
+    """One item, the source read, with the original named in its `prefix`."""
+    item = csl_citation_item(secondary, claim) | {"prefix": _csl_text(as_cited_prefix(primary)) + " "}
+    return _csl_citation(item, secondary, claim.id)
 
 
 # -- pandoc -------------------------------------------------------------------------------------
@@ -163,8 +249,9 @@ def pandoc_claim(source: Source, claim: Claim, with_statement: bool) -> str:
 
 
 def pandoc_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """`[@reuters2023; as cited in @cnevpost2023a, para. 13]`."""
-    return _drafted(f"[@{primary.id}; as cited in @{secondary.id}{_locator(claim)}]", claim, with_statement)
+    """`[Reuters, 2023, as cited in @cnevpost2023a, para. 13]`: the original in the citation's prefix."""
+    prefix = markdown_text(as_cited_prefix(primary), "\\`*_[]<@;")
+    return _drafted(f"[{prefix} @{secondary.id}{_locator(claim)}]", claim, with_statement)
 
 
 # -- RIS ----------------------------------------------------------------------------------------
@@ -182,5 +269,5 @@ def ris(source: Source) -> str:
     if source.published:
         parts = source.published.csl_date_parts()
         lines += [("PY", str(parts[0])), ("DA", "/".join(f"{part:02d}" for part in parts) + "/" * (4 - len(parts)))]
-    lines += [("UR", source.url), ("LA", source.language or None), ("ER", "")]
+    lines += [("UR", source.url), ("LA", source.language or None), ("M2", citation_key_note(source)), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines if value is not None)

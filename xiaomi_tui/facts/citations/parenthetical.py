@@ -43,7 +43,7 @@ def apa_reference(source: Source) -> str:
     return " ".join(filter(None, [entry, source.url]))
 
 
-def _apa_in_text(source: Source) -> str:
+def apa_in_text(source: Source) -> str:
     """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`; with
     no title either, the bracketed description in title case, without quotes: `([Report on the Launch], 2023)`."""
     names = authors(source)
@@ -58,7 +58,7 @@ def _apa_in_text(source: Source) -> str:
 
 def _apa_as_cited_in_text(primary: Source, secondary: Source, locator: str | None) -> str:
     """`Reuters, 2023, as cited in CnEVPost, 2023, para. 13` (APA 7 §8.6)."""
-    return run_on(f"{_apa_in_text(primary)}, as cited in {_apa_in_text(secondary)}", locator)
+    return run_on(f"{apa_in_text(primary)}, as cited in {apa_in_text(secondary)}", locator)
 
 
 # -- MLA 9 --------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def _parenthetical_as_cited(
     return cite
 
 
-apa_claim = _parenthetical(apa_reference, _apa_in_text, "para.")
+apa_claim = _parenthetical(apa_reference, apa_in_text, "para.")
 apa_as_cited = _parenthetical_as_cited(apa_reference, _apa_as_cited_in_text, "para.")
 mla_claim = _parenthetical(mla_reference, _mla_in_text, "par.")
 mla_as_cited = _parenthetical_as_cited(mla_reference, _mla_as_cited_in_text, "par.")
