@@ -631,7 +631,7 @@ async def test_footer_shows_keys_at_once_and_is_not_rebuilt_by_focus_moves(small
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         keys = list(app.screen.query("FooterKey"))
-        assert [key.description for key in keys] == ["Search", "Sources", "Cite", "Help", "Quit", "palette"]
+        assert [key.description for key in keys] == ["Search", "Sources", "Cite", "Edit", "Help", "Quit", "palette"]
         await pilot.press("tab", "tab", "4", "tab")
         await pilot.pause()
         assert list(app.screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt

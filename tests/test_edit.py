@@ -4,6 +4,7 @@ file, and on any problem writes nothing; the record commands and `new` drive it 
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -207,3 +208,34 @@ def test_every_export_works_on_an_empty_story(capsys, tmp_path: Path, export_for
     extra = ["--review-url", "https://x.example/r"] if export_format == "claimreview" else []
     assert run(capsys, "--facts", story, "export", "--format", export_format, *extra)[0] == 0
     assert run(capsys, "check", story)[0] == 0 and run(capsys, "--facts", story, "scorecard")[0] == 0
+
+
+def readme_session(heading: str) -> list[tuple[str, list[str]]]:
+    """The commands of the README's shell session after `heading`, each with the lines it prints."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(heading):]
+    block = block[block.index("```sh\n") + 6:]
+    block = block[:block.index("```")].replace("\\\n", " ")
+    session: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            session.append((line[2:], []))
+        else:
+            session[-1][1].append(line)
+    return session
+
+
+@pytest.mark.parametrize("heading", ["**Worked example**", "nobody defined) is refused"])
+def test_the_readme_worked_example_does_what_it_says(capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                      heading: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(bundled_facts_path(), tmp_path / "facts.toml")
+    if heading != "**Worked example**":  # the mistake is made on the worked example's claim
+        for command, _ in readme_session("**Worked example**")[:2]:
+            assert run(capsys, *shlex.split(command)[1:])[0] == 0
+    for command, printed in readme_session(heading):
+        words = shlex.split(command.split(" | ")[0])
+        assert words[0] == "xiaomi-tui"
+        _, out, err = run(capsys, *words[1:])
+        for line in printed:
+            assert line.strip() in out + err, f"{command}: {line!r} is not in\n{out}{err}"
