@@ -361,7 +361,7 @@ def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_p
 
 
 @pytest.mark.parametrize(("claim_id", "warning"), [
-    ("unknown-outlet-foton-acquisition", "warning: \u2020 disputed: Xiaomi never bought Foton Motor"),
+    ("unknown-outlet-foton-acquisition", "warning: \u2020 disputed: No report here or later says Xiaomi bought Foton Motor"),
     ("unknown-outlet-production-qualification", "warning: \u2020 disputed: It rests on the Foton purchase"),
 ], ids=["disputed-purchase", "disputed-qualification"])
 def test_cite_of_a_disputed_claim_warns_on_stderr_and_cites_unchanged(capsys, claim_id: str, warning: str) -> None:

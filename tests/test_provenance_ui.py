@@ -69,10 +69,10 @@ async def test_a_disputed_claim_is_marked_in_the_timeline_the_company_pane_and_t
         row = event_row(app, "Purchase of Foton Motor", "Nov 2022")
         assert cell_texts(table(app, "timeline"), row)[5] == "\u2020 disputed"
         what = cell_texts(table(app, "timeline"), row)[2]  # what happened, not that Xiaomi bought it
-        assert what.startswith("Purchase of Foton Motor: Xiaomi never bought Foton Motor")
+        assert what.startswith("Purchase of Foton Motor: No report here or later says Xiaomi bought Foton Motor")
         await go_to_row(pilot, app, row)
         detail = detail_text(app)
-        assert "\u2020 disputed: Xiaomi never bought Foton Motor" in detail
+        assert "\u2020 disputed: No report here or later says Xiaomi bought Foton Motor" in detail
         assert "see https://en.jiemian.com/article/8496294.html" in detail
         await pilot.press("6")  # the plant's standing is the company's, not money or capacity
         values = dict(zip(row_texts(app, "company"), row_texts(app, "company", column=1)))
@@ -204,5 +204,5 @@ async def test_c_on_a_disputed_claim_copies_it_unchanged_and_warns_in_one_toast(
 
     assert clipboard == cite(facts, facts.claims["unknown-outlet-foton-acquisition"], "apa").text
     [note] = notes
-    assert note.startswith("\u2020 disputed: Xiaomi never bought Foton Motor")
+    assert note.startswith("\u2020 disputed: No report here or later says Xiaomi bought Foton Motor")
     assert note.endswith("\nCopied (apa) to the terminal clipboard.")  # no DISPLAY in the tests

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import edit
 
 from xiaomi_tui.cli.check import findings
 from xiaomi_tui.facts.analysis.topics import analyse
@@ -137,7 +138,24 @@ def test_only_forecasts_are_scored_and_the_rest_are_left_out_with_why(fixture_te
     assert "alpha-approval" not in card.by_claim  # reported, though a later report speaks to it
     assert "alpha-investment" not in card.by_claim  # a plan dated no later than its source
     assert "alpha-capacity" in card.by_claim  # an undated plan
+    assert {claim.id: why for claim, why in card.left_out}["alpha-investment"] is LeftOut.PAST  # no day it was said
+
+
+def test_a_plan_is_already_due_only_when_the_day_it_was_said_is_known(fixture_text: str) -> None:
+    said = edit(fixture_text, 'date = "2021-03-30"\npara = 9\n', 'date = "2021-03-30"\nsaid = "2021-03-30"\npara = 9\n')
+    card = score(with_outcomes(said, report("2024")), LATER)
+
     assert {claim.id: why for claim, why in card.left_out}["alpha-investment"] is LeftOut.DUE
+
+
+def test_a_forecast_not_yet_due_is_pending_not_unscorable(fixture_text: str) -> None:
+    due_later = edit(fixture_text, 'origin = "maker"\nstance = "plan"\ndate = "2021-03-30"\n',
+                     'origin = "maker"\nstance = "plan"\ndate = "2031"\n')
+    facts = with_outcomes(due_later, report("2024"))
+
+    assert verdict(facts, "alpha-investment", date(2026, 12, 7)) == (
+        Verdict.PENDING, "expected RMB 10 bn; due 2031, after 7 Dec 2026")
+    assert verdict(facts, "alpha-investment", date(2032, 1, 1))[0] is Verdict.NOT_SCORABLE
 
 
 @pytest.mark.parametrize(("better", "found", "expected"), [
@@ -228,6 +246,19 @@ def bundled() -> FactBase:
     return load(bundled_facts_path())
 
 
+def test_readings_of_the_prototype_and_a_condition_are_not_forecasts(bundled: FactBase) -> None:
+    """The roof bump and the C-Class size describe the 2023 prototype in the photos; Kuo's 250k is a condition on
+    his estimate; "production slated for 2024" in source 004 is no second Lei Jun forecast beside its H1 2024."""
+    card = score(bundled, date(2025, 6, 30))
+    left = {claim.id: why for claim, why in card.left_out}
+    assert {left[claim_id] for claim_id in ("unknown-outlet-roof-lidar", "unknown-outlet-size-class",
+                                            "cnevpost-price-upside-threshold")} == {LeftOut.OPINION}
+    assert "unknown-outlet-first-car-off-line" not in bundled.claims
+    assert [len(item.forecast.claims) for item in card.scores
+            if (item.forecast.origin, item.forecast.topic) == ("lei-jun", "first-car-off-line")] == [3]
+    assert LeftOut.DUE not in left.values()  # none said on or after its date: the nine were misfiled
+
+
 @pytest.mark.parametrize(("claim_id", "expected", "because"), [
     ("cnevpost-mass-production-dec-2023", Verdict.MISSED, "not yet by late Dec 2023"),
     ("cnevpost-mass-production-h1-2024", Verdict.HELD, "by late Mar 2024"),
@@ -240,14 +271,14 @@ def bundled() -> FactBase:
     ("unknown-outlet-variant-count", Verdict.MISSED, "3 variants"),
     ("blog-ev1-miit-approval", Verdict.MISSED, "Jul 2024 (Xiaomi as the maker)"),
     ("pandaily-range-extender", Verdict.MISSED, "no (SU7)"),
-    ("unknown-outlet-roof-lidar", Verdict.HELD, "yes (SU7 Max)"),
+    ("cnevpost-first-car-off-line", Verdict.HELD, "by 29 Apr 2024"),
+    ("cnevpost-ten-year-investment", Verdict.PENDING, "due 2031"),
     ("cnevpost-charging-voltage", Verdict.PARTLY, "SU7 Max"),
     ("cnevpost-capacity-per-phase", Verdict.HELD, "150,000 vehicles/year (phase 1)"),
     ("cnevpost-production-partnership", Verdict.HELD, "BAIC Off-Road Vehicle"),
     ("cnevpost-production-qualification", Verdict.PARTLY, "Xiaomi's own (from Jul 2024)"),
     ("cnevpost-plant-location", Verdict.HELD, "Yizhuang"),
     ("pandaily-phase2-start", Verdict.HELD, "26 Jul 2024"),
-    ("cnevpost-price-upside-threshold", Verdict.HELD, "RMB 215,900 (base SU7)"),
 ])
 def test_the_bundled_forecasts_score_as_the_outcomes_say(bundled: FactBase, claim_id: str, expected: Verdict,
                                                          because: str) -> None:

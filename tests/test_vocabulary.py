@@ -13,7 +13,7 @@ from xiaomi_tui.cli.check import findings
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
 from xiaomi_tui.facts.analysis.topics import analyse
 from xiaomi_tui.facts.export.tables import export
-from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
@@ -93,7 +93,11 @@ def test_exports_and_check_use_the_same_words(facts):
 
 
 async def test_one_figure_reads_with_one_mark_on_the_investment_pane_and_the_timeline(facts):
-    """USD 1.37 bn vs 1.38 bn is ≈ minor as a topic; each claim carrying it stands ≈ minor too, not ✓ corroborated."""
+    """USD 1.37 bn vs 1.38 bn is ≈ minor as a topic; each claim carrying it stands ≈ minor too, not ✓ corroborated.
+    The conversions carry no date (the articles give none), so on a copy CnEVPost's is dated to put it on the
+    timeline."""
+    facts = loads(bundled_facts_path().read_text(encoding="utf-8").replace(
+        'origin = "cnevpost"\npara = 10\n', 'origin = "cnevpost"\ndate = "2021-03-30"\npara = 10\n'))
     label = "First-phase investment in USD"
     app = XiaomiApp(facts, watch=False)
     async with app.run_test(size=(200, 60)) as pilot:

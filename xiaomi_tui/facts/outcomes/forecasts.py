@@ -8,7 +8,8 @@ record counts each of their forecasts. Two values (Dec 2023, H1 2024) are two fo
 
 Only forecasts are scored: a plan, target, estimate or rumour about something later than when it
 was said (the claim's `said`, else its source's date, else the fact base's). Opinions, reports of
-what had happened or was going on, and plans already due when said are left out, each with why.
+what had happened or was going on (a plan a source tells only after its date, whoever made it when,
+among them), and plans already due on the day they were said are left out, each with why.
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def left_out(facts: FactBase, claim: Claim) -> LeftOut | None:
     if claim.date is None:  # an undated plan looks ahead; an undated rumour tells what is going on
         return None if claim.stance.is_forward else LeftOut.PAST
     if claim.date.end <= said_when(facts, claim).end:  # due by the last day it can have been said
-        return LeftOut.DUE if claim.stance.is_forward else LeftOut.PAST
+        # "already due when said" needs a day it was said: a plan told only after its date, by an origin whose
+        # day is unknown, is the source's report of a past plan
+        return LeftOut.DUE if claim.stance.is_forward and claim.said is not None else LeftOut.PAST
     return None
 
 

@@ -212,6 +212,9 @@ def _score_forecast(facts: FactBase, forecast: Forecast, answering: list[Claim],
     topic = facts.topics[claim.topic]
     said = f"expected {format_claim_value(claim, topic)}"
     if not answering and not refuting:
+        if claim.date is not None and claim.date.end > as_of:  # not due yet: nothing could have settled it
+            return Score(forecast, Verdict.PENDING, (said, f"due {claim.date.human()}, after {day_text(as_of)}"), (),
+                         Unresolved.UNDECIDED)
         return Score(forecast, Verdict.NOT_SCORABLE, (said, "no later report in the fact base answers it"), (),
                      Unresolved.NO_REPORT)
 
