@@ -108,7 +108,7 @@ async def test_one_figure_reads_with_one_mark_on_the_investment_pane_and_the_tim
             table = app.active_pane.query_one(FactTable)
             headers = [column.label for column in table.columns]
             rows = [dict(zip(headers, cell_texts(table, index))) for index in range(len(table.rows))]
-            found = [row["Status"] for row in rows
+            found = [row.get("Status") or row["Standing"] for row in rows  # a topic's status, an event's standing
                      if row.get("Topic") == label or row.get("What", "").startswith(f"{label}:")]
             assert found, (key, label)
             marks[key] = {status.split("  ")[0] for status in found}
