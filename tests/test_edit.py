@@ -185,6 +185,8 @@ def test_new_then_adds_give_a_story_that_loads_shows_and_exports(capsys, tmp_pat
     for step in steps:
         code, out, err = run(capsys, "--facts", story, *step)
         assert code == 0, err
+        if step[0] == "source":  # the lints on the record written follow a write that passes
+            assert "warning: source 'nbd' has no claims" in err
     assert "added claim nbd-launch" in out
     facts = load(story)
     assert facts.claims["nbd-launch"].date is not None and facts.claims["nbd-launch"].date.text == "2024-H1"

@@ -99,3 +99,25 @@ async def test_every_pane_of_an_empty_story_says_how_to_add_the_first_claim(caps
             assert shown_table.empty_text == NO_CLAIMS_YET
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+
+
+async def test_with_an_articles_folder_the_editor_shows_the_paragraph_and_warns_of_copied_words(
+        tmp_path: Path, small_facts_path: Path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8").replace('id = "alpha"\n', 'id = "alpha"\nfile = "alpha.txt"\n', 1)
+    path = tmp_path / "facts.toml"
+    path.write_text(text, encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "alpha.txt").write_text("Maker to start mass production\n\nThe plant will start building cars in "
+                                        "December, a person familiar with the plan told the Daily Paper.\n",
+                                        encoding="utf-8")
+    app = make_app(load(path), articles=articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e")  # the timeline's first row: Alpha News, para. 2
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        assert "person familiar with the plan" in str(app.screen.query_one("#editor-article", Static).render())
+        assert shown(app, "#copied") == ""
+        statement = app.screen.query_one("#field-statement", Input)
+        statement.value = "Cars come in December, a person familiar with the plan said."
+        await pilot.pause()
+        assert "6 words copied from the article" in shown(app, "#copied")
