@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from xiaomi_tui.facts.edit import EditError, Planned, commit, field_texts, undo
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 from xiaomi_tui.ui.citing import claim_to_cite
 from xiaomi_tui.ui.view import Selection, View
+
+if TYPE_CHECKING:
+    # The write path is imported on the first edit: it brings pydantic and tomlkit, which the first frame of a
+    # cached open has no use for (about 50 ms of every start).
+    from xiaomi_tui.facts.edit import Planned
 
 __all__ = ["READ_ONLY", "EditFlow"]
 
@@ -63,6 +67,8 @@ class EditFlow:
         if claim is None:
             self.app.notify("Select a claim to edit (n adds one).", timeout=4)
             return
+        from xiaomi_tui.facts.edit import EditError, field_texts
+
         try:
             shown = field_texts(view.facts.path, "claims", claim.id)
         except EditError as error:
@@ -102,6 +108,8 @@ class EditFlow:
         self.app.push_screen(EditorScreen(form, facts, self._write), self._saved)
 
     def _write(self, planned: Planned) -> str | None:
+        from xiaomi_tui.facts.edit import EditError, commit
+
         try:
             commit(planned)
         except EditError as error:
@@ -122,6 +130,8 @@ class EditFlow:
         if self.last is None:
             self.app.notify("No edit to undo since the dashboard started.", timeout=4)
             return
+        from xiaomi_tui.facts.edit import EditError, undo
+
         try:
             undo(self.last)
         except EditError as error:
