@@ -29,13 +29,13 @@ class Layout:
     def __init__(self, text: str):
         self.lines = text.splitlines(keepends=True)
         self.tables: dict[str, list[Span]] = {}
-        headers = [(number, match[2]) for number, line in enumerate(self.lines)
-                   if (match := _HEADER.match(line.rstrip("\r\n"))) and match[1]]
-        others = [number for number, line in enumerate(self.lines)
-                  if (match := _HEADER.match(line.rstrip("\r\n"))) and not match[1]]
-        starts = sorted([number for number, _ in headers] + others)
-        following = dict(zip(starts, [*starts[1:], len(self.lines)]))
-        for number, name in headers:
+        found = [(number, match[1], match[2]) for number, line in enumerate(self.lines)
+                 if line.lstrip(" \t").startswith("[") and (match := _HEADER.match(line.rstrip("\r\n")))]
+        following = dict(zip([number for number, _, _ in found], [*(number for number, _, _ in found[1:]),
+                                                                   len(self.lines)]))
+        for number, array, name in found:
+            if not array:
+                continue  # a [table]: it ends the record before it, and is none itself
             end = following[number]
             while end > number + 1 and _is_gap(self.lines[end - 1]):
                 end -= 1
