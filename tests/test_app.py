@@ -217,7 +217,7 @@ async def test_the_palette_exports_the_bibliography_of_the_sources_in_view(small
         await run_command(pilot, "Export bibliography as BibTeX")
         text = await exported(app, pilot, tmp_path, "xiaomi-bibliography-*.bib")
         assert text == bibliography(small_facts, ["beta"], "bibtex")
-        assert text.startswith("@article{writer2023,\n")
+        assert text.startswith("@online{writer2023,\n")
 
 
 async def test_the_palette_offers_every_dashboard_key(small_facts):
@@ -537,7 +537,7 @@ async def test_chosen_style_is_used_and_remembered(small_facts):
         await pilot.press("down", "down", "down", "enter")  # apa -> mla -> chicago -> bibtex
         assert app.settings.citation_style == "bibtex"
         await pilot.press("c")
-        assert app.clipboard.startswith("@article{writer2023,")
+        assert app.clipboard.startswith("@online{writer2023,")
     assert Settings.load().citation_style == "bibtex"
 
 

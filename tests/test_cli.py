@@ -273,6 +273,15 @@ def test_export_csv_with_bom_starts_with_one_and_is_otherwise_the_same(capsys, s
     assert code == 0 and marked == "\ufeff" + plain and not plain.startswith("\ufeff")
 
 
+def test_export_spreadsheet_is_the_bom_and_dates_marked_as_text(capsys, small_facts_path: Path) -> None:
+    _, plain, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "csv")
+    code, marked, _ = run(capsys, "--facts", small_facts_path, "export", "--format", "csv", "--spreadsheet")
+
+    assert code == 0 and marked.startswith("\ufeff") and ",'15 Nov 2023," in marked
+    assert ",'15 Nov 2023," not in plain and ",15 Nov 2023," in plain
+    assert run(capsys, "--facts", small_facts_path, "export", "--spreadsheet")[0] == 2
+
+
 def test_export_bom_is_for_csv_only(capsys, small_facts_path: Path) -> None:
     code, out, err = run(capsys, "--facts", small_facts_path, "export", "--format", "json", "--bom")
 

@@ -63,8 +63,8 @@ def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
     if SOFFICE is None:
         pytest.skip("soffice is missing (.ci/run installs libreoffice-calc-nogui with apt-get)")
     folder = tmp_path_factory.mktemp("calc")
-    (folder / "bundled.csv").write_bytes(cli_output("export", "--format", "csv", "--bom"))
-    (folder / "hostile.csv").write_bytes((BOM + export(hostile_facts(), None, "csv")).encode())
+    (folder / "bundled.csv").write_bytes(cli_output("export", "--format", "csv", "--spreadsheet"))
+    (folder / "hostile.csv").write_bytes((BOM + export(hostile_facts(), None, "csv", spreadsheet=True)).encode())
     subprocess.run([SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                     f"--infilter={AS_A_SPREADSHEET_GUESSES}", "--convert-to", "xlsx", "bundled.csv", "hostile.csv"],
                    cwd=folder, capture_output=True, check=True, timeout=100)

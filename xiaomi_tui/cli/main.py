@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="with --format brief: where the bibliography goes (default: xiaomi-brief.json)")
     export.add_argument("--bom", action="store_true",
                         help="csv: start with a UTF-8 byte-order mark, so spreadsheets read it as UTF-8")
+    export.add_argument("--spreadsheet", action="store_true",
+                        help="csv: for a spreadsheet: the byte-order mark, and dates as people say them (8 Nov "
+                             "2023) marked as text with a leading ' (the plain CSV is data as written)")
     export.add_argument("--review-url", metavar="BASE", type=_web_page,
                         help="claimreview: the page that shows the reviews; each review's url is BASE#ID "
                              "(or BASE with {id} replaced by the ID)")
@@ -241,7 +244,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "export":
             from xiaomi_tui.facts.export.tables import BOM, export
 
-            output.write_data((BOM if args.bom else "") + export(facts, sources, args.format))
+            output.write_data((BOM if args.bom or args.spreadsheet else "")
+                              + export(facts, sources, args.format, spreadsheet=args.spreadsheet))
             return EXIT_OK
         if args.command == "serve":
             return _serve(args.facts, sources, args.host, args.port, args.public)
@@ -260,6 +264,8 @@ def _check_export_options(args: argparse.Namespace) -> None:
     """Options that mean something for one format only are a mistake with another; a review without a url a risk."""
     if args.bom and args.format != "csv":
         raise UsageError("--bom is for --format csv: JSON and Markdown readers take UTF-8 without one")
+    if args.spreadsheet and args.format != "csv":
+        raise UsageError("--spreadsheet is for --format csv")
     if (args.review_url or args.reviewer_url) and args.format != "claimreview":
         raise UsageError("--review-url and --reviewer-url are for --format claimreview")
     if args.format == "claimreview" and not args.review_url:

@@ -46,7 +46,10 @@ class Scope:
     search: str = ""
 
 
-def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scope | None = None) -> str:
+def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scope | None = None,
+           spreadsheet: bool = False) -> str:
+    """The claims in view as JSON, CSV or Markdown. The CSV is data as written, what pandas, polars and duckdb
+    read; `spreadsheet` marks the dates a spreadsheet would turn into days as text (see `_csv_cell`)."""
     if fmt == "json":
         return json.dumps(dump(facts, sources, scope), indent=2, ensure_ascii=False) + "\n"
     rows = list(_rows(facts, sources, scope))
@@ -54,7 +57,7 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scop
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({column: _csv_cell(row[column]) for column in CSV_COLUMNS} for row in rows)
+        writer.writerows({column: _csv_cell(row[column], spreadsheet) for column in CSV_COLUMNS} for row in rows)
         return buffer.getvalue()
     if fmt == "markdown":
         return markdown_table(COLUMNS, [[_text(row[column]) for column in COLUMNS] for row in rows])
@@ -95,12 +98,15 @@ _SPREADSHEET_DATES = (Precision.DAY, Precision.MONTH, Precision.YEAR)
 2023", "Nov 2023", "2024". "H1 2024" or "late Nov 2021" it leaves alone."""
 
 
-def _csv_cell(value: object) -> object:
-    """A date as people say it stays text: a spreadsheet would make "Nov 2023" the day 1 Nov 2023, a precision
-    the press never gave. The leading quote is the spreadsheet's own mark for text (the ISO columns are the dates
-    to compute with). Numbers are written plainly, 10000000000 rather than 10000000000.0."""
+def _csv_cell(value: object, spreadsheet: bool) -> object:
+    """A date as people say it, as written. For a spreadsheet it stays text: one would make "Nov 2023" the day
+    1 Nov 2023, a precision the press never gave, so the flavour marks it with the leading quote, the spreadsheet's
+    own mark for text, which a data tool would read as part of the value (141 cells of the bundled base); the ISO
+    columns are the dates to compute with. Text starting like a formula is quoted in both (OWASP's rule: the CSV
+    may be opened anywhere). Numbers are written plainly, 10000000000 rather than 10000000000.0."""
     if isinstance(value, FuzzyDate):
-        return ("'" if value.part is None and value.precision in _SPREADSHEET_DATES else "") + value.human()
+        marked = spreadsheet and value.part is None and value.precision in _SPREADSHEET_DATES
+        return ("'" if marked else "") + value.human()
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return "" if value is None else spreadsheet_cell(value)
