@@ -98,6 +98,12 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         timeline = wait_for_screen(page, lambda text: "Mass-production start" in text, "the Timeline pane")
         assert "Body style" not in timeline
 
+        page.keyboard.press("p")  # the chart draws in the page as in a terminal: its axis, each forecast said (├)
+        chart = wait_for_screen(page, lambda text: "Forecasts against what happened" in text, "the forecast chart")
+        assert "2021" in chart and "\u25b6 \u2205 Mass-production start: Dec 2023" in chart and "\u251c" in chart
+        page.keyboard.press("Escape")
+        wait_for_screen(page, lambda text: "Forecasts against" not in text, "the timeline, the chart closed")
+
         page.keyboard.press("c")
         assert wait_until(lambda: clipboard(page) != "", timeout=10), "c put nothing on the browser's clipboard"
         assert "Maker to start mass production in December" in clipboard(page)

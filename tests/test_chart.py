@@ -10,6 +10,7 @@ from helpers import SIZE, make_app, table
 from rich.console import Console
 from textual.widgets import Static
 
+from xiaomi_tui.facts.citations import cite_claim
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.outcomes.chart import AXIS_START, ChartRow, chart
@@ -133,6 +134,10 @@ async def test_p_on_outcomes_charts_every_forecast_with_the_selected_one_highlig
         await pilot.press("j")
         assert not chart_lines(app)[lines.index(marked[0])].startswith(CURSOR)
         assert "Dec 2023" not in screen_text(app, "chart-detail")
+        await pilot.press("c")  # cites the forecast highlighted now, not the pane's row below
+        await app.workers.wait_for_complete()
+        highlighted = app.screen.query_one(ForecastChart).row.score.claim
+        assert highlighted.id != DEC_2023 and app.clipboard == cite_claim(bundled, highlighted, "apa")
         await pilot.press("escape")
         assert not isinstance(app.screen, ChartScreen)
 

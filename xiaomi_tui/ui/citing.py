@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.message import Message
+from textual.screen import Screen
 
 from xiaomi_tui.facts.analysis.status import assessment
 from xiaomi_tui.facts.model.records import Claim
@@ -33,6 +34,20 @@ class CiteSelected(Message):
         super().__init__()
         self.selection = selection
         self.form = form
+
+
+class CitingScreen(Screen[None]):
+    """A screen whose cite keys cite what is selected in it (its `selected()`), not the row on the pane below;
+    the claim editor edits it too."""
+
+    def selected(self) -> Selection | None:
+        raise NotImplementedError
+
+    def action_copy_citation(self, form: Form = "claim") -> None:
+        self.post_message(CiteSelected(self.selected(), form))
+
+    def action_pick_style(self) -> None:
+        self.post_message(CiteSelected(self.selected(), None))
 
 
 def claim_to_cite(view: View, selection: Selection | None) -> Claim | None:

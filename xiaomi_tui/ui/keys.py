@@ -148,7 +148,7 @@ def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
     return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
             STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS, EDITOR_KEYS, DIFF_KEYS,
-            [*CHART_KEYS, *ROW_KEYS]]
+            [*CHART_KEYS, *CITE_KEYS, *ROW_KEYS]]
 
 
 def palette_key(key: str) -> Binding:

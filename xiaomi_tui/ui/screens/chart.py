@@ -6,13 +6,13 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
 
 from xiaomi_tui.facts.outcomes.chart import chart
 from xiaomi_tui.facts.outcomes.verdicts import Score
 from xiaomi_tui.facts.wording import day_text
-from xiaomi_tui.ui.keys import CHART_KEYS
+from xiaomi_tui.ui.citing import CitingScreen
+from xiaomi_tui.ui.keys import CHART_KEYS, CITE_KEYS
 from xiaomi_tui.ui.panes.base import empty_sentence
 from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
 from xiaomi_tui.ui.widgets.chart import ForecastChart, Legend, describe
@@ -36,11 +36,11 @@ def forecast_of(scores: list[Score], selection: Selection | None) -> int | None:
     return None
 
 
-class ChartScreen(Screen[None]):
+class ChartScreen(CitingScreen):
     """It keeps no view of its own: it draws the app's, and redraws when that changes (a reload, a source ticked),
-    on the same forecast when it is still shown."""
+    on the same forecast when it is still shown. `c` cites the highlighted forecast, `e` edits it."""
 
-    BINDINGS = [*CHART_KEYS]
+    BINDINGS = [*CHART_KEYS, *CITE_KEYS]
 
     def __init__(self, holder: HasView, selection: Selection | None):
         super().__init__()
@@ -69,11 +69,14 @@ class ChartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ForecastChart).focus()
 
+    def selected(self) -> Selection | None:
+        """The highlighted forecast, as the Outcomes pane's row of it: its topic and first appearance."""
+        row = self.query_one(ForecastChart).row
+        return Selection(row.score.forecast.topic, row.score.claim.id) if row else None
+
     def on_forecast_chart_highlighted(self, message: ForecastChart.Highlighted) -> None:
-        row = message.row
-        if row is not None:
-            self._selection = Selection(row.score.forecast.topic, row.score.claim.id)
-        self.query_one("#chart-detail", Static).update(describe(row) if row else Text(""))
+        self._selection = self.selected() or self._selection  # a redraw comes back to it
+        self.query_one("#chart-detail", Static).update(describe(message.row) if message.row else Text(""))
 
     async def on_view_changed(self, message: ViewChanged) -> None:
         await self.recompose()

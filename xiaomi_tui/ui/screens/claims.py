@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.model.formatting import format_claim_value
-from xiaomi_tui.ui.citing import CiteSelected
+from xiaomi_tui.ui.citing import CitingScreen
 from xiaomi_tui.ui.keys import CLAIMS_KEYS
 from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
 from xiaomi_tui.ui.widgets.cells import status_cell
@@ -20,15 +17,12 @@ from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, claims_behind, render
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
-if TYPE_CHECKING:
-    from xiaomi_tui.facts.citations import Form
-
 
 def _para(para: int | None) -> str:
     return f", para. {para}" if para is not None else ""
 
 
-class ClaimsScreen(Screen[None]):
+class ClaimsScreen(CitingScreen):
     """Claims and the highlighted one in full above, the provenance tree below across the whole width (at 80
     columns a tree beside the claims was cut to "4 origins, 2 organi"); `c` cites the highlighted claim.
 
@@ -110,12 +104,6 @@ class ClaimsScreen(Screen[None]):
             self.query_one("#detail-claims", OptionList).highlighted = claims.index(was)
         elif was is not None:
             self.notify("The fact base changed: the claim you had highlighted is gone.", severity="warning")
-
-    def action_copy_citation(self, form: Form = "claim") -> None:
-        self.post_message(CiteSelected(self.selected(), form))
-
-    def action_pick_style(self) -> None:
-        self.post_message(CiteSelected(self.selected(), None))
 
     def action_cursor_down(self) -> None:
         self.query_one("#detail-claims", OptionList).action_cursor_down()
