@@ -162,7 +162,7 @@ def test_a_brief_rendered_by_pandoc_opens_in_word_and_lists_each_article_once(tm
     assert main(["export", "--format", "brief", "--bibliography-out", "refs.json"]) == 0
     out = capsys.readouterr().out
     (tmp_path / "brief.md").write_text(out, encoding="utf-8")
-    assert 'bibliography: "refs.json"' in out
+    assert 'bibliography: refs.json' in out
     cited = set(re.findall(r"@([a-z0-9]+)", out))
     items = json.loads((tmp_path / "refs.json").read_text(encoding="utf-8"))
     assert cited <= {item["id"] for item in items}

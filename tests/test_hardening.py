@@ -310,3 +310,87 @@ def test_a_keystroke_in_search_looks_up_only_the_qualifier_it_changed(hostile: M
     needles = [f"o{i}" for i in range(200)]
     assert second.origins == {party for party in facts.parties if any(needle in party for needle in needles)}
     assert first.origins <= second.origins
+
+
+# -- item 1: what we hand to pandoc is read by pandoc as the text it is --------------------------------------
+
+_TITLE = r"\input{/etc/hostname} <script>alert(1)</script> [@x] $x^2$ *em*"
+_DESCRIPTION = r"> quoted - [@y](https://evil.example) www.evil.example @z \def\x{1}"
+_STATEMENT = r"1. \input{/etc/hostname} cites [@x] and @y with $x$ at www.evil.example"
+
+
+def _pandoc(markdown: str, reader: str = "markdown", writer: str = "json") -> str:
+    import subprocess
+
+    return subprocess.run(["pandoc", "-f", reader, "-t", writer, "--standalone"], input=markdown, text=True,
+                          capture_output=True, check=True, timeout=60).stdout
+
+
+def _kinds(tree: object) -> set[str]:
+    """Every element type in pandoc's JSON."""
+    if isinstance(tree, dict):
+        return ({tree["t"]} if "t" in tree else set()) | {kind for value in tree.values() for kind in _kinds(value)}
+    if isinstance(tree, list):
+        return {kind for value in tree for kind in _kinds(value)}
+    return set()
+
+
+def _cited(tree: object) -> set[str]:
+    if isinstance(tree, dict):
+        here = {citation["citationId"] for citation in tree["c"][0]} if tree.get("t") == "Cite" else set()
+        return here | {key for value in tree.values() for key in _cited(value)}
+    if isinstance(tree, list):
+        return {key for value in tree for key in _cited(value)}
+    return set()
+
+
+def _hostile_brief_facts() -> FactBase:
+    from helpers import SMALL
+
+    text = SMALL.replace('title = "Test fact base"', f"title = '{_TITLE}'\ndescription = '{_DESCRIPTION}'", 1)
+    at = text.index("statement = ", text.index('id = "alpha-body"'))
+    return loads(text[:at] + f"statement = '{_STATEMENT}'" + text[text.index("\n", at):], "brief.toml")
+
+
+def test_the_brief_reaches_pandoc_as_text_its_title_description_and_statements_included() -> None:
+    import json
+
+    from xiaomi_tui.facts.export.brief import brief
+
+    facts = _hostile_brief_facts()
+    markdown, bibliography = brief(facts, None)
+    tree = json.loads(_pandoc(markdown))
+    title = tree["meta"]["title"]
+    assert _kinds(title) <= {"MetaInlines", "Str", "Space"}
+    assert "".join(part.get("c", " ") for part in title["c"]) == f"{_TITLE}: a brief"
+    assert tree["blocks"][0]["t"] == "Para"  # the description: not a quote, list or rule
+    assert not _kinds(tree) & {"RawInline", "RawBlock", "Math", "Link", "Image", "BlockQuote", "OrderedList",
+                               "HorizontalRule", "Superscript"}
+    assert _cited(tree) <= {item["id"] for item in json.loads(bibliography)}  # no [@x], @y or @z forged
+    latex = _pandoc(markdown, writer="latex")
+    assert "\\input{/etc/hostname}" not in latex and "\\def\\x" not in latex
+    assert "<script>" not in _pandoc(markdown, writer="html")
+
+
+def test_a_pandoc_citation_with_its_statement_cites_only_its_source(capsys: pytest.CaptureFixture[str],
+                                                                     tmp_path: Path) -> None:
+    import json
+
+    from xiaomi_tui.facts.citations import cite
+
+    facts = _hostile_brief_facts()
+    text = cite(facts, facts.claims["alpha-body"], "pandoc", with_statement=True).text
+    tree = json.loads(_pandoc(text))
+    assert len(_cited(tree)) == 1 and not _cited(tree) & {"x", "y"}
+    assert not _kinds(tree) & {"RawInline", "RawBlock", "Math", "Link", "OrderedList"}
+
+
+def test_the_markdown_export_links_nothing_and_cites_nothing_in_pandoc_or_github() -> None:
+    import json
+
+    from xiaomi_tui.facts.export.tables import export
+
+    markdown = export(_hostile_brief_facts(), None, "markdown")
+    for reader in ("markdown", "gfm"):
+        tree = json.loads(_pandoc(markdown, reader))
+        assert not _kinds(tree) & {"Link", "Cite", "RawInline", "Math", "Image"}, reader

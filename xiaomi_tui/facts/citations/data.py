@@ -20,7 +20,7 @@ from xiaomi_tui.facts.citations.case import nouns_of, protected
 from xiaomi_tui.facts.citations.names import Name, authors
 from xiaomi_tui.facts.citations.parenthetical import apa_in_text
 from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded, short_title
-from xiaomi_tui.facts.model.formatting import markdown_text
+from xiaomi_tui.facts.model.formatting import markdown_text, pandoc_text
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.model.records import Claim, Source
@@ -236,7 +236,8 @@ def pandoc_reference(source: Source) -> str:
 
 
 def _drafted(citation: str, claim: Claim, with_statement: bool) -> str:
-    return f"{claim.statement.removesuffix('.')} {citation}." if with_statement else citation
+    """The statement escaped as pandoc's Markdown: its words, never a citation, maths or raw TeX of its own."""
+    return f"{pandoc_text(claim.statement.removesuffix('.'))} {citation}." if with_statement else citation
 
 
 def _locator(claim: Claim) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+import yaml
+
 from xiaomi_tui.facts.analysis.status import Status
 from xiaomi_tui.facts.analysis.topics import analyse
 from xiaomi_tui.facts.citations import cited_work, csl_item, keyed, works
 from xiaomi_tui.facts.model.factbase import FactBase
-from xiaomi_tui.facts.model.formatting import markdown_text
+from xiaomi_tui.facts.model.formatting import pandoc_text
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Verdict, score
 
@@ -23,15 +25,20 @@ __all__ = ["BIBLIOGRAPHY_NAME", "brief"]
 BIBLIOGRAPHY_NAME = "xiaomi-brief.json"
 """Where the bibliography goes unless told otherwise: beside the brief, as its front matter says."""
 
-_PANDOC_SPECIALS = "\\`*_[]<@$^~#|"
-"""Besides Markdown's own: `@` starts a citation, `$` maths, `^` and `~` super- and subscript, `#` a heading."""
-
 _KNOWN = (Status.AGREE, Status.UNCONFIRMED, Status.ECHO, Status.SINGLE, Status.VARIOUS, Status.MINOR)
 _CONFLICTING = (Status.CONFLICT, Status.UNCOMPARABLE)
 
 
 def _text(value: str) -> str:
-    return markdown_text(value, _PANDOC_SPECIALS)
+    return pandoc_text(value)
+
+
+def front_matter(title: str, day: str, bibliography_name: str) -> str:
+    """The brief's YAML metadata block, through a YAML emitter. Pandoc reads the title and date as Markdown, so
+    they are escaped as Markdown first (a title could hold raw TeX, HTML or a citation); the bibliography is a
+    file name, which pandoc reads as written."""
+    meta = {"title": pandoc_text(f"{title}: a brief"), "date": pandoc_text(day), "bibliography": bibliography_name}
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
 
 
 def _citation(facts: FactBase, claims: Iterable[Claim]) -> str:
@@ -55,9 +62,7 @@ def brief(facts: FactBase, sources: Iterable[str] | None, bibliography_name: str
     """The brief's Markdown and its CSL-JSON bibliography, over the sources in view."""
     analysis = analyse(facts, sources)
     meta = facts.data.meta
-    lines = ["---", f"title: {json.dumps(meta.title + ': a brief', ensure_ascii=False)}",
-             f"date: {json.dumps(meta.as_of.human(), ensure_ascii=False)}",
-             f"bibliography: {json.dumps(bibliography_name)}", "---", ""]
+    lines = ["---", *front_matter(meta.title, meta.as_of.human(), bibliography_name).splitlines(), "---", ""]
     if meta.description:
         lines += [_text(meta.description), ""]
     lines += ["## What is known", ""]

@@ -19,7 +19,7 @@ from typing import Any
 
 from xiaomi_tui.facts.analysis.topics import Analysis, analyse
 from xiaomi_tui.facts.model.factbase import FactBase
-from xiaomi_tui.facts.model.formatting import MARKDOWN_SPECIALS, format_claim_value, markdown_text
+from xiaomi_tui.facts.model.formatting import format_claim_value, pandoc_text
 from xiaomi_tui.facts.model.fuzzydate import FuzzyDate, Precision
 from xiaomi_tui.facts.model.records import Claim, Flag, Money, Quantity, Text, Topic
 
@@ -64,11 +64,6 @@ def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scop
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-TABLE_SPECIALS = MARKDOWN_SPECIALS + "|!>&#$~"
-"""In a table cell, also the pipe that ends the cell, and whatever else a renderer may read as syntax
-(image bangs, entities, headings, math, strikethrough): a cell holds data, where a backslash costs nothing."""
-
-
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A Markdown table of literal text, one line per row."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -78,7 +73,7 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> s
 
 def markdown_cell(value: object) -> str:
     """A table cell that a Markdown renderer shows as the text it holds; a line break cannot end the row."""
-    return markdown_text(" ".join(str(value).splitlines()), TABLE_SPECIALS)
+    return pandoc_text(str(value), starts_line=False)
 
 
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import string
 from functools import cache
 
 from xiaomi_tui.facts.model.records import Claim, Flag, Money, Quantity, Text, Topic
 
-__all__ = ["format_amount", "format_claim_value", "format_number", "markdown_text"]
+__all__ = ["PANDOC_SPECIALS", "format_amount", "format_claim_value", "format_number", "markdown_text", "pandoc_text"]
 
 MARKDOWN_SPECIALS = "\\`*_[]<"
 """What makes prose more than text in Markdown: links and images, emphasis, code, raw HTML and autolinks."""
+
+PANDOC_SPECIALS = "\\`*_[]<>@$^~|#&!{}"
+"""What pandoc's Markdown (and GitHub's) reads as syntax wherever it stands: emphasis, code, links and images,
+raw HTML and autolinks, `@` citations and e-mail links, `$` maths, `\\` raw TeX, `^` `~` super- and subscript,
+`|` table cells, `#` headings, `&` entities, `{}` attributes."""
+
+_LINE_START = re.compile(r"^\S+")
+"""The first word: at the start of a line `>` `-` `+` `*` `:` `%` `(@)` `1.` `a)` open a block (a quote, a list,
+a rule, a definition, a title), so every mark in it is escaped."""
+
+_LINK_STARTS = re.compile(r"(?i)(www)(\.)|(://)")
+"""`www.` and `https://` start a link in GitHub's Markdown, with no mark around them."""
 
 CURRENCY_LABELS = {"CNY": "RMB"}
 """The press writes renminbi as RMB; the fact base stores the ISO code."""
@@ -65,6 +79,20 @@ def markdown_text(text: str, specials: str = MARKDOWN_SPECIALS) -> str:
     """Text a Markdown renderer shows as written: each of `specials` backslash-escaped, which CommonMark
     allows for any ASCII punctuation."""
     return text.translate(_escapes(specials))
+
+
+def pandoc_text(text: str, starts_line: bool = True) -> str:
+    """Text that pandoc (and GitHub, and any CommonMark reader) shows as written, wherever it stands: in a
+    paragraph, a table cell, YAML front matter (which pandoc reads as Markdown). Runs of white space become
+    one space: four leading spaces would start a code block. A backslash before ASCII punctuation is always
+    the mark itself. Text that cannot start a line (a table cell's) keeps the marks of its first word."""
+    text = markdown_text(" ".join(text.split()), PANDOC_SPECIALS)
+    if starts_line:
+        text = _LINE_START.sub(lambda first: markdown_text(first.group(), _PUNCTUATION_LEFT), text, count=1)
+    return _LINK_STARTS.sub(lambda link: f"{link.group(1)}\\." if link.group(1) else "\\://", text)
+
+
+_PUNCTUATION_LEFT = "".join(char for char in string.punctuation if char not in PANDOC_SPECIALS)
 
 
 @cache
