@@ -10,7 +10,14 @@ import pytest
 
 from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.export.tables import export
-from xiaomi_tui.facts.load.lint import lint, plans_about_the_past, shared_run
+from xiaomi_tui.facts.load.lint import (
+    copied_statements,
+    lint,
+    one_remark_twice,
+    outlet_plans,
+    plans_about_the_past,
+    shared_run,
+)
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 
 ARTICLE = ("Maker will build its plant in the north.\n\n"
@@ -111,8 +118,10 @@ def test_said_inside_the_plans_date_or_a_report_of_the_past_is_no_warning(small_
     assert plans_about_the_past(reported.claims.values()) == []
 
 
-def test_the_bundled_fact_base_has_no_plan_about_the_past() -> None:
-    assert plans_about_the_past(load(bundled_facts_path()).claims.values()) == []
+def test_the_bundled_fact_base_has_no_plan_about_the_past_nor_any_other_lint() -> None:
+    facts = load(bundled_facts_path())
+    assert plans_about_the_past(facts.claims.values()) == []
+    assert lint(facts) == []
 
 
 def test_export_shows_source_004_where_it_was_found_and_the_cnevpost_article_it_credits() -> None:
@@ -137,3 +146,66 @@ def test_lint_is_a_plain_function_of_a_fact_base_that_an_editor_can_call(small_f
     assert lint(loads(text)) == []
     assert lint(past) == plans_about_the_past(past.claims.values())
     assert lint(past, {"alpha": "Mass production of the first car begins in December."}) == lint(past)
+
+
+# -- issue 29's lints: each on a fixture that fails without it ----------------------------------------
+
+
+def test_a_plan_dated_the_day_it_was_said_is_a_plan_about_the_past(small_facts_path: Path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8")
+    announced = loads(text.replace('date = "2021-03-30"\npara = 9\n',
+                                   'date = "2021-03-30"\nsaid = "2021-03-30"\npara = 9\n'))
+
+    assert plans_about_the_past(announced.claims.values()) == [
+        "claim 'alpha-investment': a plan dated 30 Mar 2021 but said 30 Mar 2021: a plan about the past; is `date` "
+        "when it was said rather than when it is for?"]
+
+
+def test_a_plan_whose_origin_is_an_outlet_is_a_warning(small_facts_path: Path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8")
+    facts = loads(text.replace('origin = "analyst"\nstance = "plan"', 'origin = "daily"\nstance = "plan"'))
+
+    assert lint(loads(text)) == []
+    assert outlet_plans(facts) == [
+        "claim 'gamma-capacity': a plan whose origin is 'Daily Paper', which speaks for an outlet (Daily Paper): "
+        "whose plan is it? Make the stance estimate (what the outlet expects) or opinion, or name the party that "
+        "made the plan"]
+    assert lint(facts) == outlet_plans(facts)
+
+
+def test_an_inferred_forward_claim_beside_the_named_voices_own_is_one_remark_twice(small_facts_path: Path) -> None:
+    text = small_facts_path.read_text(encoding="utf-8")
+    inferred = 'origin = "maker"\norigin_basis = "inferred"\nbasis = "beside it"\nvia'
+    twice = text.replace('origin = "insider"\nvia', inferred, 1)
+    twice = twice.replace('said = "2023-11-15"\npara = 2\n', 'said = "2023-11-15"\npara = 6\n', 1)
+    twice = twice.replace('date = "2023-12"\n', 'date = "2024"\n', 1)  # overlaps H1 2024, the maker's own
+    facts = loads(twice)
+
+    assert one_remark_twice(loads(text).claims.values()) == []
+    assert one_remark_twice(facts.claims.values()) == [
+        "claim 'alpha-mass-production-dec': its origin is inferred to be 'maker', who is named in "
+        "'alpha-mass-production-h1' of the same paragraph (6): if it is the same remark, merge the two, else "
+        "record it without that origin; as it stands it is a second forecast"]
+
+
+def test_a_statement_copying_another_article_is_named_with_that_article(small_facts_path: Path) -> None:
+    facts = load(small_facts_path)
+    copied = "Sources said the plant is to build 300,000 vehicles a year, from 2025.\n"
+
+    assert copied_statements(facts, {"beta": copied}) == [
+        "claim 'alpha-capacity': the statement repeats 6 words of the article of source 'beta': "
+        '"the plant is to build 300"; put it in our own words']
+    assert copied_statements(facts, {"alpha": copied, "beta": copied})[0].endswith(
+        'of its article: "the plant is to build 300"; put it in our own words')  # its own named first
+
+
+def test_check_lists_an_agreement_that_needs_an_inferred_origin(capsys, small_facts_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    inferred = 'origin = "analyst"\norigin_basis = "inferred"\nbasis = "ours"\nstance = "plan"'
+    path.write_text(small_facts_path.read_text(encoding="utf-8").replace('origin = "analyst"\nstance = "plan"', inferred),
+                    encoding="utf-8")
+
+    _, lines, _ = check(capsys, small_facts_path)
+    assert not [line for line in lines if "unconfirmed" in line]
+    _, lines, _ = check(capsys, path)
+    assert "  unconfirmed: Annual capacity: 300,000 vehicles/year (2 origins agree; 1 inferred)" in lines
