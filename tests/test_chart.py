@@ -40,7 +40,7 @@ def test_every_forecast_is_a_row_in_the_scorecards_order(bundled) -> None:
     card = score(bundled, AS_OF)
     drawn = chart(card)
     assert [row.score for row in drawn.rows] == card.scores
-    assert (drawn.start, drawn.end) == (AXIS_START, AS_OF)
+    assert (drawn.start, drawn.end, drawn.as_of) == (AXIS_START, AS_OF, AS_OF)
 
 
 def test_a_half_year_due_is_a_span_and_the_reports_narrow_when_it_happened(rows) -> None:
@@ -96,9 +96,15 @@ def test_a_forecast_is_said_when_its_earliest_appearance_says_and_as_precisely(f
 def test_the_axis_runs_to_the_scoring_day_and_starts_early_enough_for_every_forecast(forecast_facts) -> None:
     card = score(forecast_facts, date(2024, 1, 1))
     drawn = chart(card)
-    assert drawn.end == date(2024, 1, 1)
+    assert drawn.end == drawn.as_of == date(2024, 1, 1)
     assert drawn.start == min(AXIS_START, *(row.said.start for row in drawn.rows))
     assert chart(card, []).rows == [] and chart(card, []).start == AXIS_START
+
+
+def test_scored_before_a_forecast_was_said_the_axis_reaches_it(forecast_facts) -> None:
+    """"Score as of..." mid-2023: the November forecasts are on the scorecard, so the axis runs to them."""
+    drawn = chart(score(forecast_facts, date(2023, 6, 30)))
+    assert drawn.as_of == date(2023, 6, 30) and drawn.end == date(2023, 11, 30)
 
 
 # -- the chart screen: `p` on a pane, the selected row highlighted --------------------------------------------------
@@ -140,6 +146,23 @@ async def test_p_on_outcomes_charts_every_forecast_with_the_selected_one_highlig
         assert highlighted.id != DEC_2023 and app.clipboard == cite_claim(bundled, highlighted, "apa")
         await pilot.press("escape")
         assert not isinstance(app.screen, ChartScreen)
+
+
+async def test_the_chart_follows_the_sources_in_view_and_keeps_its_forecast(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        scores = table(app, "outcomes")
+        scores.cursor_row = next(index for index in range(len(scores.rows))
+                                 if scores.selection_at(index).claim_id == DEC_2023)
+        await pilot.press("p")
+        await pilot.pause()
+        every = len(app.screen.query_one(ForecastChart).data.rows)
+        app.set_sources(set(bundled.sources) - {"pandaily"})  # as the picker does under the chart
+        await pilot.pause()
+        chart = app.screen.query_one(ForecastChart)
+        assert 0 < len(chart.data.rows) < every and str(chart.border_title) == "4 of 5 sources"
+        assert chart.row.score.claim.id == DEC_2023
 
 
 async def test_p_on_the_timeline_highlights_the_forecast_of_the_selected_event(bundled):

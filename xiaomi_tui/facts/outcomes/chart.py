@@ -52,18 +52,21 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class Chart:
-    """The rows, and the axis: from 2021 (or the first date drawn, if earlier) to the scoring day. What lies
-    beyond the scoring day (a forecast due in 2031) runs off the axis: a chart draws it as going on."""
+    """The rows, and the axis: from 2021 (or the first day a forecast was said, if earlier) to the scoring day
+    (or the last day a forecast was said, if later: scored as of mid-2023, the autumn's forecasts still show).
+    What lies beyond the axis (a forecast due in 2031) runs off it: a chart draws it as going on."""
 
     rows: list[ChartRow]
     start: date
-    end: date  # the scoring day
+    end: date
+    as_of: date  # the scoring day
 
 
 def chart(card: Scorecard, scores: Iterable[Score] | None = None) -> Chart:
     """The chart of `scores` (every forecast of the scorecard when None), in their order."""
     rows = [_row(card, item) for item in (card.scores if scores is None else scores)]
-    return Chart(rows, min([AXIS_START, *(row.said.start for row in rows)]), card.as_of)
+    return Chart(rows, min([AXIS_START, *(row.said.start for row in rows)]),
+                 max([card.as_of, *(row.said.end for row in rows)]), card.as_of)
 
 
 def _row(card: Scorecard, item: Score) -> ChartRow:

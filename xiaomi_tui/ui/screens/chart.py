@@ -55,9 +55,10 @@ class ChartScreen(CitingScreen):
         view = self.view
         scores = [item for item, _ in view.forecasts_shown()]
         data = chart(view.scorecard, scores)
-        as_of = "today" if data.end == date.today() else day_text(data.end)
+        end = "today" if data.end == date.today() else day_text(data.end)
+        scored = "" if data.as_of == data.end else f", scored as of {day_text(data.as_of)}"
         yield Static(Text.assemble(("Forecasts against what happened", "bold"),
-                                   f", {day_text(data.start)} to {as_of}"), id="chart-title")
+                                   f", {day_text(data.start)} to {end}{scored}"), id="chart-title")
         found = forecast_of(scores, self._selection)
         widget = ForecastChart(data, found or 0, empty_sentence(view, "forecasts"), id="chart")
         widget.border_title = view.filter_label
