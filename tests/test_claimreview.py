@@ -134,6 +134,10 @@ def test_one_review_per_forecast_with_a_verdict_and_none_for_an_open_one(reviews
     first_car = card.by_claim["cnevpost-first-car-off-line"].forecast
     review = next(review for review in reviews["@graph"] if review["identifier"] == first_car.id)
     assert len(review["itemReviewed"]["appearance"]) == 3  # one review, the three sources that carried it
+    assert review["reviewBody"].startswith(
+        "That Lei Jun said it is our inference; no source names who did: CnEVPost credits")
+    assert not next(review for review in reviews["@graph"] if review["identifier"] == card.by_claim[
+        "cnevpost-shipments-2024"].forecast.id)["reviewBody"].startswith("That Ming-Chi Kuo")
     open_ = {item.forecast.id for item in card.scores if not item.verdict.resolved}
     assert card.by_claim["cnevpost-annual-capacity"].forecast.id in open_ and not open_ & set(identifiers)
 

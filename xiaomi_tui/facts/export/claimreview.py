@@ -69,7 +69,7 @@ def _review(card: Scorecard, item: Score, reviewer: dict[str, str], review_url: 
         "claimReviewed": _short(f"{topic.label}: {format_claim_value(item.claim, topic)}"),
         "itemReviewed": claim,
         "reviewRating": {"@type": "Rating", "alternateName": item.verdict.value},
-        "reviewBody": item.reason,
+        "reviewBody": _inferred(facts, item) + item.reason,
         "datePublished": card.as_of.isoformat(),
         "author": reviewer,
         "identifier": item.forecast.id,
@@ -78,6 +78,15 @@ def _review(card: Scorecard, item: Score, reviewer: dict[str, str], review_url: 
     if reports:
         review["citation"] = [_work(facts.outcome_sources[report]) for report in reports]
     return review
+
+
+def _inferred(facts: FactBase, item: Score) -> str:
+    """Who said it, when no source names them, is our reading: the review says so before its reasoning, as the
+    panes mark "(inferred)", for schema.org's `author` has no way to."""
+    if not all(appearance.inferred for appearance in item.forecast.claims):
+        return ""
+    name = facts.parties[item.claim.origin].name
+    return f"That {name} said it is our inference; no source names who did: {item.claim.basis}. "
 
 
 def _known_out_by(source: Source) -> tuple[date, date]:
