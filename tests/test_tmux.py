@@ -508,8 +508,8 @@ def test_e_then_a_save_changes_the_file_and_the_screen(terminal, tmp_path):
     term.press("2")
     term.wait_for("Mass-production start")
     term.press("e")
-    term.wait_for("No change yet")  # the form checked once: its fields take keys
-    term.press("C-u", *"Typed in tmux, in our own words.")
+    term.wait_for("Edit claim")
+    term.press(*"Typed in tmux, in our own words.")  # the field is selected as it takes the focus: typing replaces it
     term.wait_for("Checked: ctrl+s")
     term.press("C-s")
     term.wait_for("Write this change")

@@ -87,6 +87,9 @@ class EditorScreen(Screen[Planned | None]):
         self.fields = field_names("claims")
         self._timer: Timer | None = None
         self.planned: Planned | None = None
+        # Focused as the screen first shows, before any key typed ahead reaches it (a focus in on_mount came after
+        # Textual's own auto-focus of the first field: keys typed at once went into the id).
+        self.AUTO_FOCUS = "#field-statement" if form.claim_id else "#field-origin"
 
     def compose(self) -> ComposeResult:
         title = f"Edit claim {self.form.claim_id}" if self.form.claim_id else "New claim"
@@ -114,7 +117,6 @@ class EditorScreen(Screen[Planned | None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#field-statement" if self.form.claim_id else "#field-origin", Input).focus()
         self._check()
 
     # -- reading the form -------------------------------------------------------------------
