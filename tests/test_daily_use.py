@@ -108,3 +108,48 @@ def test_a_voice_of_an_organisation_says_whom_it_speaks_for() -> None:
     assert "speaking for it: \n" not in text
     # "Said" is a date everywhere else: here the column holds what was forecast.
     assert [column.label for column in OutcomesPane.SCORE_COLUMNS][2] == "Forecast"
+
+
+# -- which fact base is open ---------------------------------------------------------------------
+
+
+async def test_the_header_names_the_fact_base_and_says_when_it_is_the_bundled_copy(
+        small_facts_path, tmp_path, monkeypatch) -> None:
+    """Editing the repository's facts.toml changed nothing (the app opens the installed copy), and nothing on
+    screen said which file was open."""
+    bundled = make_app(load(bundled_facts_path()))
+    async with bundled.run_test(size=SIZE):
+        assert bundled.sub_title == "bundled copy"
+        assert "bundled&#160;copy" in bundled.export_screenshot()
+    monkeypatch.chdir(small_facts_path.parent.parent)
+    own = make_app(load(small_facts_path))
+    async with own.run_test(size=SIZE):
+        assert own.sub_title == "fixtures/small.toml"
+
+
+# -- counts in view -------------------------------------------------------------------------------
+
+
+async def test_each_table_counts_its_rows_and_each_tab_the_searchs_hits() -> None:
+    """At 80x24 Outcomes showed 5 of 33 forecasts and nothing said so; tabs carried no hit counts."""
+    from helpers import table
+
+    from xiaomi_tui.ui.app import HITS_DELAY
+    from xiaomi_tui.ui.panes.base import Pane
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        forecasts = len(app.view.scorecard.scores)
+        assert table(app, "outcomes").border_subtitle == f"{forecasts} of {forecasts} forecasts \u00b7 as of today"
+        await pilot.press("slash", *"is:missed", "enter")
+        await pilot.pause(HITS_DELAY + 0.2)
+        missed = len(table(app, "outcomes").rows)
+        assert 0 < missed < forecasts
+        assert table(app, "outcomes").border_subtitle.startswith(f"{missed} of {forecasts} forecasts")
+        tabs = app.query_one(TabbedContent)
+        assert str(tabs.get_tab("tab-outcomes").label) == f"Outcomes {missed}"
+        assert str(tabs.get_tab("tab-specs").label) == f"Specs {app.query_one('#specs', Pane).hits(app.view)}"
+        await pilot.press("escape")
+        await pilot.pause(HITS_DELAY + 0.2)
+        assert str(tabs.get_tab("tab-outcomes").label) == "Outcomes"

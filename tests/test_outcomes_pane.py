@@ -157,7 +157,7 @@ async def test_score_as_of_rescores_the_pane_with_what_was_reported_by_then(bund
         await pilot.press(*"2024-03-01", "enter")
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "tab-outcomes"
-        assert str(table(app, "outcomes").border_subtitle) == "as of 1 Mar 2024"
+        assert str(table(app, "outcomes").border_subtitle).endswith(" \u00b7 as of 1 Mar 2024")
         assert row_of(app, "cnevpost-first-car-off-line")[0] == "\u2026 pending"  # the 29 Apr report not yet out
         assert row_of(app, "cnevpost-shipments-2024")[3] == "\u2014"
         assert any("with 5 of 13 later reports" in note.message for note in app._notifications)

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
@@ -61,6 +62,9 @@ PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane),
          ("outcomes", "Outcomes", OutcomesPane), ("company", "Company", CompanyPane))
 
+HITS_DELAY = 0.25
+"""Seconds of no typing before the tabs count the search's hits."""
+
 MIN_SIZE = (40, 10)
 """Below this the tables cannot show a row; the app says so instead of drawing a jumble."""
 
@@ -77,6 +81,25 @@ def breakpoint_classes(size: Size, horizontal: list[tuple[int, str]],
         if reached:
             classes[reached[-1]] = True
     return classes
+
+
+def opened_label(path: str) -> str:
+    """Which fact base the header names: "bundled copy" (the installed facts.toml), else its path, short."""
+    from pathlib import Path
+
+    from xiaomi_tui.facts.load.loader import bundled_facts_path
+    from xiaomi_tui.io.files import shown
+
+    opened = Path(path)
+    if not opened.is_absolute() and not opened.exists():  # a fact base made in memory (tests)
+        return shown(path)
+    opened = opened.resolve()
+    if opened == bundled_facts_path().resolve():
+        return "bundled copy"
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if opened.is_relative_to(base):
+            return shown(prefix + str(opened.relative_to(base)))
+    return shown(opened)
 
 
 class XiaomiApp(App[None]):
@@ -107,6 +130,7 @@ class XiaomiApp(App[None]):
         self.view = View.of(facts, sources)
         """The one source of truth: the fact base, its analyses and scorecard, the sources and search in view."""
         self._stale: set[str] = set()  # panes to rebuild when next shown
+        self._hits_timer: Timer | None = None
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self, lambda: self.view, self.settings, clipboard_mode)
         saved_articles = self.settings.saved.get("articles")
@@ -137,6 +161,7 @@ class XiaomiApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = self.facts.title
+        self.sub_title = opened_label(self.facts.path)
         self.set_view(self.view)
         self.query_one("#specs-table", FactTable).focus()
         for problem in self._setting_problems:
@@ -177,6 +202,18 @@ class XiaomiApp(App[None]):
         self._refresh_active()
         for screen in self.screen_stack[1:]:  # the screens over the dashboard redraw from it
             screen.post_message(ViewChanged())
+        if self._hits_timer is not None:
+            self._hits_timer.stop()
+        # Once typing pauses: every pane's rows are built to count them, which a keystroke should not wait for.
+        # The tabs' own timer: it ends with them, never firing into a dashboard being torn down.
+        self._hits_timer = self.query_one(TabbedContent).set_timer(HITS_DELAY, self._count_hits)
+
+    def _count_hits(self) -> None:
+        """Each tab says how many rows the search leaves it ("Specs 3"); no search, no count."""
+        tabs = self.query_one(TabbedContent)
+        for pane_id, label, _ in PANES:
+            hits = self.query_one(f"#{pane_id}", Pane).hits(self.view) if self.view.query else None
+            tabs.get_tab(f"tab-{pane_id}").label = label if hits is None else f"{label} {hits}"
 
     def set_sources(self, sources: Iterable[str]) -> None:
         wanted = frozenset(sources)

@@ -128,6 +128,13 @@ class View:
         return self.derived.facts
 
     @property
+    def unfiltered(self) -> View:
+        """This view with every source and no search: what "N of M" counts M in."""
+        if not self.query and self.sources == frozenset(self.facts.sources):
+            return self
+        return replace(self, analysis=self.derived.analysis(frozenset(self.facts.sources)), query="")
+
+    @property
     def scorecard(self) -> Scorecard:
         return self.derived.scorecard
 

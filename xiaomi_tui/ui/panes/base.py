@@ -46,12 +46,13 @@ def empty_sentence(view: View, what: str) -> str:
 
 class Shown(NamedTuple):
     """What one table of a pane shows: its rows, the sentence when there are none, new columns if they change,
-    and where the cursor starts."""
+    where the cursor starts, and what the rows are ("12 of 40 topics")."""
 
     rows: list[Row]
     empty: str
     columns: list[Column] | None = None
     home: int = 0
+    noun: str = "topics"
 
 
 class Pane(Vertical):
@@ -60,6 +61,8 @@ class Pane(Vertical):
     COLUMNS: list[Column] = []
     NOUN = "claims"
     """What the rows are, for the sentence an empty table shows."""
+    ROWS = "topics"
+    """What the rows are, counted on the table's lower border."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -74,7 +77,7 @@ class Pane(Vertical):
     def tables(self, view: View) -> list[Shown]:
         """What each of the pane's tables shows, in compose order; by default the one table of `rows`."""
         rows = self.rows(view)
-        return [Shown(rows, empty_sentence(view, self.NOUN), home=self.home_row(view, rows))]
+        return [Shown(rows, empty_sentence(view, self.NOUN), home=self.home_row(view, rows), noun=self.ROWS)]
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         """What the detail panel shows for a row of this pane: by default the claims behind it; for an empty
@@ -89,8 +92,15 @@ class Pane(Vertical):
         return 0
 
     def show_view(self, view: View) -> None:
-        for table, shown in zip(self.query(FactTable), self.cached_tables(view)):
+        """The rows, and on each table's lower border how many of how many: "5 of 33 forecasts"."""
+        totals = [len(shown.rows) for shown in self.cached_tables(view.unfiltered)]
+        for table, shown, total in zip(self.query(FactTable), self.cached_tables(view), totals):
             table.show_rows(shown.rows, shown.empty, shown.columns, home=shown.home)
+            table.border_subtitle = f"{len(shown.rows)} of {total} {shown.noun}"
+
+    def hits(self, view: View) -> int:
+        """How many rows the search leaves in the pane's first table: the count on its tab."""
+        return len(self.cached_tables(view)[0].rows)
 
     def cached_tables(self, view: View) -> list[Shown]:
         """Per analysis, search and later reports shown: a source toggled off and on again shows at once.

@@ -57,6 +57,7 @@ def _scale_key(topic: TopicAnalysis, view: View) -> tuple[str, float | None, flo
 class InvestmentPane(Pane):
     COLUMNS = [Column("Topic", 16), Column("Value", 18), Column("Scale", redundant=True), Column("Status")]
     NOUN = "money or capacity claims"
+    ROWS = "rows"  # topics, and the exchange rates given
 
     def rows(self, view: View) -> list[Row]:
         topics = topics_shown(view, "investment")

@@ -42,13 +42,14 @@ class OutcomesPane(Pane):
         card = view.scorecard
         rows = [Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id))
                 for item, carried in view.forecasts_shown()]
-        return [Shown(rows, empty_sentence(view, "forecasts")),
-                Shown(_record_rows(card, view), empty_sentence(view, "track records"))]
+        return [Shown(rows, empty_sentence(view, "forecasts"), noun="forecasts"),
+                Shown(_record_rows(card, view), empty_sentence(view, "track records"), noun="track records")]
 
     def show_view(self, view: View) -> None:
         super().show_view(view)
         day = view.scorecard.as_of
-        self.query_one("#outcomes-table", FactTable).border_subtitle = (
+        table = self.query_one("#outcomes-table", FactTable)
+        table.border_subtitle = f"{table.border_subtitle} \u00b7 " + (
             "as of today" if day == date.today() else f"as of {day_text(day)}")
 
     def claims_shown(self, view: View) -> list[str]:

@@ -40,7 +40,7 @@ class SourcesPane(Pane):
         in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
         columns = [Column("Topic", 18), Column("")]
         columns += [Column(view.facts.source_name(source_id), 9, maximum=12) for source_id in in_view]
-        return [Shown(self._source_rows(view), empty_sentence(view, "sources")),
+        return [Shown(self._source_rows(view), empty_sentence(view, "sources"), noun="sources"),
                 Shown(self._matrix_rows(view, in_view), empty_sentence(view, "topics"), columns)]
 
     def claims_shown(self, view: View) -> list[str]:

@@ -45,7 +45,7 @@ class TimelinePane(Pane):
         events = self._events(view)
         home = next((index for index, event in enumerate(events) if event[0].id not in view.facts.outcome_claims
                      and any(map(view.facts.is_expected, event))), 0)
-        return [Shown(self._rows(view, events), empty_sentence(view, self.NOUN), home=home)]
+        return [Shown(self._rows(view, events), empty_sentence(view, self.NOUN), home=home, noun="events")]
 
     @staticmethod
     def _events(view: View) -> list[list[Claim]]:
