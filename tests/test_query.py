@@ -138,3 +138,14 @@ async def test_help_lists_every_qualifier_and_every_is_word(small_facts):
         source = app.screen.query_one("Markdown").source
         assert all(f"`{name}:`" in source for name in ("is", "source", "origin"))
         assert all(f"`{name}`" in source for names in is_words().values() for name in names)
+
+
+def test_is_unconfirmed_finds_the_agreements_on_an_inferred_origin():
+    facts = load(bundled_facts_path())
+    query = parse_query("is:unconfirmed", facts)
+    analysis = analyse(facts)
+    words_of = claim_words(analysis)
+    kept = {topic_id for topic_id, found in analysis.topics.items() if query.accepts_claims(found.claims, words_of)}
+
+    assert query.problems == ()
+    assert kept == {"trial-production", "plant-location", "body-style"}  # the topic's word, or a claim's own
