@@ -65,6 +65,9 @@ class EditorScreen(Screen[Planned | None]):
     """Dismissed with the edit written (after the diff was confirmed), or None."""
 
     BINDINGS = [*EDITOR_KEYS]
+    AUTO_FOCUS = "#field-statement"
+    """Focused as the screen first shows, before a key typed ahead reaches it (a focus in on_mount came after
+    Textual's own focus of the first field: keys typed at once after `e` went into the id)."""
     DEFAULT_CSS = """
     EditorScreen #editor-title { padding: 0 1; background: $panel; text-style: bold; }
     EditorScreen #editor-body { height: 1fr; }
@@ -87,9 +90,6 @@ class EditorScreen(Screen[Planned | None]):
         self.fields = field_names("claims")
         self._timer: Timer | None = None
         self.planned: Planned | None = None
-        # Focused as the screen first shows, before any key typed ahead reaches it (a focus in on_mount came after
-        # Textual's own auto-focus of the first field: keys typed at once went into the id).
-        self.AUTO_FOCUS = "#field-statement" if form.claim_id else "#field-origin"
 
     def compose(self) -> ComposeResult:
         title = f"Edit claim {self.form.claim_id}" if self.form.claim_id else "New claim"
