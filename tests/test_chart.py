@@ -17,7 +17,7 @@ from xiaomi_tui.facts.outcomes.chart import AXIS_START, ChartRow, chart
 from xiaomi_tui.facts.outcomes.verdicts import Verdict, score
 from xiaomi_tui.ui.screens.chart import ChartScreen, forecast_of
 from xiaomi_tui.ui.view import Selection
-from xiaomi_tui.ui.widgets.chart import CURSOR, ForecastChart, label_width
+from xiaomi_tui.ui.widgets.chart import AXIS_LINES, CURSOR, ForecastChart, label_width
 
 AS_OF = date(2026, 1, 1)
 DEC_2023 = "cnevpost-mass-production-dec-2023"
@@ -178,6 +178,20 @@ async def test_p_on_the_timeline_highlights_the_forecast_of_the_selected_event(b
         chart = app.screen.query_one(ForecastChart)
         assert chart.row.score.forecast.id == "official-launch-nbd-insider-feb-2024"
         assert sum(line.startswith(CURSOR) for line in chart_lines(app)) == 1
+
+
+async def test_a_click_on_a_row_highlights_it(bundled):
+    """In a browser a click is how many pick: the row clicked is the one highlighted, the axis lines pick none."""
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "p")
+        await pilot.pause()
+        chart = app.screen.query_one(ForecastChart)
+        fifth = chart.content_region.y - chart.region.y + AXIS_LINES + 4  # under the border and the axis
+        await pilot.click(ForecastChart, offset=(3, fifth))
+        assert chart.cursor == 4 and chart_lines(app)[AXIS_LINES + 4].startswith(CURSOR)
+        await pilot.click(ForecastChart, offset=(3, fifth - 5))  # the ticks of the axis
+        assert chart.cursor == 4
 
 
 def test_a_row_that_is_no_forecast_highlights_none(bundled):

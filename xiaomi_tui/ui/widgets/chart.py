@@ -222,8 +222,9 @@ class ForecastChart(Widget, can_focus=True):
         self._move(len(self.data.rows) - 1)
 
     def on_click(self, event: events.Click) -> None:
-        if event.y >= AXIS_LINES:
-            self._move(self.top + event.y - AXIS_LINES)
+        inside = event.get_content_offset(self)  # below the border, if any
+        if inside is not None and inside.y >= AXIS_LINES:
+            self._move(self.top + inside.y - AXIS_LINES)
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._move(self.cursor + 1)
