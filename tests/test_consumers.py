@@ -21,19 +21,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pandas as pd
 import pytest
-from helpers import hostile_facts
+import test_fuzzydate
+import tomllib
+from helpers import SMALL, hostile_facts
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from playwright.sync_api import sync_playwright
 from served import CHROMIUM, launch_chromium
+from test_loader import RECORD_PROBLEMS
 
 from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.export.claimreview import claim_reviews
 from xiaomi_tui.facts.export.tables import BOM, CSV_COLUMNS, export
 from xiaomi_tui.facts.load.loader import FactsError, bundled_facts_path, loads
-from xiaomi_tui.facts.load.schema import SCHEMA_FILE
+from xiaomi_tui.facts.load.schema import SCHEMA_FILE, json_schema
 from xiaomi_tui.facts.outcomes.verdicts import score
 
 SOFFICE = shutil.which("soffice")
@@ -153,7 +157,14 @@ def test_taplo_accepts_the_bundled_fact_base_through_its_schema_line() -> None:
     (r'^(\[\[claims\]\]\nid = ")', r"\1Not A Slug ", 'does not match "^[a-z0-9]'),
     (r"^para = ", "paragraph = ", "'paragraph' was unexpected"),
     (r'currency = "CNY"', 'currency = "RMB"', "is not valid under any of the schemas"),
-], ids=["para-as-text", "date-as-people-say-it", "id-off-pattern", "unknown-key", "unknown-currency"])
+    (r'^said = "[^"]*"$', 'said = "2023-13-45"', '"2023-13-45" does not match'),
+    (r'^said = "[^"]*"$', 'said = "2023-H3"', '"2023-H3" does not match'),
+    (r'^said = "[^"]*"$', 'said = "1899"', '"1899" does not match'),
+    (r'^said = "[^"]*"$', 'said = "2201"', '"2201" does not match'),
+    (r'^(statement = ")', r"\1a\\tb ", "does not match"),
+    (r'^(statement = ")', r"\1\\u202e", "does not match"),
+], ids=["para-as-text", "date-as-people-say-it", "id-off-pattern", "unknown-key", "unknown-currency", "no-such-day",
+        "third-half", "year-1899", "year-2201", "tab-in-one-line-text", "bidi-override"])
 def test_taplo_rejects_what_the_loader_rejects(tmp_path: Path, pattern: str, replacement: str, says: str) -> None:
     text, count = re.subn(pattern, replacement, bundled_facts_path().read_text(encoding="utf-8"), count=1,
                           flags=re.MULTILINE)
@@ -165,6 +176,44 @@ def test_taplo_rejects_what_the_loader_rejects(tmp_path: Path, pattern: str, rep
     assert result.returncode != 0 and says in result.stderr
     with pytest.raises(FactsError):
         loads(text, "facts.toml")
+
+
+CROSS_CHECKS = {"duplicate-claim-id", "dangling-topic", "dangling-source", "dangling-origin", "dangling-via",
+                "dangling-via-no-close-match", "dangling-rate-source", "value-kind-not-topic-kind", "unit-mismatch",
+                "date-topic-without-date", "min-above-max", "via-cycle", "rate-same-currency"}
+"""The loader's refusals that need the whole file (ids that refer to records, values that fit their topic)."""
+BEYOND_JSON = {"amount-nan", "para-as-float"}
+"""Refusals of what JSON cannot hold (NaN) or tell apart (3.0 from 3: one number); taplo, reading TOML, does."""
+DATE_REFUSALS = [text for mark in test_fuzzydate.test_invalid_dates_say_what_is_wrong.pytestmark
+                 if mark.name == "parametrize" for text, _ in mark.args[1]]
+
+
+@pytest.fixture(scope="module")
+def schema_validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(json_schema())
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    *(pytest.param(*case.values[:2], id=case.id) for case in RECORD_PROBLEMS
+      if case.id not in CROSS_CHECKS | BEYOND_JSON),
+    *(pytest.param('date = "2023-12"', f'date = "{text}"', id=f"date-{text}") for text in DATE_REFUSALS),
+])
+def test_the_schema_refuses_what_the_loader_refuses_wherever_json_schema_can_say_it(
+        schema_validator: jsonschema.Draft7Validator, old: str, new: str) -> None:
+    """The loader's own refusal cases (tests/test_loader.py, tests/test_fuzzydate.py) through the schema: dates
+    off the calendar or outside 1900-2200, halves and quarters that do not exist, line breaks, tabs, controls
+    and bidi characters in one-line fields were accepted by taplo and check-jsonschema."""
+    assert old in SMALL
+    text = SMALL.replace(old, new, 1)
+    with pytest.raises(FactsError):
+        loads(text, "facts.toml")
+    assert list(schema_validator.iter_errors(tomllib.loads(text)))
+
+
+def test_the_schema_accepts_the_bundled_fact_base_and_the_zero_width_joiners(schema_validator) -> None:
+    assert not list(schema_validator.iter_errors(tomllib.loads(bundled_facts_path().read_text(encoding="utf-8"))))
+    joined = SMALL.replace('statement = "', 'statement = "\U0001F469\u200d\U0001F527 ', 1)
+    assert not list(schema_validator.iter_errors(tomllib.loads(joined)))
 
 
 # -- a web page that embeds the ClaimReview JSON-LD ----------------------------------------------
