@@ -153,3 +153,20 @@ async def test_each_table_counts_its_rows_and_each_tab_the_searchs_hits() -> Non
         await pilot.press("escape")
         await pilot.pause(HITS_DELAY + 0.2)
         assert str(tabs.get_tab("tab-outcomes").label) == "Outcomes"
+
+
+# -- small terminals ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_every_table_keeps_rows_on_a_small_terminal(size) -> None:
+    """At 60x20 the Sources pane's list and the Outcomes pane's track record showed no row at all: the detail
+    panel goes first."""
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=size) as pilot:
+        for key in "123456":
+            await pilot.press(key)
+            await pilot.pause()
+            for shown in app.active_pane.query(FactTable):
+                if shown.display and shown.rows:
+                    assert shown.scrollable_content_region.height - 1 >= min(2, len(shown.rows)), (key, shown.id)

@@ -106,7 +106,8 @@ class XiaomiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "xiaomi-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-cramped-width"), (MIN_SIZE[0], "-narrow"), (160, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-cramped-height"), (MIN_SIZE[1], "-tiny"), (18, "-short"), (34, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-cramped-height"), (MIN_SIZE[1], "-tiny"), (18, "-short"), (24, "-medium"),
+                            (34, "-tall")]
     COMMANDS = App.COMMANDS | {SourceCommands}
     NOTIFICATION_TIMEOUT = 6
 
