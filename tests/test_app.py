@@ -538,7 +538,7 @@ async def test_chosen_style_is_used_and_remembered(small_facts):
         assert app.settings.citation_style == "bibtex"
         await pilot.press("c")
         assert app.clipboard.startswith("@online{writer2023,")
-    assert Settings.load().citation_style == "bibtex"
+    assert Settings.load()[0].citation_style == "bibtex"
 
 
 async def test_without_any_clipboard_the_text_is_offered_by_hand(small_facts):

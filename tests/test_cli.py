@@ -355,7 +355,7 @@ def test_a_script_keeps_the_fact_base_in_the_cache_before_it_exits(capsys, small
 def test_cite_uses_the_saved_style_and_gives_the_paragraph(capsys, small_facts_path: Path) -> None:
     from xiaomi_tui.settings import Settings, settings_path
 
-    assert Settings(citation_style="csl-citation").save() is None
+    assert Settings().choose("citation_style", "csl-citation") is None
     assert str(settings_path()).startswith(os.environ["XDG_CONFIG_HOME"])  # the test's, not the user's
 
     code, out, err = run(capsys, "--facts", small_facts_path, "cite", "beta-approval")

@@ -148,9 +148,8 @@ async def test_an_unknown_theme_gives_a_warning_and_the_default(small_facts):
 
 def test_saving_keeps_the_keymap_and_whatever_else_the_user_wrote():
     write_settings({"keymap": {"cite.copy": "x"}, "note": "mine"})
-    settings = Settings.load()
-    settings.citation_style = "chicago"
-    assert settings.save() is None
+    settings, _ = Settings.load()
+    assert settings.choose("citation_style", "chicago") is None
     assert json.loads(settings_path().read_text()) == {
         "keymap": {"cite.copy": "x"}, "note": "mine", "citation_style": "chicago"}
 
@@ -165,8 +164,15 @@ def test_the_readme_names_every_binding_id():
 
 def test_a_theme_or_keymap_of_the_wrong_type_is_named_in_one_line_and_the_rest_counts():
     write_settings({"citation_style": "mla", "theme": 3, "keymap": ["x"]})
-    settings = Settings.load()
+    settings, problems = Settings.load()
     assert (settings.citation_style, settings.theme, settings.keymap) == ("mla", None, {})
-    assert settings.problem == (
+    assert problems == [
         f"settings file {settings_path()} has a theme that is not a string; using the default theme; it has a keymap "
-        "that is not an object of binding ids to keys (\"cite.copy\": \"x\"); using the default keys")
+        "that is not an object of binding ids to keys (\"cite.copy\": \"x\"); using the default keys"]
+
+
+@pytest.mark.parametrize("binding_id", ["quit", "quit.now", "help.close", "cite.copy"])
+def test_a_keymap_names_only_keys_textual_parses_so_quit_and_help_always_have_one(binding_id: str) -> None:
+    assert check_keymap({binding_id: "zzzz"}, scopes(PANES)) == f"keymap: {binding_id}: 'zzzz' is not a key"
+    assert check_keymap({binding_id: "ctrl+zzzz"}, scopes(PANES)) == f"keymap: {binding_id}: 'ctrl+zzzz' is not a key"
+    assert check_keymap({binding_id: "hyper+f13"}, scopes(PANES)) is None

@@ -27,10 +27,10 @@ def homeless(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_settings_are_the_defaults_with_one_line_saying_why() -> None:
-    settings = Settings.load()
+    settings, problems = Settings.load()
 
-    assert (settings.citation_style, settings.problem) == ("apa", f"{NO_HOME}; using the defaults")
-    assert Settings(citation_style="mla").save() == f"could not save settings: {NO_HOME}"
+    assert (settings.citation_style, problems) == ("apa", [f"{NO_HOME}; using the defaults"])
+    assert settings.choose("citation_style", "mla") == f"could not save settings: {NO_HOME}"
 
 
 def test_there_is_no_cache() -> None:

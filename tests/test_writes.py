@@ -71,7 +71,7 @@ def test_capital_c_never_replaces_a_symlinked_settings_file_by_a_plain_one(tmp_p
     path.parent.mkdir(parents=True, exist_ok=True)
     path.symlink_to(kept)
 
-    problem = Settings(citation_style="chicago").save()
+    problem = Settings().choose("citation_style", "chicago")
 
     assert problem == (f"could not save settings to {path}: is a symbolic link; not following it "
                        "(remove the link or name its target)")
@@ -79,9 +79,12 @@ def test_capital_c_never_replaces_a_symlinked_settings_file_by_a_plain_one(tmp_p
 
 
 def test_a_served_tabs_choice_never_rewrites_the_settings_file() -> None:
-    settings = Settings(citation_style="bibtex", remember=False)
+    from xiaomi_tui.settings import ReadOnly
 
-    assert settings.save() is None
+    settings = Settings(store=ReadOnly())
+
+    assert settings.choose("citation_style", "bibtex") is None
+    assert settings.citation_style == "bibtex"  # for this session
     assert not settings_path().exists()
 
 

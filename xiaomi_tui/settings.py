@@ -1,9 +1,10 @@
 """The few choices worth remembering between runs, in a small JSON file under the user's config directory:
-the citation style, the theme, and a keymap (binding id to keys, `{"cite.copy": "x"}`).
+the citation style, the theme, a keymap (binding id to keys, `{"cite.copy": "x"}`) and the articles folder.
 
-The file is the user's to edit, and may be anything: reading it never fails. A file that cannot be used
-gives the defaults and a one-line `problem` for the caller to show (a notification, a line on stderr); a
-keymap of the wrong shape costs only the keymap. Saving keeps what the user wrote that we do not set.
+The file is the user's to edit, and may be anything: reading it never fails. A file that cannot be read whole
+gives the defaults and a one-line problem for the caller to show (a notification, a line on stderr), and is
+never written over; a value we cannot use (a style of a later version, a keymap of the wrong shape) costs only
+that value, and stays in the file. A choice is written back alone, beside everything else the file holds.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from xiaomi_tui.io.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
-__all__ = ["NoHome", "Settings", "settings_path"]
+__all__ = ["NoHome", "ReadOnly", "Settings", "SettingsFile", "SettingsStore", "settings_path"]
 
 DEFAULT_CITATION_STYLE = "apa"
 """What `c` copies until the user picks another style (a key of `citations.STYLES`)."""
@@ -42,6 +44,68 @@ class _Unusable(Exception):
     """Why the settings file was set aside, in words for the user."""
 
 
+class SettingsStore(Protocol):
+    def save(self, key: str, value: object) -> str | None:
+        """Keep `key` at `value` for the next run; an error message instead of raising, for the UI."""
+
+
+@dataclass
+class SettingsFile:
+    """settings.json, written back one key at a time: whatever else is in it (keys of a later version, values
+    we refused, the user's own notes) stays. A file that could not be read whole (`usable` off) is never written:
+    the user's file is worth more than a choice made this session."""
+
+    path: Path
+    usable: bool = True
+
+    def save(self, key: str, value: object) -> str | None:
+        if not self.usable:
+            return f"not saved: settings file {shown(self.path)} is left as it is until it is fixed or removed"
+        try:
+            saved = _read_json(self.path)  # again: the user may have edited it since the start
+        except FileNotFoundError:
+            saved = {}
+        except _Unusable as unusable:
+            saved = unusable
+        if not isinstance(saved, dict):
+            why = saved if isinstance(saved, _Unusable) else "is not a JSON object"
+            return f"not saved: settings file {shown(self.path)} {why}; it is left as it is"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return f"could not save settings to {shown(self.path)}: {error.strerror or error}"
+        try:
+            write_atomically(self.path, json.dumps({**saved, key: value}, indent=2) + "\n")
+        except WriteFailed as error:
+            return f"could not save settings to {shown(self.path)}: {error.reason}"
+        return None
+
+
+@dataclass
+class NowhereToSave:
+    """No folder to keep settings in: choices hold for this run."""
+
+    reason: str
+
+    def save(self, key: str, value: object) -> str | None:
+        return f"could not save settings: {self.reason}"
+
+
+class ReadOnly:
+    """A served app's settings: a browser tab's visitor is not the user whose file this is, so their choices stay
+    in the tab, and the file is read but never written."""
+
+    def save(self, key: str, value: object) -> str | None:
+        return None
+
+
+def _default_store() -> SettingsStore:
+    try:
+        return SettingsFile(settings_path())
+    except NoHome as error:
+        return NowhereToSave(str(error))
+
+
 @dataclass
 class Settings:
     citation_style: str = DEFAULT_CITATION_STYLE
@@ -49,60 +113,58 @@ class Settings:
     """The Textual theme last picked in the palette; None until one is (the app checks the name)."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id to keys ("x", or "x,ctrl+x"), as `App.set_keymap` takes it; the app checks the ids and keys."""
-    saved: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
-    """The file as read: what `save` writes back beside our own keys, so a hand-written key survives."""
-    problem: str | None = field(default=None, compare=False)
-    """Why the saved file was not used, if it was not; never saved."""
-    remember: bool = field(default=True, compare=False)
-    """Whether `save` writes the file; off in a served app, whose choices stay in its browser tab."""
+    articles: str | None = None
+    """The folder of the press articles, shown beside the claim editor (`--articles` wins)."""
+    store: SettingsStore = field(default_factory=_default_store, compare=False, repr=False)
+    """Where a choice is kept: settings.json, or nowhere (`ReadOnly` in a served app)."""
 
     @classmethod
-    def load(cls) -> Settings:
-        """The saved settings; a missing file means the defaults, an unusable one the defaults and a `problem`."""
+    def load(cls) -> tuple[Settings, list[str]]:
+        """The saved settings and what was wrong with them, in one line for the user (none when all was well).
+        A missing file means the defaults; one that cannot be read whole, the defaults and a file left alone; a
+        value we cannot use, the default for that value alone."""
         try:
             path = settings_path()
         except NoHome as error:
-            return cls(problem=f"{error}; using the defaults")
+            return cls(store=NowhereToSave(str(error))), [f"{error}; using the defaults"]
         try:
             saved = _read_json(path)
-            style = _citation_style(saved)
         except FileNotFoundError:
-            return cls()
+            return cls(store=SettingsFile(path)), []
         except _Unusable as unusable:
-            return cls(problem=f"settings file {shown(path)} {unusable}; using the defaults")
-        assert isinstance(saved, dict)  # `_citation_style` refuses anything else
+            return cls(store=SettingsFile(path, usable=False)), [_left_alone(path, str(unusable))]
+        if not isinstance(saved, dict):
+            return cls(store=SettingsFile(path, usable=False)), [_left_alone(path, "is not a JSON object")]
+        problems = []
+        style = saved.get("citation_style", DEFAULT_CITATION_STYLE)
+        if not isinstance(style, str) or not _known_style(style):
+            problems.append(_style_problem(style))
+            style = DEFAULT_CITATION_STYLE
         theme = saved.get("theme")
-        problems = [] if theme is None or isinstance(theme, str) else ["has a theme that is not a string; using the "
-                                                                       "default theme"]
+        if theme is not None and not isinstance(theme, str):
+            problems.append("has a theme that is not a string; using the default theme")
+            theme = None
         try:
             keymap = _keymap(saved.get("keymap", {}))
         except _Unusable as unusable:
             keymap = {}
             problems.append(f"{unusable}; using the default keys")
-        return cls(style, theme if isinstance(theme, str) else None, keymap, saved=saved,
-                   problem=f"settings file {shown(path)} {'; it '.join(problems)}" if problems else None)
+        articles = saved.get("articles")
+        if articles is not None and not isinstance(articles, str):
+            problems.append("has an articles folder that is not a string; using none")
+            articles = None
+        settings = cls(style, theme, keymap, articles, store=SettingsFile(path))
+        return settings, [f"settings file {shown(path)} {'; it '.join(problems)}"] if problems else []
 
-    def save(self) -> str | None:
-        """Keep the choices for the next run, unless they belong to this session alone (`remember` is off: a
-        browser tab's visitor is not the user whose file this is). Written atomically (see
-        `files.write_atomically`); returns an error message instead of raising, for the UI."""
-        if not self.remember:
-            return None
-        try:
-            path = settings_path()
-        except NoHome as error:
-            return f"could not save settings: {error}"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            return f"could not save settings to {shown(path)}: {error.strerror or error}"
-        try:
-            chosen = {"citation_style": self.citation_style, "theme": self.theme}
-            kept = {**self.saved, **{key: value for key, value in chosen.items() if value is not None}}
-            write_atomically(path, json.dumps(kept, indent=2) + "\n")
-        except WriteFailed as error:
-            return f"could not save settings to {shown(path)}: {error.reason}"
-        return None
+    def choose(self, key: str, value: str) -> str | None:
+        """Set one choice (`citation_style`, `theme`) and keep it for the next run; an error message or None."""
+        setattr(self, key, value)
+        return self.store.save(key, value)
+
+
+def _left_alone(path: Path, why: str) -> str:
+    return (f"settings file {shown(path)} {why}; using the defaults, and nothing is saved to it until it is "
+            "fixed (a JSON object such as {\"citation_style\": \"apa\"}) or removed")
 
 
 def _read_json(path: Path) -> object:
@@ -118,17 +180,18 @@ def _read_json(path: Path) -> object:
         raise _Unusable("is not valid JSON") from None
 
 
-def _citation_style(saved: object) -> str:
-    from xiaomi_tui.facts.citations import STYLES, UnknownStyle
+def _known_style(style: str) -> bool:
+    from xiaomi_tui.facts.citations import STYLES
 
-    if not isinstance(saved, dict):
-        raise _Unusable("is not a JSON object")
-    style = saved.get("citation_style", DEFAULT_CITATION_STYLE)
+    return style in STYLES
+
+
+def _style_problem(style: object) -> str:
+    from xiaomi_tui.facts.citations import UnknownStyle
+
     if not isinstance(style, str):
-        raise _Unusable("has a citation_style that is not a string")
-    if style not in STYLES:
-        raise _Unusable(f"has an {UnknownStyle(style)}")
-    return style
+        return f"has a citation_style that is not a string; using {DEFAULT_CITATION_STYLE}"
+    return f"has an {UnknownStyle(style)}; using {DEFAULT_CITATION_STYLE}"
 
 
 def _keymap(saved: object) -> dict[str, str]:

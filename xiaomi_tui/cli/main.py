@@ -358,9 +358,9 @@ def _brief(facts: FactBase, sources: list[str] | None, bibliography_out: Path | 
 def _saved_style() -> str:
     from xiaomi_tui.settings import Settings
 
-    settings = Settings.load()
-    if settings.problem:
-        print(f"xiaomi-tui: warning: {settings.problem}", file=sys.stderr)
+    settings, problems = Settings.load()
+    for problem in problems:
+        print(f"xiaomi-tui: warning: {problem}", file=sys.stderr)
     return settings.citation_style
 
 

@@ -21,7 +21,7 @@ from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import day_text
-from xiaomi_tui.settings import Settings
+from xiaomi_tui.settings import ReadOnly, Settings
 from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.editing import EditFlow
@@ -120,23 +120,21 @@ class XiaomiApp(App[None]):
         super().__init__()
         self._keep_in_cache = keep_in_cache
         self.clipboard_mode = clipboard_mode
-        self.settings = Settings.load()
+        self.settings, problems = Settings.load()
         self.keymap, keymap_problem = chosen_keymap(self.settings, scopes(PANES))
         self.set_keymap(self.keymap)  # before the first frame: the footer never shows the default keys first
         theme, theme_problem = chosen_theme(self.settings, self.available_themes)
         if theme is not None:
             self.theme = theme
-        self._setting_problems = [problem for problem in (self.settings.problem, keymap_problem, theme_problem)
-                                  if problem]
+        self._setting_problems = [problem for problem in (*problems, keymap_problem, theme_problem) if problem]
         self.view = View.of(facts, sources)
         """The one source of truth: the fact base, its analyses and scorecard, the sources and search in view."""
         self._stale: set[str] = set()  # panes to rebuild when next shown
         self._hits_timer: Timer | None = None
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self, lambda: self.view, self.settings, clipboard_mode)
-        saved_articles = self.settings.saved.get("articles")
-        if articles is None and isinstance(saved_articles, str):
-            articles = Path(saved_articles).expanduser()
+        if articles is None and self.settings.articles is not None:
+            articles = Path(self.settings.articles).expanduser()
         self.editing = EditFlow(self, lambda: self.view, articles)
         self.live_reload = LiveReload(self, facts.path) if watch else None
         self._lifeline: Lifeline | None = None
@@ -175,7 +173,7 @@ class XiaomiApp(App[None]):
             self._lifeline = Lifeline(served=self.is_web)
             self._lifeline.start()
         if self.is_web:
-            self.settings.remember = False  # a visitor's choices stay in this tab, not in the server user's file
+            self.settings.store = ReadOnly()  # a visitor's choices stay in this tab, not in the server user's file
         else:  # in a browser tab the web driver and the lifeline end the app (see ui/lifeline.py)
             exit_on_signals(self)
 
@@ -344,8 +342,7 @@ class XiaomiApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next run (in a browser tab, for this tab only)."""
         if theme != self.settings.theme and self.is_running:
-            self.settings.theme = theme
-            problem = self.settings.save()
+            problem = self.settings.choose("theme", theme)
             if problem:
                 self.notify(problem, title="Settings", severity="warning", markup=False)
 

@@ -194,8 +194,6 @@ class CitationFlow:
     def _style_chosen(self, style: str | None) -> None:
         if style is None:
             return
-        settings = self.settings
-        settings.citation_style = style
-        problem = settings.save()
+        problem = self.settings.choose("citation_style", style)
         self.app.notify(problem or f"c now copies {style} citations.",
                         severity="warning" if problem else "information", markup=False)

@@ -7,10 +7,10 @@ settings.json, checked here (`check_keymap`) and applied with `App.set_keymap`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 from xiaomi_tui.facts.wording import did_you_mean
 
@@ -140,8 +140,21 @@ CHART_KEYS = [Binding("escape,q,p", "close", "Close", id="chart.close")]
 TEXTUAL_KEYS = ("tab", "shift+tab", "ctrl+p", "ctrl+c")
 """Keys Textual gives every app (focus, the palette, copy): a keymap that takes them would hide them."""
 
-_KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[!-~]|[a-z0-9_]{2,})")
-"""A key as Textual names it: one printable character or a name (`f5`, `question_mark`), after modifiers."""
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+_KEY_NAMES = frozenset(key.value for key in Keys) | frozenset(KEY_NAME_REPLACEMENTS.values())
+"""The names Textual gives the keys that type no character (`escape`, `f5`, `pageup`) and its short names for some
+that do (`plus`, `slash`)."""
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can parse `key` as a key a terminal sends: modifiers, then one printable character, a
+    key's name (`f5`, `escape`) or a character's (`question_mark`). "zzzz" is none: a binding on it never fires."""
+    *modifiers, name = key.split("+") if key != "+" else [key]
+    if not name or not _MODIFIERS.issuperset(modifiers):
+        return False
+    if len(name) == 1:
+        return name.isprintable() and not name.isspace()
+    return name in _KEY_NAMES or key_to_character(name) is not None
 
 
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
@@ -174,7 +187,7 @@ def check_keymap(keymap: Mapping[str, str], in_force: Sequence[Sequence[Binding]
         if binding_id not in known:
             hint = did_you_mean(binding_id, known)
             return f"keymap: no key has the id {binding_id!r}" + (f" ({hint})" if hint else "")
-        bad = [key for key in keys.split(",") if not _KEY.fullmatch(key.strip())]
+        bad = [key for key in keys.split(",") if not is_key(key.strip())]
         if bad or not keys.strip():
             return f"keymap: {binding_id}: {(bad or [keys])[0]!r} is not a key"
     for scope in in_force:
