@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import SIZE, cell_texts, detail_text, listed_claims, make_app, row_texts, table
 
+from xiaomi_tui.facts.analysis.topics import analyse
 from xiaomi_tui.facts.citations import cite
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
@@ -206,3 +207,13 @@ async def test_c_on_a_disputed_claim_copies_it_unchanged_and_warns_in_one_toast(
     [note] = notes
     assert note.startswith("\u2020 disputed: No report here or later says Xiaomi bought Foton Motor")
     assert note.endswith("\nCopied (apa) to the terminal clipboard.")  # no DISPLAY in the tests
+
+
+def test_a_party_announcing_its_own_agreement_hangs_under_its_counterparty(facts):
+    tree = ProvenanceTree(facts, analyse(facts).topics["plant-phases"])
+
+    assert tree_lines(tree.root)[:3] == [
+        "Plant construction phases  2 origins, 1 organisation, 4 sources; 4 inferred",
+        "  Xiaomi  organisation, 2 origins: one voice",
+        "    Beijing E-Town announcement of 27 Nov 2021  origin, document; Xiaomi's counterparty: one voice with it",
+    ]

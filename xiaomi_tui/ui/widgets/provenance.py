@@ -1,6 +1,7 @@
 """The provenance tree: a topic's claims drawn from each origin, through its relays, to the sources.
 
-"1 origin, 4 sources" seen rather than read: origins that speak for one organisation hang under it,
+"1 origin, 4 sources" seen rather than read: origins that speak for one organisation hang under it (and a
+party announcing its own agreement under its counterparty),
 each relay is a branch, each source a leaf with its value and standing. An inferred origin is marked
 on the leaves that rest on it, a disputed claim on its leaf.
 """
@@ -36,8 +37,10 @@ class ProvenanceTree(Tree[str]):
 
 def _grow(root: TreeNode[str], facts: FactBase, topic: TopicAnalysis) -> None:
     by_organisation: dict[str, list[Claim]] = {}
-    for claim in topic.ordered_claims:
-        by_organisation.setdefault(facts.organisation_of(claim.origin).id, []).append(claim)
+    for claim in topic.ordered_claims:  # a party announcing its own agreement hangs under its counterparty
+        party = facts.parties[claim.origin]
+        voice = facts.organisation_of(party.counterparty or party.id)
+        by_organisation.setdefault(voice.id, []).append(claim)
     for organisation_id, claims in by_organisation.items():
         organisation = facts.parties[organisation_id]
         origins = list(dict.fromkeys(claim.origin for claim in claims))
@@ -54,7 +57,10 @@ def _grow(root: TreeNode[str], facts: FactBase, topic: TopicAnalysis) -> None:
 def _add_chains(parent: TreeNode[str], facts: FactBase, topic: TopicAnalysis, origin: Party,
                 claims: list[Claim]) -> None:
     """The origin, then a branch per relay (shared prefixes merged), a leaf per claim at the end of its chain."""
-    node = parent.add(_party_label(origin, "origin"), data=origin.id)
+    label = _party_label(origin, "origin")
+    if origin.counterparty is not None:  # it announces its own agreement: one voice with the other side
+        label.append(f"; {facts.organisation_of(origin.counterparty).name}'s counterparty: one voice with it", "dim")
+    node = parent.add(label, data=origin.id)
     branches: dict[tuple[str, ...], TreeNode[str]] = {(): node}
     for claim in claims:
         path: tuple[str, ...] = ()
