@@ -394,3 +394,71 @@ def test_the_markdown_export_links_nothing_and_cites_nothing_in_pandoc_or_github
     for reader in ("markdown", "gfm"):
         tree = json.loads(_pandoc(markdown, reader))
         assert not _kinds(tree) & {"Link", "Cite", "RawInline", "Math", "Image"}, reader
+
+
+# -- item 5: reloads in order, one at a time, a link's new target seen ------------------------------------
+
+class _ReloadHost:
+    """What LiveReload needs of the app, with the load threads kept to be run by hand."""
+
+    def __init__(self) -> None:
+        self.started: list = []
+        self.posted: list = []
+
+    def set_interval(self, interval, callback):  # pragma: no cover - the test calls check itself
+        return None
+
+    def run_worker(self, work, **options) -> None:
+        self.started.append(work)
+
+    def post_message(self, message) -> bool:
+        self.posted.append(message)
+        return True
+
+
+def test_a_change_seen_while_a_load_runs_is_loaded_by_it_and_only_the_newest_reaches_the_app(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.ui import reloading
+
+    path = tmp_path / "facts.toml"
+    path.write_text("one")
+    host = _ReloadHost()
+    live = reloading.LiveReload(host, str(path))  # type: ignore[arg-type]
+    read: list[str] = []
+
+    def slow_load(_path: str) -> str:
+        read.append(path.read_text())
+        if len(read) == 1:  # the curator saves again while this load runs
+            path.write_text("three, newer")
+            live.check()
+        return f"facts of {read[-1]}"
+
+    monkeypatch.setattr(reloading, "load", slow_load)
+    path.write_text("two")
+    live.check()
+    [work] = host.started
+    work()
+    assert read == ["two", "three, newer"]
+    assert [message.facts for message in host.posted] == ["facts of three, newer"]  # "two", now stale, is dropped
+    assert len(host.started) == 1  # one thread at a time, however often the file changes
+
+
+def test_a_link_turned_to_another_file_of_the_same_size_and_time_is_reloaded(tmp_path: Path) -> None:
+    import os
+
+    from xiaomi_tui.ui.reloading import LiveReload
+
+    first, second, link = tmp_path / "first.toml", tmp_path / "second.toml", tmp_path / "facts.toml"
+    first.write_text("one")
+    second.write_text("two")
+    os.utime(first, ns=(10**18, 10**18))
+    os.utime(second, ns=(10**18, 10**18))
+    link.symlink_to(first)
+    host = _ReloadHost()
+    live = LiveReload(host, str(link))  # type: ignore[arg-type]
+    live.check()
+    assert host.started == []
+    link.unlink()
+    link.symlink_to(second)
+    live.check()
+    assert len(host.started) == 1

@@ -117,7 +117,7 @@ def test_a_failed_reload_keeps_nothing_of_the_file_it_read(tmp_path) -> None:
         def post_message(self, message: FactBaseBroken) -> None:
             posted.append(message)
 
-    LiveReload(App(), str(path))._load()  # type: ignore[arg-type]
+    LiveReload(App(), str(path))._load(0)  # type: ignore[arg-type]
 
     [message] = posted
     assert message.error.total == 50
