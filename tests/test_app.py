@@ -506,7 +506,8 @@ async def test_c_copies_the_citation_of_the_timeline_row(small_facts):
         assert app.clipboard == expected
         assert expected.startswith("(Writer, 2023, para. 3)\n\nWriter, J. (2023, November). Maker held a closed-door")
         [note] = [note for note in app._notifications if "to the terminal clipboard" in note.message]
-        assert (note.message, note.title) == ("Copied (apa) to the terminal clipboard.", "")  # one line
+        assert (note.message, note.title) == (
+            "Cited (apa): OSC 52 sent to the terminal clipboard (no terminal confirms it).", "")  # what reached
         await pilot.press("v")  # the clipboard's detail is there, not in the toast
         assert "no system clipboard" in str(app.screen.query_one("#picker-title", Label).render())
 

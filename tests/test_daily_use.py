@@ -170,3 +170,20 @@ async def test_every_table_keeps_rows_on_a_small_terminal(size) -> None:
             for shown in app.active_pane.query(FactTable):
                 if shown.display and shown.rows:
                     assert shown.scrollable_content_region.height - 1 >= min(2, len(shown.rows)), (key, shown.id)
+
+
+async def test_v_says_why_in_full_at_80_columns() -> None:
+    """`v` cut its own explanation ("…which never c" at 80 columns)."""
+    from textual.widgets import Label
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        title = app.screen.query_one("#picker-title", Label)
+        assert title.region.right <= app.screen.query_one("#picker").content_region.right  # not drawn past the box
+        drawn = " ".join(title.render_line(y).text.strip() for y in range(title.size.height))
+        assert " ".join(drawn.split()) == " ".join(f"Copy by hand: {app.citations.last_detail}".split())

@@ -206,7 +206,7 @@ async def test_c_on_a_disputed_claim_copies_it_unchanged_and_warns_in_one_toast(
     assert clipboard == cite(facts, facts.claims["unknown-outlet-foton-acquisition"], "apa").text
     [note] = notes
     assert note.startswith("\u2020 disputed: No report here or later says Xiaomi bought Foton Motor")
-    assert note.endswith("\nCopied (apa) to the terminal clipboard.")  # no DISPLAY in the tests
+    assert note.endswith("\nCited (apa): OSC 52 sent to the terminal clipboard (no terminal confirms it).")  # no DISPLAY
 
 
 def test_a_party_announcing_its_own_agreement_hangs_under_its_counterparty(facts):

@@ -518,3 +518,29 @@ def test_e_then_a_save_changes_the_file_and_the_screen(terminal, tmp_path):
     screen = term.wait_for("reloaded: 1 claim changed")
     assert 'statement = "Typed in tmux, in our own words."' in facts.read_text(encoding="utf-8")
     assert "Typed in tmux" in screen  # the detail panel shows the claim as it now is
+
+
+# -- issue 32: what only a terminal shows -------------------------------------------------------
+
+
+def toast(screen: str) -> str:
+    """The words of the toasts on screen, each line's text right of its bar, joined."""
+    return " ".join(line.rpartition("\u258c")[2].rstrip(" \u2502\u256e\u256f\u2500")
+                    for line in screen.splitlines() if "\u258c" in line).replace("  ", " ").strip()
+
+
+def test_in_default_tmux_the_toast_says_the_citation_reached_no_clipboard(terminal) -> None:
+    """With tmux's default `set-clipboard external` the toast said "Copied" though nothing reached its buffer."""
+    term: Terminal = terminal("--facts", str(FIXTURE), size=(100, 30))
+    term.tmux("set-option", "-s", "set-clipboard", "external")  # as tmux is installed (the harness turns it on)
+    term.wait_for("sources")
+    term.press("c")
+    term.wait_for("Not copied")
+    said = toast(term.screen())
+    assert "tmux drops OSC 52 (its set-clipboard is external" in said and "no system clipboard" in said
+    assert term.tmux("list-buffers") == ""
+    term.tmux("set-option", "-s", "set-clipboard", "on")
+    term.press("c")
+    term.wait_for("through tmux")
+    assert "OSC 52 sent through tmux to the terminal clipboard" in toast(term.screen())
+    assert term.tmux("show-buffer").startswith("(")

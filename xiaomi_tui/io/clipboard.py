@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from xiaomi_tui.facts.model.rules import terminal_acts_on
 
-__all__ = ["CopyOutcome", "copy_to_system", "pasteable"]
+__all__ = ["CopyOutcome", "copy_to_system", "pasteable", "terminal_route"]
 
 
 def pasteable(text: str) -> str:
@@ -29,6 +31,23 @@ def pasteable(text: str) -> str:
 class CopyOutcome:
     copied: bool
     message: str
+
+
+def terminal_route(environ: Mapping[str, str] = os.environ, timeout: float = 1.0) -> CopyOutcome:
+    """Where an OSC 52 sequence goes: a terminal takes it without a word back, but tmux with `set-clipboard
+    external` (its default) or `off` drops what an application sends, so nothing reaches its buffer."""
+    if environ.get("TMUX"):
+        try:
+            setting = subprocess.run(["tmux", "show-options", "-sv", "set-clipboard"], capture_output=True, text=True,
+                                     timeout=timeout, env=dict(environ)).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            setting = ""
+        if setting in ("external", "off"):
+            return CopyOutcome(False, f"tmux drops OSC 52 (its set-clipboard is {setting}; "
+                                      "`tmux set -s set-clipboard on` lets it through)")
+        if setting == "on":
+            return CopyOutcome(True, "OSC 52 sent through tmux to the terminal clipboard")
+    return CopyOutcome(True, "OSC 52 sent to the terminal clipboard (no terminal confirms it)")
 
 
 COPY_TIMEOUT = 1.5
@@ -51,7 +70,7 @@ def copy_to_system(text: str, timeout: float = COPY_TIMEOUT) -> CopyOutcome:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             outcome.append(CopyOutcome(False, f"no system clipboard: {reason[:120]}"))
         else:
-            outcome.append(CopyOutcome(True, "copied to the system clipboard"))
+            outcome.append(CopyOutcome(True, "system clipboard set"))
 
     # A daemon thread of our own: one stuck in a helper that never answers is left behind, and holds up no exit.
     helper = threading.Thread(target=attempt, name="clipboard", daemon=True)

@@ -23,6 +23,7 @@ from xiaomi_tui.ui.widgets.detail import claims_behind
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Citation, Form
+    from xiaomi_tui.io.clipboard import CopyOutcome
 
 GONE = "The selected claim is no longer in the fact base (it changed on disk): choose another."
 
@@ -143,14 +144,11 @@ class CitationFlow:
             app.copy_to_clipboard(text)
             self._say(f"Copied ({style}) in the browser.", warning)
             return
-        if self.clipboard_mode in ("auto", "osc52"):
+        osc52 = self.clipboard_mode in ("auto", "osc52")
+        if osc52:
             app.copy_to_clipboard(text)
-        if self.clipboard_mode in ("auto", "system"):
-            app.run_worker(partial(self._copy_to_system, text, style, warning), thread=True, exclusive=True,
-                           group="clipboard")
-        else:
-            self.last_detail = "sent to the terminal clipboard (OSC 52), which never confirms"
-            self._say(f"Copied ({style}) to the terminal clipboard.", warning)
+        app.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system")),
+                       thread=True, exclusive=True, group="clipboard")
 
     def _say(self, done: str, warning: str | None) -> None:
         if warning is None:
@@ -158,21 +156,27 @@ class CitationFlow:
         else:
             self.app.notify(f"{warning}\n{done}", severity="warning", markup=False)
 
-    def _copy_to_system(self, text: str, style: str, warning: str | None) -> None:
-        """In a thread: xclip and friends can take a while, or hang without a display."""
-        from xiaomi_tui.io.clipboard import copy_to_system
+    def _deliver(self, text: str, style: str, warning: str | None, osc52: bool, system: bool) -> None:
+        """In a thread: xclip and friends can take a while, or hang without a display; tmux is asked how it
+        takes OSC 52."""
+        from xiaomi_tui.io.clipboard import copy_to_system, terminal_route
 
-        outcome = copy_to_system(text)
-        self.app.call_from_thread(self._report_copy, style, outcome.copied, outcome.message, warning)
+        outcomes = [outcome for outcome in (copy_to_system(text) if system else None,
+                                            terminal_route() if osc52 else None) if outcome is not None]
+        self.app.call_from_thread(self._report_copy, style, outcomes, warning)
 
-    def _report_copy(self, style: str, copied: bool, message: str, warning: str | None) -> None:
-        if copied:
-            self._say(f"Copied ({style}).", warning)
-        elif self.clipboard_mode == "auto":
-            self.last_detail = f"sent to the terminal clipboard (OSC 52), which never confirms; {message}"
-            self._say(f"Copied ({style}) to the terminal clipboard.", warning)
+    def _report_copy(self, style: str, outcomes: list[CopyOutcome], warning: str | None) -> None:
+        """What happened, each way tried: the system clipboard set, OSC 52 sent (or dropped by tmux), or neither
+        and why; with neither, `v` (or, with --clipboard system, the text at once) to copy by hand."""
+        self.last_detail = "; ".join(outcome.message for outcome in outcomes)
+        reached = [outcome.message for outcome in outcomes if outcome.copied]
+        if reached:
+            self._say(f"Cited ({style}): {'; '.join(reached)}.", warning)
+        elif self.clipboard_mode == "system":
+            self.show_last(reason=self.last_detail)
         else:
-            self.show_last(reason=message)
+            done = f"Not copied ({style}): {self.last_detail}. v shows it to copy by hand."
+            self.app.notify(f"{warning}\n{done}" if warning else done, severity="warning", markup=False)
 
     def show_last(self, reason: str | None = None) -> None:
         from xiaomi_tui.ui.screens.pickers import CopyByHand
