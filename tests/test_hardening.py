@@ -190,6 +190,24 @@ def test_numbers_compared_as_a_whole_say_what_every_pair_says(spans: list) -> No
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 400), st.integers(0, 30), st.sampled_from(["CNY", "USD", "EUR"])),
+                min_size=2, max_size=9, unique=True))
+def test_sums_in_several_currencies_compared_as_a_whole_say_what_every_pair_says(sums: list) -> None:
+    from helpers import record
+    from test_compare import MONEY, USD_CNY, make_claim, money
+
+    from xiaomi_tui.facts.analysis import agreement
+    from xiaomi_tui.facts.model.records import Rate
+
+    rates = (USD_CNY, record(Rate, base="EUR", quote="USD", rate=1.0821, source="s", para=1))  # none EUR/CNY
+    scale = {"CNY": 7.2382, "USD": 1.0, "EUR": 1 / 1.0821}
+    groups = [[make_claim(money(currency, min=round(low * scale[currency], 3),
+                                max=round((low + width) * scale[currency], 3)))]
+              for low, width, currency in sums]
+    _same(agreement.compare_groups(MONEY, groups, rates), agreement._pairs(MONEY, groups, rates), len(groups))
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.sampled_from(["2023", "2023-H1", "2023-Q4", "2023-11", "2023-11-15",
                                                        "2023-12-01", "late-2023", "2024", "2024-03", "early-2024-03"])),
                 min_size=2, max_size=8, unique=True))

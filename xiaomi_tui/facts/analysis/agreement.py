@@ -5,13 +5,14 @@ A topic can have thousands of distinct values (a hostile file, a long-running st
 a minor discrepancy, or none), which values back it, and one example of each relation the topic has, for its
 reason. For the kinds that make up a fact base that is found from a few extremes:
 
-- numbers (one currency): the gap to a value grows the further it lies, so the value with the highest low (and
+- numbers: the gap to a value grows the further it lies, so the value with the highest low (and
   the one with the lowest high) is the furthest on each side; a value that conflicts with none and is within
   rounding of all is consistent with every other, and so backed by all of them;
 - dates: intervals of days, disjoint or not, from the latest start and the earliest end;
 - text: different words conflict when the topic is exclusive, and differ otherwise.
 
-Anything else (yes/no, sums in several currencies) is compared pair by pair, keeping only what is needed.
+Sums in several currencies are compared in each one's units with those a recorded rate converts. Anything else
+(yes/no) is compared pair by pair, keeping only what is needed.
 The relation between two values is what `compare.compare_claims` says of them, the earlier value first.
 """
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from xiaomi_tui.facts.analysis.compare import AGREE_WITHIN, MINOR_WITHIN, Relation, compare_claims
 from xiaomi_tui.facts.analysis.status import ClaimStanding
+from xiaomi_tui.facts.model.currency import convert
 from xiaomi_tui.facts.model.factbase import when
 from xiaomi_tui.facts.model.records import Claim, Money, Quantity, Rate, Text, Topic, TopicKind
 
@@ -62,8 +64,8 @@ def compare_groups(topic: Topic, groups: Groups, rates: Sequence[Rate]) -> Compa
         comparison = _dates(firsts)
     elif all(isinstance(value, Text) for value in values):
         comparison = _texts(topic, count)
-    elif (spans := _spans(values)) is not None:
-        comparison = _numbers(spans)
+    elif (numbers := _spans(values)) is not None:
+        comparison = _numbers(topic, groups, rates, *numbers)
     else:
         return _pairs(topic, groups, rates)
     for relation in _ORDER:  # an example reason, found once for the relation the status will name
@@ -125,53 +127,84 @@ def _texts(topic: Topic, count: int) -> Comparison:
 # -- numbers -----------------------------------------------------------------------------------
 
 
-def _spans(values: Sequence[object]) -> list[tuple[float, float]] | None:
-    """Each value as (low, high), open ends infinite; None unless all are numbers comparable without a rate."""
-    currencies = {value.currency for value in values if isinstance(value, Money)}
-    if len(currencies) > 1 or not all(isinstance(value, (Money, Quantity)) for value in values):
+def _spans(values: Sequence[object]) -> tuple[list[tuple[float, float]], list[str]] | None:
+    """Each value as (low, high) in its own units, open ends infinite, and its currency ("" for a quantity);
+    None unless all are sums or all are quantities."""
+    if not (all(isinstance(value, Money) for value in values) or all(isinstance(value, Quantity) for value in values)):
         return None
-    inf = float("inf")
-    return [(-inf if value.min is None else value.min, inf if value.max is None else value.max)
-            for value in values if isinstance(value, (Money, Quantity))]
+    inf, spans, currencies = float("inf"), [], []
+    for value in values:
+        assert isinstance(value, (Money, Quantity))
+        spans.append((-inf if value.min is None else value.min, inf if value.max is None else value.max))
+        currencies.append(value.currency if isinstance(value, Money) else "")
+    return spans, currencies
 
 
 def _gap(near: float, far: float) -> float:
     return abs(far - near) / max(abs(near), abs(far))
 
 
-def _numbers(spans: list[tuple[float, float]]) -> Comparison:
-    """The gap from a value to one beyond it grows with the distance (or is over 100% already), so the furthest
-    value on each side tells whether any conflicts, and the furthest point whether any point is more than
-    rounding away."""
-    everyone = range(len(spans))
-    points = [i for i in everyone if spans[i][0] == spans[i][1]]
-    ranges = [i for i in everyone if spans[i][0] != spans[i][1]]
-    highest_low = _two(everyone, lambda i: -spans[i][0])
-    lowest_high = _two(everyone, lambda i: spans[i][1])
-    highest_range_low = _two(ranges, lambda i: -spans[i][0])
-    lowest_range_high = _two(ranges, lambda i: spans[i][1])
-    highest_point = _two(points, lambda i: -spans[i][0])
-    lowest_point = _two(points, lambda i: spans[i][0])
-    inf = float("inf")
-    worst: list[Relation | None] = []
-    for i, (low, high) in enumerate(spans):
-        right, left = -_other(highest_low, i, inf), _other(lowest_high, i, inf)
+def _numbers(topic: Topic, groups: Groups, rates: Sequence[Rate], spans: list[tuple[float, float]],
+             currencies: list[str]) -> Comparison:
+    """Each value against the values it can be compared with (its currency's, and those a recorded rate turns
+    into it), all in its own currency's units (a gap is the same in any unit). Sums in currencies with no rate
+    between them are not comparable."""
+    in_currency: dict[str, list[int]] = {}
+    for i, currency in enumerate(currencies):
+        in_currency.setdefault(currency, []).append(i)
+    found: dict[Relation, str] = {}
+    worst: list[Relation | None] = [None] * len(spans)
+    pools: dict[str, list[int]] = {}
+    for currency, judged in in_currency.items():
+        factors = {other: convert(other, currency, rates) for other in in_currency}
+        pools[currency] = [j for other, factor in factors.items() if factor is not None for j in in_currency[other]]
+        scaled = {j: (spans[j][0] * factor, spans[j][1] * factor) for other, factor in factors.items()
+                  if factor is not None for j in in_currency[other]}
+        extremes = _Extremes(scaled)
+        for i in judged:
+            worst[i] = extremes.worst(i, scaled[i])
+        unconverted = [other for other, factor in factors.items() if factor is None]
+        if unconverted and Relation.INCOMPARABLE not in found:
+            found[Relation.INCOMPARABLE] = relation_between(topic, groups, rates, judged[0],
+                                                            in_currency[unconverted[0]][0])[1]
+    found |= {relation: "" for relation in (Relation.CONFLICT, Relation.MINOR) if relation in worst}
+    backers: list[Hashable] = [*currencies]  # a value is backed by the values its currency compares with
+    return Comparison(found, worst, backers, lambda key: pools[key])  # type: ignore[index]
+
+
+class _Extremes:
+    """The furthest values of a pool on each side, and the furthest points and ranges: two of each, so that
+    the furthest of the others is known whichever value is asked about."""
+
+    def __init__(self, spans: dict[int, tuple[float, float]]) -> None:
+        points = [i for i, (low, high) in spans.items() if low == high]
+        ranges = [i for i, (low, high) in spans.items() if low != high]
+        self.highest_low = _two(list(spans), lambda i: -spans[i][0])
+        self.lowest_high = _two(list(spans), lambda i: spans[i][1])
+        self.highest_range_low = _two(ranges, lambda i: -spans[i][0])
+        self.lowest_range_high = _two(ranges, lambda i: spans[i][1])
+        self.highest_point = _two(points, lambda i: -spans[i][0])
+        self.lowest_point = _two(points, lambda i: spans[i][0])
+
+    def worst(self, i: int, span: tuple[float, float]) -> Relation | None:
+        """The gap from a value to one beyond it grows with the distance (or is over 100% already), so the
+        furthest value on each side tells whether any conflicts, and the furthest point whether any point is
+        more than rounding away."""
+        inf, (low, high) = float("inf"), span
+        right, left = -_other(self.highest_low, i, inf), _other(self.lowest_high, i, inf)
         if (right > high and _gap(high, right) > MINOR_WITHIN) or (left < low and _gap(left, low) > MINOR_WITHIN):
-            worst.append(Relation.CONFLICT)
-            continue
+            return Relation.CONFLICT
         # No conflict: whatever lies apart lies within 2%; apart from a range, or from a point, that is minor,
         # unless both are points within rounding.
         if low != high:
             apart = right > high or left < low
         else:
-            range_right, range_left = -_other(highest_range_low, i, inf), _other(lowest_range_high, i, inf)
-            point_right, point_left = -_other(highest_point, i, inf), _other(lowest_point, i, inf)
+            range_right, range_left = -_other(self.highest_range_low, i, inf), _other(self.lowest_range_high, i, inf)
+            point_right, point_left = -_other(self.highest_point, i, inf), _other(self.lowest_point, i, inf)
             apart = (range_right > high or range_left < low
                      or (point_right != inf and point_right > high and _gap(high, point_right) > AGREE_WITHIN)
                      or (point_left != inf and point_left < low and _gap(point_left, low) > AGREE_WITHIN))
-        worst.append(Relation.MINOR if apart else None)
-    found: dict[Relation, str] = {relation: "" for relation in (Relation.CONFLICT, Relation.MINOR) if relation in worst}
-    return Comparison(found, worst, ["all"] * len(spans), lambda _key: everyone)
+        return Relation.MINOR if apart else None
 
 
 def _two(indexes: Sequence[int] | range, key: Callable[[int], float]) -> list[tuple[float, int]]:
