@@ -17,6 +17,10 @@ from pathlib import Path
 import pytest
 from helpers import wait_until, without_claim
 
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.facts.outcomes.chart import chart
+from xiaomi_tui.facts.outcomes.verdicts import score
+
 pytestmark = [
     pytest.mark.tmux,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
@@ -436,10 +440,13 @@ def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal,
 
 
 def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal, tmp_path):
+    drawn = chart(score(load(bundled_facts_path())))
+    third = drawn.rows[2]  # the Outcomes pane's third row, in the scorecard's order
     term = terminal(size=(80, 24), cwd=tmp_path)
     term.wait_for("sources")
-    term.press("5", "j", "j")
-    term.wait_for("Goes on sale")
+    term.press("5")
+    term.wait_for("Track record")
+    term.press("j", "j")
     term.press("C-p")
     term.wait_for("Search for commands")
     term.press(*"chart")
@@ -449,9 +456,10 @@ def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal,
     lines = screen.splitlines()
     assert any("2021" in line and "2024" in line for line in lines)  # the axis
     [selected] = [line for line in lines if "▶" in line]
-    assert "▶ ● Goes on sale: 2024" in selected and "├" in selected and "●" in selected[40:]
-    assert "Goes on sale: 2024 (Ming-Chi Kuo): said 13 Oct 2023" in screen  # the selected one in words
-    assert "of 33 forecasts" in screen and "○ missed" in screen  # the legend, verdicts in their glyphs
+    symbol = third.score.verdict.symbol
+    assert f"▶ {symbol} {third.what[:20]}" in selected and "├" in selected and symbol in selected[40:]
+    assert f"{third.what} ({third.who}): said {third.said.text}" in " ".join(screen.split())  # in words, below
+    assert f"of {len(drawn.rows)} forecasts" in screen and "○ missed" in screen  # the legend: verdicts' glyphs
     term.press("Escape")
     term.wait_until_gone("Forecasts against what happened")
 
