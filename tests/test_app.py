@@ -542,6 +542,20 @@ async def test_chosen_style_is_used_and_remembered(small_facts):
     assert Settings.load()[0].citation_style == "bibtex"
 
 
+async def test_y_copies_the_in_text_citation_alone_and_shift_y_the_reference_entry(small_facts):
+    """Zotero's "citation" and "bibliography" apart: APA's in-text citation goes in a sentence, the entry in the
+    reference list; c copies both, one after the other."""
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "g", "j", "j", "y")
+        in_text = app.clipboard
+        await pilot.press("Y")
+        entry = app.clipboard
+        await pilot.press("c")
+        assert app.clipboard == f"{in_text}\n\n{entry}"
+        assert in_text.startswith("(Writer, 2023") and entry.startswith("Writer, J. (2023, November).")
+
+
 async def test_without_any_clipboard_the_text_is_offered_by_hand(small_facts):
     app = make_app(small_facts, clipboard_mode="system")
     async with app.run_test(size=SIZE) as pilot:

@@ -365,3 +365,19 @@ def test_csl_text_with_rich_text_tags_is_printed_as_written_by_citeproc_js_and_p
     path.write_text(json.dumps(items), encoding="utf-8")
     text = _citeproc("[@tags]\n", path, "apa", tmp_path).replace("\u200c", "")
     assert "<b>Bold</b> and <i>italic</i> & <sc>small</sc>" in text
+
+
+def test_apa_mla_and_chicago_come_as_html_with_the_container_in_italics_and_in_two_halves(facts):
+    """For a rich-text paste (Zotero's Quick Copy as HTML): the site in `<i>`, curly quotes, a paragraph per
+    block; and the in-text citation (Chicago: the note) apart from the reference entry."""
+    claim = next(claim for claim in facts.claims.values() if claim.source == "arenaev")
+    for key, container in (("apa", "<i>ArenaEV</i>."), ("mla", "<i>ArenaEV</i>, 4 Nov. 2023"),
+                           ("chicago", "<i>ArenaEV</i>, November 4, 2023")):
+        citation = cite(facts, claim, key, with_statement=True)
+        assert citation.html is not None and container in citation.html, key
+        assert "\u201c" in citation.html or key == "apa"  # MLA and Chicago quote the title
+        halves = citation.apart()
+        assert halves is not None and f"{halves[0].text}\n\n{halves[1].text}" == citation.text
+        assert halves[1].html is not None and halves[1].html.count("<p>") == 1 and container in halves[1].html
+        assert "\ue000" not in citation.text and "<i>" not in citation.text
+    assert cite(facts, claim, "bibtex").html is None and cite(facts, claim, "bibtex").apart() is None

@@ -36,7 +36,7 @@ from test_loader import RECORD_PROBLEMS
 from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.export.claimreview import claim_reviews
 from xiaomi_tui.facts.export.tables import BOM, CSV_COLUMNS, export
-from xiaomi_tui.facts.load.loader import FactsError, bundled_facts_path, loads
+from xiaomi_tui.facts.load.loader import FactsError, bundled_facts_path, load, loads
 from xiaomi_tui.facts.load.schema import SCHEMA_FILE, json_schema
 from xiaomi_tui.facts.outcomes.verdicts import score
 
@@ -214,6 +214,46 @@ def test_the_schema_accepts_the_bundled_fact_base_and_the_zero_width_joiners(sch
     assert not list(schema_validator.iter_errors(tomllib.loads(bundled_facts_path().read_text(encoding="utf-8"))))
     joined = SMALL.replace('statement = "', 'statement = "\U0001F469\u200d\U0001F527 ', 1)
     assert not list(schema_validator.iter_errors(tomllib.loads(joined)))
+
+
+# -- the X11 clipboard, under Xvfb -------------------------------------------------------------------
+
+
+@pytest.fixture
+def x_display() -> Any:
+    """A display of our own (Xvfb picks a free number): no engineer's or user's clipboard is touched."""
+    if not shutil.which("Xvfb") or not shutil.which("xclip"):
+        pytest.skip("Xvfb or xclip is missing (.ci/run installs xvfb and xclip with apt-get)")
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp"], pass_fds=(write,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        display = ":" + numbers.readline().strip()
+    yield display
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_a_copy_puts_html_with_the_container_in_italics_beside_plain_text_on_the_x11_clipboard(
+        x_display: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xiaomi_tui.facts.citations import cite
+    from xiaomi_tui.io.clipboard import copy_to_system
+
+    monkeypatch.setenv("DISPLAY", x_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    facts = load(bundled_facts_path())
+    citation = cite(facts, next(claim for claim in facts.claims.values() if claim.source == "arenaev"), "mla")
+    assert citation.html is not None
+
+    assert copy_to_system(citation.text, citation.html).copied
+
+    def pasted(target: str) -> str:
+        return subprocess.run(["xclip", "-o", "-selection", "clipboard", "-t", target], capture_output=True,
+                              text=True, timeout=10, check=True, env={**os.environ, "DISPLAY": x_display}).stdout
+    assert {"text/html", "UTF8_STRING"} <= set(pasted("TARGETS").split())
+    assert "<i>ArenaEV</i>, 4 Nov. 2023" in pasted("text/html")
+    assert pasted("UTF8_STRING") == citation.text  # a terminal or a plain editor still gets plain text
 
 
 # -- a web page that embeds the ClaimReview JSON-LD ----------------------------------------------

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -54,14 +55,20 @@ COPY_TIMEOUT = 1.5
 """Seconds the system clipboard's helper (xclip, xsel, wl-copy...) may take; it answers in milliseconds when it works."""
 
 
-def copy_to_system(text: str, timeout: float = COPY_TIMEOUT) -> CopyOutcome:
+def copy_to_system(text: str, html: str | None = None, timeout: float = COPY_TIMEOUT) -> CopyOutcome:
     """Try the system clipboard; say why not when it is unavailable (plain SSH, no xclip/xsel/wl-copy) or its helper
-    does not answer within `timeout` (pyperclip waits for it forever, and so would `cite --copy` or quitting)."""
+    does not answer within `timeout` (pyperclip waits for it forever, and so would `cite --copy` or quitting).
+
+    With `html`, on X11 the clipboard offers both, `text/html` beside the plain text (`x11_selection`); where that
+    cannot be done (Wayland, macOS, Windows, no python-xlib) the plain text alone, as before."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return CopyOutcome(False, "no system clipboard: no DISPLAY or WAYLAND_DISPLAY (over SSH?)")
     outcome: list[CopyOutcome] = []
 
     def attempt() -> None:
+        if html is not None and _rich_to_x11(pasteable(text), pasteable(html)):
+            outcome.append(CopyOutcome(True, "copied to the system clipboard, as rich text and plain"))
+            return
         try:
             import pyperclip
 
@@ -79,3 +86,27 @@ def copy_to_system(text: str, timeout: float = COPY_TIMEOUT) -> CopyOutcome:
     if outcome:
         return outcome[0]
     return CopyOutcome(False, f"no system clipboard: its helper did not answer within {timeout:g} s")
+
+
+def _rich_to_x11(text: str, html: str) -> bool:
+    """Plain text and HTML on the X11 clipboard at once, by a selection owner of our own left running in the
+    background (as xclip is); False where there is no X display or no python-xlib, to fall back to plain text."""
+    if not (sys.platform.startswith("linux") and os.environ.get("DISPLAY")):
+        return False
+    try:
+        import Xlib  # noqa: F401  (the helper's one dependency: without it, say nothing and copy plain text)
+    except ImportError:
+        return False
+    helper = subprocess.Popen([sys.executable, "-m", "xiaomi_tui.io.x11_selection"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True, text=True)
+    assert helper.stdin is not None and helper.stdout is not None
+    try:
+        helper.stdin.write(json.dumps({"text": text, "html": html}))
+        helper.stdin.close()
+        answer = helper.stdout.readline().strip()  # the caller's thread bounds the wait
+    except OSError:
+        answer = ""
+    if answer != "owned":
+        helper.kill()
+        return False
+    return True

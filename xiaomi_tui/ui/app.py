@@ -56,6 +56,7 @@ from xiaomi_tui.ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
+    from xiaomi_tui.ui.citing import Part
     from xiaomi_tui.ui.screens.pickers import SourcePicker
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
@@ -351,8 +352,8 @@ class XiaomiApp(App[None]):
 
     # -- citations and live reload, each in a module of its own -----------------------------
 
-    def action_copy_citation(self, form: Form = "claim") -> None:
-        self.citations.copy(self.active_pane.selected(), form)
+    def action_copy_citation(self, form: Form = "claim", part: Part | None = None) -> None:
+        self.citations.copy(self.active_pane.selected(), form, part)
 
     def action_cite_outcome(self) -> None:
         self.citations.copy_outcome(self.active_pane.selected())
@@ -362,7 +363,7 @@ class XiaomiApp(App[None]):
         if message.form is None:
             self.citations.pick_style(message.selection)
         else:
-            self.citations.copy(message.selection, message.form)
+            self.citations.copy(message.selection, message.form, message.part)
 
     def action_edit_claim(self) -> None:
         self.editing.edit(self.active_pane.selected())

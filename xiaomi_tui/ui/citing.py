@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
 from textual.message import Message
@@ -25,16 +25,20 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Citation, Form
     from xiaomi_tui.io.clipboard import CopyOutcome
 
+Part = Literal["in-text", "entry"]
+"""Half a citation, to copy alone: the in-text citation (or note), or the reference entry."""
+
 GONE = "The selected claim is no longer in the fact base (it changed on disk): choose another."
 
 
 class CiteSelected(Message):
     """A screen asks for what is selected in it to be cited in `form`, or (`form` None) for the style picker."""
 
-    def __init__(self, selection: Selection | None, form: Form | None = "claim") -> None:
+    def __init__(self, selection: Selection | None, form: Form | None = "claim", part: Part | None = None) -> None:
         super().__init__()
         self.selection = selection
         self.form = form
+        self.part = part
 
 
 class CitingScreen(Screen[None]):
@@ -44,8 +48,8 @@ class CitingScreen(Screen[None]):
     def selected(self) -> Selection | None:
         raise NotImplementedError
 
-    def action_copy_citation(self, form: Form = "claim") -> None:
-        self.post_message(CiteSelected(self.selected(), form))
+    def action_copy_citation(self, form: Form = "claim", part: Part | None = None) -> None:
+        self.post_message(CiteSelected(self.selected(), form, part))
 
     def action_pick_style(self) -> None:
         self.post_message(CiteSelected(self.selected(), None))
@@ -95,9 +99,10 @@ class CitationFlow:
             return Citation(cite_document(facts, facts.sources[selection.source_id], style))
         return None
 
-    def copy(self, selection: Selection | None, form: Form = "claim") -> None:
+    def copy(self, selection: Selection | None, form: Form = "claim", part: Part | None = None) -> None:
         """The selected claim's citation (or the selected source's) to the clipboard; `form` says which
-        document: the source, the origin's as cited in it, or the origin's alone."""
+        document: the source, the origin's as cited in it, or the origin's alone; `part` the in-text citation
+        or the reference entry alone (Zotero's "citation" and "bibliography"), where the style has both."""
         from xiaomi_tui.facts.citations import NotCitable
 
         style = self.settings.citation_style
@@ -115,8 +120,14 @@ class CitationFlow:
             return
         if citation.note:
             self.app.notify(f"Note: {citation.note}.", markup=False)
+        if part is not None:
+            halves = citation.apart()
+            if halves is None:
+                self.app.notify(f"A {style} citation comes whole: c copies it.", severity="warning", markup=False)
+                return
+            citation = halves[0] if part == "in-text" else halves[1]
         claim = claim_to_cite(self.view(), selection)
-        self._send(citation.text, style, assessment(claim) if claim is not None else None)
+        self._send(citation.text, style, assessment(claim) if claim is not None else None, citation.html)
 
     def copy_outcome(self, selection: Selection | None) -> None:
         """On the Outcomes pane, the later report the selected verdict rests on (the latest, which settled it)."""
@@ -130,9 +141,10 @@ class CitationFlow:
             return
         self._send(cite_document(view.facts, view.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
-    def _send(self, text: str, style: str, warning: str | None = None) -> None:
-        """Through the terminal (OSC 52) and the system clipboard, as `--clipboard` allows; then say which, in
-        one line (the clipboard's detail is for `v`), with our assessment first if we hold the claim wrong.
+    def _send(self, text: str, style: str, warning: str | None = None, html: str | None = None) -> None:
+        """Through the terminal (OSC 52, plain text: the terminal knows no other) and the system clipboard (with
+        `html` beside the text where it can), as `--clipboard` allows; then say which, in one line (the
+        clipboard's detail is for `v`), with our assessment first if we hold the claim wrong.
 
         In a browser tab only OSC 52: the page hands it to the browser's clipboard, and the system clipboard
         would be the server's, not the reader's.
@@ -147,8 +159,8 @@ class CitationFlow:
         osc52 = self.clipboard_mode in ("auto", "osc52")
         if osc52:
             app.copy_to_clipboard(text)
-        app.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system")),
-                       thread=True, exclusive=True, group="clipboard")
+        app.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system"),
+                               html), thread=True, exclusive=True, group="clipboard")
 
     def _say(self, done: str, warning: str | None) -> None:
         if warning is None:
@@ -156,12 +168,13 @@ class CitationFlow:
         else:
             self.app.notify(f"{warning}\n{done}", severity="warning", markup=False)
 
-    def _deliver(self, text: str, style: str, warning: str | None, osc52: bool, system: bool) -> None:
+    def _deliver(self, text: str, style: str, warning: str | None, osc52: bool, system: bool,
+                 html: str | None = None) -> None:
         """In a thread: xclip and friends can take a while, or hang without a display; tmux is asked how it
         takes OSC 52."""
         from xiaomi_tui.io.clipboard import copy_to_system, terminal_route
 
-        outcomes = [outcome for outcome in (copy_to_system(text) if system else None,
+        outcomes = [outcome for outcome in (copy_to_system(text, html) if system else None,
                                             terminal_route() if osc52 else None) if outcome is not None]
         self.app.call_from_thread(self._report_copy, style, outcomes, warning)
 

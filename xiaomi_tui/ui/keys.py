@@ -28,6 +28,10 @@ CITE_KEYS = [
             tooltip="Copy the citation of the claim's origin as cited in its source (APA: as cited in)"),
     Binding("I", "copy_citation('origin')", "Cite origin", show=False, id="cite.origin",
             tooltip="Copy the citation of the document the claim's origin said it in"),
+    Binding("y", "copy_citation('claim', 'in-text')", "Cite in text", show=False, id="cite.in-text",
+            tooltip="Copy only the in-text citation (Chicago: the note) of the selected claim, to paste in a sentence"),
+    Binding("Y", "copy_citation('claim', 'entry')", "Cite entry", show=False, id="cite.entry",
+            tooltip="Copy only the reference entry of the selected claim's source, for the reference list"),
     Binding("C", "pick_style", "Style", show=False, id="cite.style",
             tooltip="Choose the citation style (APA, MLA, Chicago, BibTeX, CSL-JSON, Markdown, plain)"),
 ]

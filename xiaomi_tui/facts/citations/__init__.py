@@ -36,12 +36,32 @@ from xiaomi_tui.facts.citations.choosing import (
     cite_claim,
     cite_document,
     cited_work,
+    document_citation,
     origin_document,
 )
 from xiaomi_tui.facts.citations.data import csl_citation_item, csl_item
 from xiaomi_tui.facts.citations.keys import document_source, keyed
 from xiaomi_tui.facts.citations.styles import STYLES, Style, UnknownStyle, cite_source
 
-__all__ = ["FORMATS", "STYLES", "Citation", "Form", "NotCitable", "Style", "UnknownStyle", "bibliography", "cite",
-           "cite_claim", "cite_document", "cite_source", "cited_work", "csl_citation_item", "csl_item",
-           "document_source", "keyed", "origin_document", "works"]
+__all__ = [
+    "FORMATS",
+    "STYLES",
+    "Citation",
+    "Form",
+    "NotCitable",
+    "Style",
+    "UnknownStyle",
+    "bibliography",
+    "cite",
+    "cite_claim",
+    "cite_document",
+    "cite_source",
+    "cited_work",
+    "csl_citation_item",
+    "csl_item",
+    "document_citation",
+    "document_source",
+    "keyed",
+    "origin_document",
+    "works",
+]

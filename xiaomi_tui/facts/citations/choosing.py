@@ -3,12 +3,14 @@ document alone; and, for a source that cannot be found from its citation, the do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from xiaomi_tui.facts.citations.case import cased, proper_nouns
 from xiaomi_tui.facts.citations.keys import document_source, keyed
-from xiaomi_tui.facts.citations.styles import style
+from xiaomi_tui.facts.citations.styles import Style, style
+from xiaomi_tui.facts.citations.text import html, unmarked
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.model.factbase import FactBase
@@ -24,10 +26,30 @@ class NotCitable(ValueError):
 
 @dataclass(frozen=True)
 class Citation:
-    """The text to paste, and a note when something other than what was asked for is cited, and why."""
+    """The text to paste, and a note when something other than what was asked for is cited, and why; for a
+    style with italics, the same as HTML (`<i>`, curly quotes, a paragraph per block), for a rich-text paste."""
 
     text: str
     note: str | None = None
+    html: str | None = field(default=None, compare=False)  # the same text, dressed: equal as text
+
+    def apart(self) -> tuple[Citation, Citation] | None:
+        """The in-text citation (or the note) and the reference entry, each to copy alone, as Zotero copies a
+        citation or a bibliography; None where they do not come as two (a data style, a document alone)."""
+        if self.html is None or "\n\n" not in self.text:
+            return None
+        lead, entry = self.text.rsplit("\n\n", 1)
+        paragraphs = self.html.removeprefix("<p>").removesuffix("</p>").split("</p><p>")
+        return (Citation(lead, html="".join(f"<p>{part}</p>" for part in paragraphs[:-1])),
+                Citation(entry, html=f"<p>{paragraphs[-1]}</p>"))
+
+
+def _rendered(chosen: Style, render: Callable[[Style], str], note: str | None = None) -> Citation:
+    """`render` applied to the style: plain, and as HTML where the style has italics."""
+    if chosen.rich is None:
+        return Citation(render(chosen), note)
+    marked = render(chosen.rich)
+    return Citation(unmarked(marked), note, html(marked))
 
 
 def origin_document(facts: FactBase, claim: Claim) -> Party:
@@ -58,9 +80,14 @@ def _as_cited(facts: FactBase, source: Source) -> Source:
     return cased(keyed(facts, source), proper_nouns(facts))
 
 
-def cite_document(facts: FactBase, source: Source, key: str) -> str:
+def document_citation(facts: FactBase, source: Source, key: str) -> Citation:
     """A source or document of this fact base cited on its own, under its bibliography key."""
-    return style(key).reference(_as_cited(facts, source))
+    document = _as_cited(facts, source)
+    return _rendered(style(key), lambda chosen: chosen.reference(document))
+
+
+def cite_document(facts: FactBase, source: Source, key: str) -> str:
+    return document_citation(facts, source, key).text
 
 
 def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_statement: bool = False) -> Citation:
@@ -68,7 +95,7 @@ def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_sta
     Documents are cited under their bibliography keys, the same as in the exports."""
     chosen = style(key)
     if form == "origin":
-        return Citation(cite_document(facts, document_source(origin_document(facts, claim)), key))
+        return document_citation(facts, document_source(origin_document(facts, claim)), key)
     stand_in = _stand_in(facts, claim)
     source = _as_cited(facts, cited_work(facts, claim))
     note = None if stand_in is None else (
@@ -79,11 +106,11 @@ def cite(facts: FactBase, claim: Claim, key: str, form: Form = "claim", with_sta
         if stand_in is None or document.id != stand_in.id:
             primary = _as_cited(facts, document_source(document))
             cited_claim = claim if stand_in is None else replace(claim, para=None)
-            return Citation(chosen.as_cited(primary, source, cited_claim, with_statement), note)
+            return _rendered(chosen, lambda style: style.as_cited(primary, source, cited_claim, with_statement), note)
         # Otherwise the origin's document is the very one cited below: "as cited in" itself adds nothing.
     # A stand-in is cited whole: the claim's paragraph is the source's, not the stand-in's.
     cited_claim = claim if stand_in is None else replace(claim, para=None)
-    return Citation(chosen.claim(source, cited_claim, with_statement), note)
+    return _rendered(chosen, lambda style: style.claim(source, cited_claim, with_statement), note)
 
 
 def cite_claim(facts: FactBase, claim: Claim, key: str, with_statement: bool = False) -> str:

@@ -16,6 +16,7 @@ from xiaomi_tui.facts.citations.text import (
     description,
     format_date,
     headline,
+    italic,
     paragraph,
     quoted,
     quoted_headline,
@@ -76,7 +77,7 @@ def mla_reference(source: Source) -> str:
     title = quoted_headline(source, ".")
     url = source.url.partition("://")[2] if source.url else None
     return sentences(mla_names(names) if names else None, title,
-                     run_on(source.publisher, format_date(source.published, MLA_DATE), url))
+                     run_on(source.publisher and italic(source.publisher), format_date(source.published, MLA_DATE), url))
 
 
 def _mla_in_text(source: Source, mark: str = ",") -> str:

@@ -29,25 +29,39 @@ from xiaomi_tui.facts.citations.parenthetical import (
     mla_claim,
     mla_reference,
 )
+from xiaomi_tui.facts.citations.text import unmarked
 from xiaomi_tui.facts.model.formatting import markdown_text
 from xiaomi_tui.facts.model.records import Claim, Source
 
 
 @dataclass(frozen=True)
 class Style:
-    """A citation style: how it cites a document, one claim in it, and a claim's origin as cited in it."""
+    """A citation style: how it cites a document, one claim in it, and a claim's origin as cited in it.
+    A style with italics (APA, MLA, Chicago) also has `rich`: the same three with the italics marked (see
+    `text.html`); its plain forms drop the marks."""
 
     key: str
     label: str
     reference: Callable[[Source], str]
     claim: Callable[[Source, Claim, bool], str]
     as_cited: Callable[[Source, Source, Claim, bool], str]
+    rich: Style | None = None
+
+
+def _with_italics(key: str, label: str, reference: Callable[[Source], str],
+                  claim: Callable[[Source, Claim, bool], str],
+                  as_cited: Callable[[Source, Source, Claim, bool], str]) -> Style:
+    """A style whose formatters mark italics: its plain forms without the marks, the marked ones as `rich`."""
+    return Style(key, label, lambda source: unmarked(reference(source)),
+                 lambda source, cited, statement: unmarked(claim(source, cited, statement)),
+                 lambda primary, source, cited, statement: unmarked(as_cited(primary, source, cited, statement)),
+                 Style(key, label, reference, claim, as_cited))
 
 
 STYLES: dict[str, Style] = {style.key: style for style in (
-    Style("apa", "APA 7", apa_reference, apa_claim, apa_as_cited),
-    Style("mla", "MLA 9", mla_reference, mla_claim, mla_as_cited),
-    Style("chicago", "Chicago (notes-bibliography)", chicago_bibliography, chicago_claim, chicago_as_cited),
+    _with_italics("apa", "APA 7", apa_reference, apa_claim, apa_as_cited),
+    _with_italics("mla", "MLA 9", mla_reference, mla_claim, mla_as_cited),
+    _with_italics("chicago", "Chicago (notes-bibliography)", chicago_bibliography, chicago_claim, chicago_as_cited),
     Style("bibtex", "BibTeX", bibtex, bibtex_claim, bibtex_as_cited),
     Style("csl-json", "CSL-JSON", csl_reference, csl_claim, csl_as_cited),
     Style("csl-citation", "CSL citation (citeproc-js)", csl_citation_reference, csl_citation_claim,

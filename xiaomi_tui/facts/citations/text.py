@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -149,12 +150,44 @@ def format_date(published: FuzzyDate | None, form: DateForm) -> str | None:
     return form.patterns[len(parts) - 1].format(y=year, m=form.months[month], n=month, d=day)
 
 
+# -- rich text ----------------------------------------------------------------------------------
+
+_ITALIC = ("\ue000", "\ue001")
+"""Private-use marks around what a style sets in italics (the container); they never leave this package:
+`unmarked` drops them and `html` makes them `<i>` (so a private-use character of these two in the fact base's own text is
+dropped from a citation)."""
+
+
+def italic(text: str) -> str:
+    start, stop = _ITALIC
+    return start + text.replace(start, "").replace(stop, "") + stop
+
+
+def unmarked(marked: str) -> str:
+    """The text as pasted into plain text: no marks."""
+    start, stop = _ITALIC
+    return marked.replace(start, "").replace(stop, "")
+
+
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def html(marked: str) -> str:
+    """The text as a word processor takes it from the clipboard (Zotero's Quick Copy as HTML): escaped, the
+    marked parts in `<i>`, quotation marks and apostrophes curly, each block of the citation a paragraph."""
+    start, stop = _ITALIC
+    curly = re.sub(r'(^|[\s(\[])"', "\\1\u201c", marked.translate(_HTML))
+    curly = curly.replace('"', "\u201d").replace("'", "\u2019")
+    blocks = curly.replace(start, "<i>").replace(stop, "</i>").split("\n\n")
+    return "".join(f"<p>{block}</p>" for block in blocks)
+
+
 # -- shared elements ----------------------------------------------------------------------------
 
 
 def site(source: Source) -> str | None:
-    """The publisher as container, left out when it is also the author (a news agency's own story)."""
-    return source.publisher if source.publisher != source.author else None
+    """The publisher as container, in italics, left out when it is also the author (a news agency's own story)."""
+    return italic(source.publisher) if source.publisher and source.publisher != source.author else None
 
 
 def percent_encoded(url: str, characters: str) -> str:
