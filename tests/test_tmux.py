@@ -452,13 +452,14 @@ def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal,
     term.press(*"chart")
     term.wait_for("time axis")
     term.press("Enter")
-    screen = term.wait_for("Forecasts against what happened")
+    in_words = f"{third.what} ({third.who}): said {third.said.text}"  # the selected one, under the chart
+    assert wait_until(lambda: in_words in " ".join(term.screen().split()), 15), term.screen()
+    screen = term.screen()
     lines = screen.splitlines()
     assert any("2021" in line and "2024" in line for line in lines)  # the axis
     [selected] = [line for line in lines if "▶" in line]
     symbol = third.score.verdict.symbol
     assert f"▶ {symbol} {third.what[:20]}" in selected and "├" in selected and symbol in selected[40:]
-    assert f"{third.what} ({third.who}): said {third.said.text}" in " ".join(screen.split())  # in words, below
     assert f"of {len(drawn.rows)} forecasts" in screen and "○ missed" in screen  # the legend: verdicts' glyphs
     term.press("Escape")
     term.wait_until_gone("Forecasts against what happened")

@@ -63,7 +63,7 @@ class ChartScreen(CitingScreen):
         widget = ForecastChart(data, found or 0, empty_sentence(view, "forecasts"), id="chart")
         widget.border_title = view.filter_label
         yield widget
-        yield Static(id="chart-detail")
+        yield Static(describe(widget.row) if widget.row else Text(""), id="chart-detail")  # in the first frame
         yield Static(Legend(list(dict.fromkeys(row.score.verdict for row in data.rows))), id="chart-legend")
         yield SteadyFooter()
 
