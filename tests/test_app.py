@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import threading
 from pathlib import Path
@@ -21,6 +22,8 @@ from helpers import (
     watched_copy,
     without_claim,
 )
+from rich.console import Console, Group
+from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -41,7 +44,7 @@ from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
 from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.checklist import Checklist
-from xiaomi_tui.ui.widgets.detail import DetailPanel
+from xiaomi_tui.ui.widgets.detail import DetailPanel, DrawnOnce
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 
 
@@ -676,10 +679,21 @@ async def test_breakpoints_set_before_the_first_frame_match_textuals(small_facts
         assert textuals == {name for name, on in ours.items() if on}
 
 
-async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts):
+async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts, monkeypatch):
+    shown = []
+    real = DetailPanel.show
+
+    def show(panel: DetailPanel, renderable) -> None:
+        shown.append(renderable)
+        real(panel, renderable)
+
+    monkeypatch.setattr(DetailPanel, "show", show)
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        # Once at start-up: the table's first SelectionChanged, posted before its rows were set, no longer draws
+        # "nothing selected" between two drawings of the first row.
+        assert len(shown) == 1
         topic_id = app.active_pane.selected().topic_id
         speaking = small_facts.sources_by_topic[topic_id]
         silent = next(source for source in small_facts.sources if source not in speaking)
@@ -691,6 +705,21 @@ async def test_the_detail_is_redrawn_only_when_its_topic_changes(small_facts):
         app.set_sources(set(small_facts.sources) - {next(iter(speaking))})
         await pilot.pause()
         assert app.query_one(DetailPanel).renderable is not drawn
+
+
+def test_the_detail_is_drawn_once_per_width_however_often_textual_asks() -> None:
+    drawn = []
+
+    class Counted:
+        def __rich_console__(self, console, options):
+            drawn.append(options.max_width)
+            yield Text("a claim, its grid and its relations")
+
+    once = DrawnOnce(Group(Counted()))
+    console = Console(width=80, file=io.StringIO())
+    for width in (40, 40, 60, 40):
+        console.render_lines(once, console.options.update_width(width))
+    assert drawn == [40, 60]
 
 
 async def test_the_scrollbar_follows_the_row_count_without_a_relayout():

@@ -243,7 +243,9 @@ class XiaomiApp(App[None]):
 
     def on_fact_table_selection_changed(self, event: FactTable.SelectionChanged) -> None:
         if event.table is self.active_pane.current_table:
-            self._show_detail(event.selection)
+            # What the table selects now, not when it posted: a message from before its rows were set (None) would
+            # redraw the panel twice at start-up, away from the first row and back.
+            self._show_detail(event.table.selection)
 
     def on_fact_table_opened(self, event: FactTable.Opened) -> None:
         from xiaomi_tui.ui.screens.claims import ClaimsScreen
