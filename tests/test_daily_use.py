@@ -187,3 +187,61 @@ async def test_v_says_why_in_full_at_80_columns() -> None:
         assert title.region.right <= app.screen.query_one("#picker").content_region.right  # not drawn past the box
         drawn = " ".join(title.render_line(y).text.strip() for y in range(title.size.height))
         assert " ".join(drawn.split()) == " ".join(f"Copy by hand: {app.citations.last_detail}".split())
+
+
+# -- the source picker and the Sources pane ----------------------------------------------------------
+
+
+async def test_escape_in_the_source_picker_puts_the_ticks_back_and_enter_keeps_them() -> None:
+    from xiaomi_tui.ui.screens.pickers import SourcePicker
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        every = app.view.sources
+        await pilot.press("s", "space", "j", "space")
+        assert isinstance(app.screen, SourcePicker) and len(app.view.sources) == len(every) - 2  # the panes follow
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0] and app.view.sources == every
+        await pilot.press("s", "space", "enter")
+        await pilot.pause()
+        assert len(app.view.sources) == len(every) - 1
+
+
+async def test_enter_on_a_source_narrows_every_pane_to_its_claims() -> None:
+    """Enter on the Sources pane did nothing."""
+    from helpers import table
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "j", "enter")
+        await pilot.pause()
+        source_id = table(app, "sources-list").selection.source_id
+        assert source_id is not None and app.query_one(SearchBox).value == f"source:{source_id}"
+        assert app.view.search.sources == {source_id} and len(table(app, "sources-list").rows) == 1
+
+
+async def test_help_lists_each_keys_id_each_sources_id_and_where_settings_are_kept() -> None:
+    """decor-dreams.com's id (`unknown-outlet`) was shown nowhere, nor the keymap's ids, nor the settings file."""
+    from textual.widgets import Markdown
+
+    from xiaomi_tui.settings import settings_path
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        text = app.screen.query_one(Markdown).source
+        assert "| `unknown-outlet` | decor-dreams.com |" in text
+        assert "| `c` | Copy the citation of the selected claim | `cite.copy` |" in text
+        assert str(settings_path()) in text
+
+
+def test_the_source_detail_shows_its_id() -> None:
+    from rich.console import Console
+
+    from xiaomi_tui.ui.view import View
+    from xiaomi_tui.ui.widgets.detail import render_source
+
+    console = Console(width=120, file=io.StringIO())
+    console.print(render_source(View.of(load(bundled_facts_path())), "unknown-outlet"))
+    assert "id unknown-outlet (source:, --source)" in " ".join(console.file.getvalue().split())

@@ -252,6 +252,20 @@ class XiaomiApp(App[None]):
 
         if event.selection.topic_id:
             self.push_screen(ClaimsScreen(self, event.selection))
+        elif event.selection.source_id:
+            self._search_source(event.selection.source_id)
+
+    def _search_source(self, source_id: str) -> None:
+        """Enter on a source (the Sources pane's list): every pane narrows to its claims, by `source:ID` added to
+        the search, which escape clears (enter did nothing there)."""
+        search = self.query_one(SearchBox)
+        wanted = f"source:{source_id}"
+        if wanted not in search.value.split():
+            search.value = f"{search.value} {wanted}".strip()
+        search.add_class("-open")
+        self._search_for(search.value)
+        self.notify(f"Every pane shows {self.facts.source_name(source_id)}'s claims ({wanted}); escape clears.",
+                    timeout=4, markup=False)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -340,7 +354,8 @@ class XiaomiApp(App[None]):
         from xiaomi_tui.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS, *EDITOR_KEYS, *DIFF_KEYS],
-                                                  self.keymap)))
+                                                  self.keymap),
+                                    [(source_id, self.facts.source_name(source_id)) for source_id in self.facts.sources]))
 
     def watch_theme(self, theme: str) -> None:
         """A theme picked in the palette is kept for the next run (in a browser tab, for this tab only)."""

@@ -101,7 +101,9 @@ TABLE_KEYS = [
 """A fact table's keys: with the dashboard's, the keys in force while a pane is shown."""
 
 SOURCE_PICKER_KEYS = [
-    Binding("escape,enter,s", "close", "Done", id="picker.done", priority=True),
+    Binding("enter,s", "close", "Done", id="picker.done", priority=True),
+    Binding("escape", "cancel", "Cancel", id="picker.cancel", priority=True,
+            tooltip="Put back the sources that were in view when the checklist opened, and close it"),
     Binding("a", "select_all", "All", id="picker.all"),
     Binding("n", "select_none", "None", id="picker.none"),
     Binding("j", "down", show=False, id="picker.down"),

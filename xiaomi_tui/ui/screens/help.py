@@ -12,7 +12,9 @@ from textual.widgets import Markdown
 
 from xiaomi_tui.facts.analysis.query import QUALIFIERS, is_words
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
+from xiaomi_tui.facts.model.formatting import markdown_text
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
+from xiaomi_tui.io.files import shown
 from xiaomi_tui.ui.keys import HELP_KEYS, each_key, palette_key
 from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
 from xiaomi_tui.ui.widgets.chart import LEGEND as CHART_MARKS
@@ -79,14 +81,34 @@ def search_help() -> str:
             "| qualifier | takes |\n|---|---|\n" + "\n".join(rows))
 
 
+def settings_help() -> str:
+    """Where the choices kept between runs live, and how to remap a key by its id."""
+    from xiaomi_tui.settings import NoHome, settings_path
+
+    try:
+        where = f"`{markdown_text(shown(settings_path()))}`"
+    except NoHome as error:
+        where = f"nowhere: {error}"
+    return (f"Settings (citation style, theme, keymap) are kept in {where}; a key moves with "
+            '`"keymap": {"cite.copy": "y"}` there, by the id above.')
+
+
+def sources_help(sources: Iterable[tuple[str, str]]) -> str:
+    """Each source's id beside its name: `source:` and `--source` take either."""
+    rows = "\n".join(f"| `{markdown_text(source_id)}` | {markdown_text(name)} |" for source_id, name in sources)
+    return f"## Sources\n`source:` and `--source` take the id or the name.\n\n| id | name |\n|---|---|\n{rows}"
+
+
 class HelpScreen(ModalScreen[None]):
     """Markdown help; escape, q or ? closes it."""
 
     BINDINGS = [*HELP_KEYS]
 
-    def __init__(self, bindings: Iterable[BindingType]):
+    def __init__(self, bindings: Iterable[BindingType], sources: Iterable[tuple[str, str]] = ()):
+        """`sources`: each source's id and name, for `source:` and `--source`."""
         super().__init__()
         self._listed = [binding for binding in bindings if isinstance(binding, Binding)]
+        self._sources = list(sources)
 
     def _textual_keys(self) -> list[Binding]:
         """Keys Textual gives every app that the dashboard relies on: moving focus, and the palette."""
@@ -96,10 +118,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         rows = "\n".join(f"| {' '.join(f'`{key}`' for key in self._keys_of(binding))} | "
-                         f"{binding.tooltip or binding.description} |"
+                         f"{binding.tooltip or binding.description} | {f'`{binding.id}`' if binding.id else ''} |"
                          for binding in [*self._listed, *self._textual_keys()])
         copying = IN_A_BROWSER if self.app.is_web else CLIPBOARD
-        text = f"# xiaomi-tui keys\n\n| key | does |\n|---|---|\n{rows}\n\n{search_help()}\n\n{legend()}\n\n{copying}\n"
+        text = (f"# xiaomi-tui keys\n\n| key | does | id (for `keymap`) |\n|---|---|---|\n{rows}\n\n{settings_help()}"
+                f"\n\n{search_help()}\n\n{sources_help(self._sources)}\n\n{legend()}\n\n{copying}\n")
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
 

@@ -34,6 +34,7 @@ class SourcePicker(ModalScreen[None]):
         super().__init__()
         self._holder = holder
         self._shown: FactBase | None = None  # the fact base the checklist was drawn from
+        self._before = holder.view.sources  # what escape puts back
 
     @property
     def facts(self) -> FactBase:
@@ -58,7 +59,7 @@ class SourcePicker(ModalScreen[None]):
 
     def _title(self, ticked: Iterable[str]) -> str:
         return (f"Sources in view: {len(list(ticked))} of {len(self.facts.sources)}"
-                "  (space ticks, a all, n none, enter done)")
+                "  (space ticks, a all, n none, enter done, escape undoes)")
 
     async def on_view_changed(self, message: ViewChanged) -> None:
         """A reload under the checklist: drawn again from the new fact base's sources."""
@@ -82,6 +83,11 @@ class SourcePicker(ModalScreen[None]):
         self.query_one(Checklist).action_cursor_up()
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Escape undoes: the sources in view when the checklist opened (those the fact base still has)."""
+        self.app.post_message(self.Changed([source for source in self._before if source in self.facts.sources]))
         self.dismiss(None)
 
 

@@ -105,7 +105,8 @@ def render_source(view: View, source_id: str) -> RenderableType:
     fields = [(label, value or "unknown") for label, value in (
         ("title", source.title), ("author", source.author),
         ("published", source.published.human() if source.published else None), ("kind", source.kind),
-        ("url", source.url), ("notes", source.notes))]  # not `file`: the curator's copy, no reader's business
+        ("url", source.url), ("notes", source.notes), ("id", f"{source_id} (source:, --source)"))]
+    # not `file`: the curator's copy, no reader's business
     counts = "  ".join(f"{count} {standing.value}" for standing, count in tallies.items()) or "not in view"
     return Group(Text(view.facts.source_name(source_id), style="bold"), field_grid(fields), Text(""), Text(counts))
 

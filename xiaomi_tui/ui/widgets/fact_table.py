@@ -211,7 +211,7 @@ class FactTable(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         selection = self.selection
-        if selection and (selection.topic_id or selection.claim_id):
+        if selection and (selection.topic_id or selection.claim_id or selection.source_id):
             self.post_message(self.Opened(selection))
 
     # -- sorting ------------------------------------------------------------------------------
