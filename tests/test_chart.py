@@ -165,6 +165,17 @@ async def test_the_chart_follows_the_sources_in_view_and_keeps_its_forecast(bund
         assert chart.row.score.claim.id == DEC_2023
 
 
+async def test_with_no_forecast_in_view_the_chart_says_why(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"xyzzy", "enter", "p")
+        await pilot.pause()
+        lines = chart_lines(app)
+        assert "2021" in lines[0]
+        assert lines[AXIS_LINES].strip() == "No forecasts match \u2018xyzzy\u2019 in the 5 sources in view."
+        assert app.screen.selected() is None  # c has nothing to cite
+
+
 async def test_p_on_the_timeline_highlights_the_forecast_of_the_selected_event(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
