@@ -3,10 +3,13 @@ the CLI run in-process, and careful edits of a fixture's text."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,7 +18,7 @@ from rich.console import Console
 from textual.widgets import OptionList
 
 from xiaomi_tui.cli.main import main
-from xiaomi_tui.facts.load.loader import load, loads
+from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 from xiaomi_tui.facts.load.schema import validate
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.app import XiaomiApp
@@ -107,9 +110,85 @@ def listed_claims(app: XiaomiApp) -> list[str | None]:
 
 
 def detail_text(app: XiaomiApp) -> str:
+    return text_of(app.query_one(DetailPanel).renderable)
+
+
+def text_of(renderable: Any) -> str:
     console = Console(width=200, record=True, file=io.StringIO())
-    console.print(app.query_one(DetailPanel).renderable)
+    console.print(renderable)
     return console.export_text()
+
+
+def drawn(widget: Any) -> list[str]:
+    """The lines a widget draws now, as the terminal shows them."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One fact table as a walk found it: its column labels, every row's cells, the lines it drew and which rows."""
+
+    labels: list[str]
+    cells: list[list[str]]
+    lines: list[str]
+    shown: range
+
+
+@dataclass
+class Walk:
+    """What the dashboard on the bundled fact base shows at one size: each pane's tables (by its key), the NDRC
+    approval's provenance tree (its root's label and the first line drawn), and at `DETAILED` size the detail of
+    the first rows of each table, the claims screen's tree over the first pane and the help."""
+
+    tables: dict[str, list[Table]] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+    tree: Any = None
+    help: str = ""
+    ndrc_root: str = ""
+    ndrc_first_line: str = ""
+
+
+DETAILED = (200, 60)
+"""The size whose walk also reads the detail of each table's first six rows, as the pane renders it for the panel."""
+
+
+@cache
+def walk(size: tuple[int, int]) -> Walk:
+    """One walk per size, however many tests read it (the tests that ask for one share the xdist group "walk", so
+    one worker walks): every pane, then (`DETAILED`) the claims screen and the help, and a provenance tree."""
+    details = size == DETAILED
+    from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
+
+    found = Walk()
+
+    async def go() -> None:
+        app = make_app(load(bundled_facts_path()))
+        async with app.run_test(size=size) as pilot:
+            for key in "123456":
+                await pilot.press(key)
+                await pilot.pause()
+                tables = list(app.active_pane.query(FactTable))
+                found.tables[key] = [
+                    Table([column.label for column in table.columns],
+                          [cell_texts(table, index) for index in range(len(table.rows))], drawn(table),
+                          range(int(table.scroll_y), min(len(table.rows), int(table.scroll_y) + table.size.height - 1)))
+                    for table in tables]
+                if details:  # the panel as the pane opened, then what the pane makes of each table's first rows
+                    found.details.append(detail_text(app))
+                    found.details += [text_of(app.active_pane.render_detail(app.view, table.selection_at(index)))
+                                      for table in tables for index in range(min(6, len(table.rows)))]
+            if details:
+                await pilot.press("1", "enter")  # the claims screen and its tree
+                found.tree = app.screen.query_one(ProvenanceTree).root
+                await pilot.press("escape", "question_mark")
+                found.help = app.screen.query_one("Markdown").source
+                await pilot.press("escape")
+            await pilot.press("2", "slash", *"ndrc", "enter", "enter")
+            tree = app.screen.query_one(ProvenanceTree)
+            found.ndrc_root, found.ndrc_first_line = tree.root.label.plain, drawn(tree)[0]
+
+    asyncio.run(go())
+    return found
 
 
 async def run_command(pilot, words: str) -> None:

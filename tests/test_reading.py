@@ -4,12 +4,10 @@ empty-pane sentence whole, and at 200 columns every topic label."""
 from __future__ import annotations
 
 import pytest
-from helpers import cell_texts
+from helpers import drawn, walk
 
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.ui.app import XiaomiApp
-from xiaomi_tui.ui.widgets.fact_table import FactTable
-from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
 WHOLE = {"Status", "Standing", "Verdict"}
 """Columns whose words are never cut."""
@@ -20,32 +18,18 @@ def facts():
     return load(bundled_facts_path())
 
 
-def drawn(widget) -> list[str]:
-    return [widget.render_line(y).text for y in range(widget.size.height)]
-
-
-def shown_rows(table: FactTable) -> range:
-    top = int(table.scroll_y)
-    return range(top, min(len(table.rows), top + table.size.height - 1))
-
-
+@pytest.mark.xdist_group("walk")
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
-async def test_status_words_topic_labels_and_the_tree_summary_are_drawn_whole(facts, size):
-    app = XiaomiApp(facts, watch=False)
-    async with app.run_test(size=size) as pilot:
-        for key in "123456":
-            await pilot.press(key)
-            await pilot.pause()
-            for table in app.active_pane.query(FactTable):
-                lines = "\n".join(drawn(table))
-                labels = [column.label for column in table.columns]
-                for index in shown_rows(table):
-                    for label, cell in zip(labels, cell_texts(table, index)):
-                        if label in WHOLE or (label == "Topic" and size[0] == 200):
-                            assert cell in lines, (key, label, cell)
-        await pilot.press("2", "slash", *"ndrc", "enter", "enter")
-        tree = app.screen.query_one(ProvenanceTree)
-        assert tree.root.label.plain in drawn(tree)[0]
+def test_status_words_topic_labels_and_the_tree_summary_are_drawn_whole(size):
+    found = walk(size)  # the 200x60 walk is test_vocabulary's too
+    for key, tables in found.tables.items():
+        for table in tables:
+            lines = "\n".join(table.lines)
+            for index in table.shown:
+                for label, cell in zip(table.labels, table.cells[index]):
+                    if label in WHOLE or (label == "Topic" and size[0] == 200):
+                        assert cell in lines, (key, label, cell)
+    assert found.ndrc_root in found.ndrc_first_line
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])

@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 
 import pytest
-from helpers import cell_texts, detail_text
+from helpers import DETAILED, cell_texts, walk
 
 from xiaomi_tui.cli.check import findings
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
@@ -17,7 +17,6 @@ from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
-from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
 MARKS = {status.symbol for status in Status if status is not Status.NONE}
 WORDS = {status.value for status in Status if status is not Status.NONE}
@@ -46,35 +45,26 @@ def tree_words(node, into: dict[str, set[str]]) -> None:
         into[label[0]].add(word)
 
 
-async def test_every_pane_calls_each_mark_by_one_word(facts):
+@pytest.mark.xdist_group("walk")
+def test_every_pane_calls_each_mark_by_one_word():
     seen: dict[str, set[str]] = defaultdict(set)
     verdicts: dict[str, set[str]] = defaultdict(set)
-    app = XiaomiApp(facts, watch=False)
-    async with app.run_test(size=(200, 60)) as pilot:
-        for key in "123456":
-            await pilot.press(key)
-            await pilot.pause()
-            for table in app.active_pane.query(FactTable):
-                headers = [column.label for column in table.columns]
-                for index in range(len(table.rows)):
-                    cells = cell_texts(table, index)
-                    for name, cell in zip(headers, cells):
-                        if name in ("Status", "Standing"):
-                            read_mark(cell, seen)
-                        elif name == "Verdict":
-                            read_mark(cell, verdicts, {verdict.symbol for verdict in Verdict})
-                for index in range(min(6, len(table.rows))):  # the detail panel's reading of a few rows
-                    table.focus()
-                    table.move_cursor(index)
-                    await pilot.pause()
-                    lines = detail_text(app).splitlines()
-                    if len(lines) > 1:
-                        read_mark(lines[1], seen)
-        await pilot.press("1", "enter")  # the claims screen and its tree
-        tree_words(app.screen.query_one(ProvenanceTree).root, seen)
-        await pilot.press("escape", "question_mark")
-        for row in app.screen.query_one("Markdown").source.splitlines():
-            read_mark(row.removeprefix("| ").split(" |")[0], seen)
+    found = walk(DETAILED)  # test_reading's walk at this size
+    for tables in found.tables.values():
+        for table in tables:
+            for cells in table.cells:
+                for name, cell in zip(table.labels, cells):
+                    if name in ("Status", "Standing"):
+                        read_mark(cell, seen)
+                    elif name == "Verdict":
+                        read_mark(cell, verdicts, {verdict.symbol for verdict in Verdict})
+    for text in found.details:  # the detail panel's reading of a few rows of each table
+        lines = text.splitlines()
+        if len(lines) > 1:
+            read_mark(lines[1], seen)
+    tree_words(found.tree, seen)  # the claims screen's tree
+    for row in found.help.splitlines():
+        read_mark(row.removeprefix("| ").split(" |")[0], seen)
 
     assert {mark for mark in seen} >= {Status.AGREE.symbol, Status.ECHO.symbol, Status.SINGLE.symbol,
                                         Status.CONFLICT.symbol, Status.DISPUTED.symbol}
