@@ -124,21 +124,38 @@ def test_the_rules_catch_a_lazy_import(tmp_path: Path, monkeypatch: pytest.Monke
 UI_HELPERS = [module for module in UI if module != "xiaomi_tui.ui.app"]
 
 
+def names_textual_app(module: str) -> list[int]:
+    """The lines of `module` that name Textual's `App` (imported, or as `textual.app.App`): a helper that takes
+    `App[...]` reaches into the whole app, where a small Protocol says what it uses."""
+    found = []
+    for node in ast.walk(ast.parse(MODULES[module].read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "textual.app":
+            found += [node.lineno for alias in node.names if alias.name == "App"]
+        elif getattr(node, "id", None) == "App" or getattr(node, "attr", None) == "App":  # a Name, an Attribute
+            found.append(node.lineno)
+    return found
+
+
 @pytest.mark.parametrize("module", UI_HELPERS)
 def test_only_the_app_module_names_the_app(module: str) -> None:
     """Helpers, panes and screens take a small Protocol or the values they need, never the whole app: no
-    import of it (not even for typing, which hid a circle), no name of it, not even in a string."""
+    import of it (not even for typing, which hid a circle), no name of it, not even in a string, and not
+    Textual's `App` class either."""
     assert "xiaomi_tui.ui.app" not in {imported for imported, _ in imports(module)}
     assert "XiaomiApp" not in MODULES[module].read_text(encoding="utf-8")
+    assert names_textual_app(module) == []
 
 
-def test_the_app_rule_catches_a_typing_only_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_rule_catches_a_typing_only_import_and_textuals_app(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     helper = tmp_path / "helper.py"
-    helper.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from xiaomi_tui.ui.app import Other\n",
-                      encoding="utf-8")
+    helper.write_text("from typing import TYPE_CHECKING, Any\nif TYPE_CHECKING:\n    from xiaomi_tui.ui.app import Other\n"
+                      "from textual.app import App, ComposeResult\nimport textual.app\n"
+                      "def run(app: App[Any], later: textual.app.App[Any]) -> None: ...\n", encoding="utf-8")
     monkeypatch.setitem(MODULES, "xiaomi_tui.ui.helper", helper)
     imports.cache_clear()
     assert "xiaomi_tui.ui.app" in {imported for imported, _ in imports("xiaomi_tui.ui.helper")}
+    assert names_textual_app("xiaomi_tui.ui.helper") == [4, 6, 6]
 
 
 def bindings_made(module: str) -> list[int]:

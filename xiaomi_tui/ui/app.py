@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
@@ -22,7 +23,7 @@ from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import ReadOnly, Settings
-from xiaomi_tui.ui.citing import CitationFlow, CiteSelected
+from xiaomi_tui.ui.citing import CitationFlow, style_previews
 from xiaomi_tui.ui.commands import SourceCommands
 from xiaomi_tui.ui.editing import EditFlow
 from xiaomi_tui.ui.exporting import export_commands, report_delivery
@@ -47,7 +48,7 @@ from xiaomi_tui.ui.panes.timeline import TimelinePane
 from xiaomi_tui.ui.preferences import chosen_keymap, chosen_theme
 from xiaomi_tui.ui.reloading import FactBaseBroken, FactBaseReloaded, LiveReload
 from xiaomi_tui.ui.signals import exit_on_signals
-from xiaomi_tui.ui.view import Selection, View, ViewChanged
+from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.detail import DetailPanel
 from xiaomi_tui.ui.widgets.fact_table import FactTable
@@ -56,8 +57,9 @@ from xiaomi_tui.ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
-    from xiaomi_tui.ui.citing import Part
+    from xiaomi_tui.ui.screens.citing import CitingScreen
     from xiaomi_tui.ui.screens.pickers import SourcePicker
+    from xiaomi_tui.ui.view import Part
 
 PANES = (("specs", "Specs", SpecsPane), ("timeline", "Timeline", TimelinePane),
          ("investment", "Investment", InvestmentPane), ("sources", "Sources", SourcesPane),
@@ -130,7 +132,8 @@ class XiaomiApp(App[None]):
         self._setting_problems = [problem for problem in (*problems, keymap_problem, theme_problem) if problem]
         self.view = View.of(facts, sources)
         """The one source of truth: the fact base, its analyses and scorecard, the sources and search in view."""
-        self._stale: set[str] = set()  # panes to rebuild when next shown
+        self.view_changed: Signal[View] = Signal(self, "view-changed")
+        """Published with each new view: the screens over the dashboard redraw from it."""
         self._hits_timer: Timer | None = None
         self._detail_shown: tuple[object, ...] | None = None
         self.citations = CitationFlow(self, lambda: self.view, self.settings, clipboard_mode)
@@ -198,10 +201,8 @@ class XiaomiApp(App[None]):
     def set_view(self, view: View) -> None:
         """Show a new view: rebuild the visible pane now, the others when they are next shown."""
         self.view = view
-        self._stale = {pane_id for pane_id, _, _ in PANES}
         self._refresh_active()
-        for screen in self.screen_stack[1:]:  # the screens over the dashboard redraw from it
-            screen.post_message(ViewChanged())
+        self.view_changed.publish(view)
         if self._hits_timer is not None:
             self._hits_timer.stop()
         # Once typing pauses: every pane's rows are built to count them, which a keystroke should not wait for.
@@ -222,8 +223,7 @@ class XiaomiApp(App[None]):
 
     def _refresh_active(self) -> None:
         pane = self.active_pane
-        if pane.id in self._stale:
-            self._stale.discard(pane.id)
+        if pane.view is not self.view:  # stale: it was last filled from another view
             pane.show_view(self.view)
         # On the pane, not in the header: a header change costs a layout, and two frames, on every toggle.
         # Content, not a string: the search text would be parsed as markup ("[/x]" crashed the app).
@@ -251,7 +251,7 @@ class XiaomiApp(App[None]):
         from xiaomi_tui.ui.screens.claims import ClaimsScreen
 
         if event.selection.topic_id:
-            self.push_screen(ClaimsScreen(self, event.selection))
+            self.push_screen(ClaimsScreen(event.selection))
         elif event.selection.source_id:
             self._search_source(event.selection.source_id)
 
@@ -315,7 +315,7 @@ class XiaomiApp(App[None]):
     def action_pick_sources(self) -> None:
         from xiaomi_tui.ui.screens.pickers import SourcePicker
 
-        self.push_screen(SourcePicker(self))
+        self.push_screen(SourcePicker())
 
     def action_all_sources(self) -> None:
         self.set_sources(self.facts.sources)
@@ -329,7 +329,7 @@ class XiaomiApp(App[None]):
     def action_show_chart(self) -> None:
         from xiaomi_tui.ui.screens.chart import ChartScreen
 
-        self.push_screen(ChartScreen(self, self.active_pane.selected()))
+        self.push_screen(ChartScreen(self.active_pane.selected()))
 
     def action_toggle_detail(self) -> None:
         self.query_one(DetailPanel).toggle_class("-hidden")
@@ -337,13 +337,12 @@ class XiaomiApp(App[None]):
     def action_score_as_of(self) -> None:
         from xiaomi_tui.ui.screens.as_of import AsOfDialog
 
-        self.push_screen(AsOfDialog(self.view.derived.as_of), self._score_as_of)
+        self.push_screen(AsOfDialog(self.view.memo.as_of), self._score_as_of)
 
     def _score_as_of(self, day: date | bool | None) -> None:
         """Rescore (None: as of today), show the Outcomes pane, and say with how many later reports."""
         if day is False:
             return
-        self._detail_shown = None  # the detail shows the verdicts: redraw it
         self.action_show_pane("outcomes")
         self.set_view(self.view.scored_as_of(day if isinstance(day, date) else None))  # the pane and is:WORD follow
         card = self.view.scorecard
@@ -375,10 +374,10 @@ class XiaomiApp(App[None]):
     def action_cite_outcome(self) -> None:
         self.citations.copy_outcome(self.active_pane.selected())
 
-    def on_cite_selected(self, message: CiteSelected) -> None:
+    def on_citing_screen_cite(self, message: CitingScreen.Cite) -> None:
         """A screen's cite keys: what is selected in it, not on the pane below."""
         if message.form is None:
-            self.citations.pick_style(message.selection)
+            self._pick_style(message.selection)
         else:
             self.citations.copy(message.selection, message.form, message.part)
 
@@ -398,7 +397,22 @@ class XiaomiApp(App[None]):
         super().copy_to_clipboard(pasteable(text))
 
     def action_pick_style(self) -> None:
-        self.citations.pick_style(self.active_pane.selected())
+        self._pick_style(self.active_pane.selected())
+
+    def _pick_style(self, selection: Selection | None) -> None:
+        """The style picker, previewing the selected claim in every style."""
+        from xiaomi_tui.facts.citations import STYLES
+        from xiaomi_tui.ui.screens.pickers import StylePicker
+
+        labels = {key: style.label for key, style in STYLES.items()}
+        self.push_screen(StylePicker(labels, self.settings.citation_style, style_previews(self.view, selection)),
+                         self.citations.choose_style)
+
+    def show_by_hand(self, text: str, reason: str) -> None:
+        """When no clipboard could be reached (or on `v`): the citation, selectable, to copy by hand."""
+        from xiaomi_tui.ui.screens.pickers import CopyByHand
+
+        self.push_screen(CopyByHand(text, reason))
 
     def on_fact_base_reloaded(self, message: FactBaseReloaded) -> None:
         """Swap in the new fact base, keeping pane, cursor, search and the sources that still exist."""
@@ -406,8 +420,8 @@ class XiaomiApp(App[None]):
         self.title = message.facts.title
         self.query_one(ReloadBanner).clear()
         self.set_view(self.view.reloaded(message.facts))
-        self.changes = compare_analyses(before.analysis, self.view.analysis, before.derived.verdict_of,
-                                        self.view.derived.verdict_of)
+        self.changes = compare_analyses(before.analysis, self.view.analysis, before.memo.verdict_of,
+                                        self.view.memo.verdict_of)
         self.notify(f"Fact base reloaded: {self.changes.summary()}", timeout=8, markup=False)
 
     def action_what_changed(self) -> None:

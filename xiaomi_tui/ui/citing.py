@@ -1,103 +1,68 @@
-"""The cite flow: which claim `c` (or `i`, `I`) cites, where the citation goes, and which style it uses.
+"""The cite flow: where a citation goes, and what the app says about it.
 
-The app's cite keys call one `CitationFlow` with what the pane or screen says is selected; it keeps the
-last citation, for `v` to show when no clipboard could be reached. It reads the app's current view when
-it acts, so a reload never leaves it citing from a fact base that is gone.
+What `c` (or `i`, `I`) cites is a pure function of the view (`view.citation_for`); this flow delivers it
+through a small `Desk` (the app: notify, copy, a thread for the clipboards, the copy-by-hand screen) and keeps
+the last citation, for `v` to show when no clipboard could be reached. It reads the app's current view when it
+acts, so a reload never leaves it citing from a fact base that is gone. It pushes no screen: the app pushes its
+own (the style picker, with `style_previews`; copy by hand, through `Desk.show_by_hand`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal
-
-from textual.app import App
-from textual.message import Message
-from textual.screen import Screen
+from typing import TYPE_CHECKING, Any, Protocol
 
 from xiaomi_tui.facts.analysis.status import assessment
-from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.settings import Settings
-from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.detail import claims_behind
+from xiaomi_tui.ui.view import Part, Selection, View, citation_for
 
 if TYPE_CHECKING:
-    from xiaomi_tui.facts.citations import Citation, Form
-    from xiaomi_tui.io.clipboard import CopyOutcome
+    from textual.notifications import SeverityLevel
 
-Part = Literal["in-text", "entry"]
-"""Half a citation, to copy alone: the in-text citation (or note), or the reference entry."""
+    from xiaomi_tui.facts.citations import Form
+    from xiaomi_tui.io.clipboard import CopyOutcome
 
 GONE = "The selected claim is no longer in the fact base (it changed on disk): choose another."
 
 
-class CiteSelected(Message):
-    """A screen asks for what is selected in it to be cited in `form`, or (`form` None) for the style picker."""
+class Desk(Protocol):
+    """What the cite flow needs of the app."""
 
-    def __init__(self, selection: Selection | None, form: Form | None = "claim", part: Part | None = None) -> None:
-        super().__init__()
-        self.selection = selection
-        self.form = form
-        self.part = part
+    @property
+    def is_web(self) -> bool: ...
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None: ...
 
-class CitingScreen(Screen[None]):
-    """A screen whose cite keys cite what is selected in it (its `selected()`), not the row on the pane below;
-    the claim editor edits it too."""
+    def copy_to_clipboard(self, text: str) -> None: ...
 
-    def selected(self) -> Selection | None:
-        raise NotImplementedError
+    def run_worker(self, work: Callable[[], None], *, thread: bool, exclusive: bool, group: str) -> object: ...
 
-    def action_copy_citation(self, form: Form = "claim", part: Part | None = None) -> None:
-        self.post_message(CiteSelected(self.selected(), form, part))
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
 
-    def action_pick_style(self) -> None:
-        self.post_message(CiteSelected(self.selected(), None))
+    def show_by_hand(self, text: str, reason: str) -> None:
+        """Offer `text` to copy by hand, saying why."""
+        ...
 
 
-def claim_to_cite(view: View, selection: Selection | None) -> Claim | None:
-    """The selection's own claim (a forecast, the claim highlighted in the detail screen), else the first behind
-    its row; None when there is none, or when the claim is gone from the fact base."""
-    if selection is None:
-        return None
-    if selection.claim_id:
-        return view.facts.claims.get(selection.claim_id)
-    claims = claims_behind(view, selection)
-    return claims[0] if claims else None
+def style_previews(view: View, selection: Selection | None) -> dict[str, str]:
+    """The selected claim (or source) cited in each style that can cite it: the style picker's preview."""
+    from xiaomi_tui.facts.citations import STYLES
 
-
-def gone(view: View, claim_id: str | None) -> bool:
-    """A claim the selection names that the fact base no longer has: it changed on disk since."""
-    return bool(claim_id) and claim_id not in view.facts.claims and claim_id not in view.facts.outcome_claims
+    return {key: citation.text for key in STYLES if (citation := citation_for(view, selection, key))}
 
 
 class CitationFlow:
-    """Takes the Textual app (to notify, copy and push screens), the current view when asked, and the settings."""
+    """Takes the app as a `Desk`, the current view when asked, and the settings."""
 
-    def __init__(self, app: App[Any], view: Callable[[], View], settings: Settings, clipboard_mode: str) -> None:
-        self.app = app
+    def __init__(self, desk: Desk, view: Callable[[], View], settings: Settings, clipboard_mode: str) -> None:
+        self.desk = desk
         self.view = view
         self.settings = settings
         self.clipboard_mode = clipboard_mode
         self.last: str | None = None
         self.last_detail = "the last citation"  # why the system clipboard was not used, for `v`
-
-    def citation_for(self, selection: Selection | None, style: str, form: Form = "claim") -> Citation | None:
-        """The selected claim cited in `form`, or the selected source's reference; raises `NotCitable`."""
-        from xiaomi_tui.facts.citations import Citation, cite, cite_document
-
-        facts = self.view().facts
-        if selection and selection.claim_id in facts.outcome_claims:  # a later report
-            if form != "claim":
-                return None
-            return Citation(cite_document(facts, facts.outcome_sources[facts.outcome_claims[selection.claim_id].source],
-                                          style))
-        claim = claim_to_cite(self.view(), selection)
-        if claim is not None:
-            return cite(facts, claim, style, form)
-        if selection and selection.source_id in facts.sources and form == "claim":
-            return Citation(cite_document(facts, facts.sources[selection.source_id], style))
-        return None
 
     def copy(self, selection: Selection | None, form: Form = "claim", part: Part | None = None) -> None:
         """The selected claim's citation (or the selected source's) to the clipboard; `form` says which
@@ -105,28 +70,28 @@ class CitationFlow:
         or the reference entry alone (Zotero's "citation" and "bibliography"), where the style has both."""
         from xiaomi_tui.facts.citations import NotCitable
 
-        style = self.settings.citation_style
+        view, style = self.view(), self.settings.citation_style
         try:
-            citation = self.citation_for(selection, style, form)
+            citation = citation_for(view, selection, style, form)
         except NotCitable as error:
-            self.app.notify(f"Not cited: {error}.", severity="warning", markup=False)
+            self.desk.notify(f"Not cited: {error}.", severity="warning", markup=False)
             return
-        if citation is None and selection is not None and gone(self.view(), selection.claim_id):
-            self.app.notify(GONE, severity="warning")
+        if citation is None and view.gone(selection):
+            self.desk.notify(GONE, severity="warning")
             return
         if citation is None:
             wanted = "a claim" if form != "claim" else "a claim or a source"
-            self.app.notify(f"Move to a row with {wanted} to cite it.", severity="warning")
+            self.desk.notify(f"Move to a row with {wanted} to cite it.", severity="warning")
             return
         if citation.note:
-            self.app.notify(f"Note: {citation.note}.", markup=False)
+            self.desk.notify(f"Note: {citation.note}.", markup=False)
         if part is not None:
             halves = citation.apart()
             if halves is None:
-                self.app.notify(f"A {style} citation comes whole: c copies it.", severity="warning", markup=False)
+                self.desk.notify(f"A {style} citation comes whole: c copies it.", severity="warning", markup=False)
                 return
             citation = halves[0] if part == "in-text" else halves[1]
-        claim = claim_to_cite(self.view(), selection)
+        claim = view.claim_to_cite(selection)
         self._send(citation.text, style, assessment(claim) if claim is not None else None, citation.html)
 
     def copy_outcome(self, selection: Selection | None) -> None:
@@ -134,9 +99,9 @@ class CitationFlow:
         from xiaomi_tui.facts.citations import cite_document
 
         view, style = self.view(), self.settings.citation_style
-        scored = view.scorecard.by_claim.get(selection.claim_id) if selection and selection.claim_id else None
+        scored = view.score_of(selection)
         if scored is None or not scored.outcomes:
-            self.app.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
+            self.desk.notify("Move to a scored claim with a later report on the Outcomes pane (5) to cite the report.",
                             severity="warning")
             return
         self._send(cite_document(view.facts, view.facts.outcome_sources[scored.outcomes[-1].source], style), style)
@@ -149,24 +114,24 @@ class CitationFlow:
         In a browser tab only OSC 52: the page hands it to the browser's clipboard, and the system clipboard
         would be the server's, not the reader's.
         """
-        app = self.app
+        desk = self.desk
         self.last = text
         self.last_detail = "the last citation"
-        if app.is_web:
-            app.copy_to_clipboard(text)
+        if desk.is_web:
+            desk.copy_to_clipboard(text)
             self._say(f"Copied ({style}) in the browser.", warning)
             return
         osc52 = self.clipboard_mode in ("auto", "osc52")
         if osc52:
-            app.copy_to_clipboard(text)
-        app.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system"),
-                               html), thread=True, exclusive=True, group="clipboard")
+            desk.copy_to_clipboard(text)
+        desk.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system"),
+                                html), thread=True, exclusive=True, group="clipboard")
 
     def _say(self, done: str, warning: str | None) -> None:
         if warning is None:
-            self.app.notify(done, markup=False)
+            self.desk.notify(done, markup=False)
         else:
-            self.app.notify(f"{warning}\n{done}", severity="warning", markup=False)
+            self.desk.notify(f"{warning}\n{done}", severity="warning", markup=False)
 
     def _deliver(self, text: str, style: str, warning: str | None, osc52: bool, system: bool,
                  html: str | None = None) -> None:
@@ -176,7 +141,7 @@ class CitationFlow:
 
         outcomes = [outcome for outcome in (copy_to_system(text, html) if system else None,
                                             terminal_route() if osc52 else None) if outcome is not None]
-        self.app.call_from_thread(self._report_copy, style, outcomes, warning)
+        self.desk.call_from_thread(self._report_copy, style, outcomes, warning)
 
     def _report_copy(self, style: str, outcomes: list[CopyOutcome], warning: str | None) -> None:
         """What happened, each way tried: the system clipboard set, OSC 52 sent (or dropped by tmux), or neither
@@ -189,28 +154,18 @@ class CitationFlow:
             self.show_last(reason=self.last_detail)
         else:
             done = f"Not copied ({style}): {self.last_detail}. v shows it to copy by hand."
-            self.app.notify(f"{warning}\n{done}" if warning else done, severity="warning", markup=False)
+            self.desk.notify(f"{warning}\n{done}" if warning else done, severity="warning", markup=False)
 
     def show_last(self, reason: str | None = None) -> None:
-        from xiaomi_tui.ui.screens.pickers import CopyByHand
-
         if self.last is None:
-            self.app.notify("Nothing cited yet: press c on a row first.", severity="warning")
+            self.desk.notify("Nothing cited yet: press c on a row first.", severity="warning")
             return
-        self.app.push_screen(CopyByHand(self.last, reason or self.last_detail))
+        self.desk.show_by_hand(self.last, reason or self.last_detail)
 
-    def pick_style(self, selection: Selection | None) -> None:
-        """The style picker, previewing the selected claim in every style."""
-        from xiaomi_tui.facts.citations import STYLES
-        from xiaomi_tui.ui.screens.pickers import StylePicker
-
-        preview = {key: citation.text for key in STYLES if (citation := self.citation_for(selection, key))}
-        labels = {key: style.label for key, style in STYLES.items()}
-        self.app.push_screen(StylePicker(labels, self.settings.citation_style, preview), self._style_chosen)
-
-    def _style_chosen(self, style: str | None) -> None:
+    def choose_style(self, style: str | None) -> None:
+        """The style picker's answer: kept for the next run, and said (None: cancelled)."""
         if style is None:
             return
         problem = self.settings.choose("citation_style", style)
-        self.app.notify(problem or f"c now copies {style} citations.",
+        self.desk.notify(problem or f"c now copies {style} citations.",
                         severity="warning" if problem else "information", markup=False)

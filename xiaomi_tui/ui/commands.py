@@ -6,21 +6,14 @@ parses strings as markup, where `CnEVPost [/nope]` crashed it and `[@click=app.q
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from xiaomi_tui.ui.view import HasView
-
-
-class SourceHost(HasView, Protocol):
-    """What the source commands need of the app: the view, and a way to put sources in it."""
-
-    def set_sources(self, sources: Iterable[str]) -> None: ...
+from xiaomi_tui.ui.dashboard import dashboard
 
 
 def highlight(matcher: Matcher, title: str) -> Content:
@@ -35,13 +28,8 @@ def highlight(matcher: Matcher, title: str) -> Content:
 
 
 class SourceCommands(Provider):
-    @property
-    def dashboard(self) -> SourceHost:
-        """The app, typed by what this provider uses of it: only the dashboard registers it."""
-        return cast(SourceHost, self.app)
-
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        app = self.dashboard
+        app = dashboard(self)
         facts = app.view.facts
         for source in facts.sources.values():
             name = facts.source_name(source.id)

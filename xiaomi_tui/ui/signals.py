@@ -9,16 +9,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from typing import Any
-
-from textual.app import App
+from typing import Protocol
 
 __all__ = ["exit_on_signals"]
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name))
 
 
-def exit_on_signals(app: App[Any]) -> None:
+class Exits(Protocol):
+    """What a signal needs of the app: its own exit, which gives the terminal back."""
+
+    def exit(self, result: None = None, return_code: int = 0, message: None = None) -> None: ...
+
+
+def exit_on_signals(app: Exits) -> None:
     """From now on, each of `SIGNALS` asks `app` to exit (return code 128 + the signal's number, as a shell reports
     a process ended by it); a second one, if the exit hangs, has its default effect."""
     loop = asyncio.get_running_loop()

@@ -2,25 +2,36 @@
 
 Panes read everything they show from a `View`, so a filter change is one new `View` and a rebuild.
 The app holds the one current `View`; screens and helpers read it when they act, so a reload (a new
-`Derived`, a new `View`) leaves nothing stale behind.
+`FactBaseMemo`, a new `View`) leaves nothing stale behind. No Textual here: the rules a row follows (which
+claims stand behind it, which one `c` cites, whether it matches the search) are tested without an app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from itertools import groupby
-from typing import NamedTuple, Protocol
-
-from textual.message import Message
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar, cast
 
 from xiaomi_tui.facts.analysis.query import Query, claim_words, parse_query
 from xiaomi_tui.facts.analysis.topics import Analysis, TopicAnalysis, analyse
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, Verdict, score
+
+if TYPE_CHECKING:
+    from xiaomi_tui.facts.citations import Citation, Form
+
+T = TypeVar("T")
+
+Part = Literal["in-text", "entry"]
+"""Half a citation, to copy alone: the in-text citation (or note), or the reference entry."""
+
+KEPT_PER_KIND = 8
+"""What `FactBaseMemo.kept` holds of one kind (a pane's tables) at most: a source toggled off and on again
+shows at once, and the timeline's rows at 10,000 claims are not kept for every search ever typed."""
 
 
 class Selection(NamedTuple):
@@ -43,18 +54,16 @@ class HasView(Protocol):
     def view(self) -> View: ...
 
 
-class ViewChanged(Message):
-    """Sent to each screen over the dashboard when the view changes under it (a reload, a source ticked)."""
-
-
 def _event_key(claim: Claim) -> tuple[str, date, date]:
     assert claim.date is not None  # the timeline's claims are dated
     return (claim.topic, claim.date.start, claim.date.end)
 
 
-class Derived:
-    """What one fact base yields: an analysis per set of sources (so toggling a source back and forth is
-    instant) and the scorecard, scored once when first read. A reload makes a new one."""
+class FactBaseMemo:
+    """Everything worked out from one fact base (scored as of one day), kept while it is shown: an analysis per
+    set of sources (so toggling a source back and forth is instant), the scorecard, scored once when first read,
+    and what the panes made of them (`kept`). A reload, or "Score as of...", makes a new one: nothing in it is
+    ever invalidated by hand."""
 
     def __init__(self, facts: FactBase, as_of: date | None = None):
         self.facts = facts
@@ -63,6 +72,7 @@ class Derived:
         self._topics: dict[tuple[str, frozenset[str]], TopicAnalysis] = {}
         self.as_of = as_of  # the scoring day ("Score as of..."): a new day makes a new one; None: today
         self._scorecard: Scorecard | None = None
+        self._kept: dict[str, dict[Hashable, object]] = {}
 
     @property
     def scorecard(self) -> Scorecard:
@@ -92,12 +102,23 @@ class Derived:
             analysis = self._by_sources[sources] = analyse(self.facts, sources, self._topics)
         return analysis
 
+    def kept(self, kind: str, key: Hashable, make: Callable[[], T], most: int | None = KEPT_PER_KIND) -> T:
+        """What `make` returns for `key`, made once: a pane's tables per view (`kind` the pane), a matrix row per
+        topic analysis and columns. The oldest of a kind goes when it holds `most` (None: no limit)."""
+        store = self._kept.setdefault(kind, {})
+        if key in store:
+            return cast(T, store[key])
+        if most is not None and len(store) >= most:
+            store.pop(next(iter(store)))
+        made = store[key] = make()
+        return made
+
 
 @dataclass(frozen=True, eq=False)
 class View:
     """Compared by identity: a new view is made whenever what is shown changes."""
 
-    derived: Derived
+    memo: FactBaseMemo
     analysis: Analysis
     query: str = ""
     later_reports: bool = False  # the timeline shows what later reports found, beside the forecasts
@@ -106,37 +127,37 @@ class View:
     def of(cls, facts: FactBase, sources: Iterable[str] | None = None, as_of: date | None = None) -> View:
         """A first view of `facts`: every source, or those of `sources` the fact base has (all if none),
         scored as of `as_of` (today when None)."""
-        derived = Derived(facts, as_of)
+        memo = FactBaseMemo(facts, as_of)
         kept = frozenset(source for source in sources or () if source in facts.sources)
-        return cls(derived, derived.analysis(kept or frozenset(facts.sources)))
+        return cls(memo, memo.analysis(kept or frozenset(facts.sources)))
 
     def with_sources(self, sources: Iterable[str]) -> View:
-        return replace(self, analysis=self.derived.analysis(frozenset(sources)))
+        return replace(self, analysis=self.memo.analysis(frozenset(sources)))
 
     def scored_as_of(self, day: date | None) -> View:
         """The same view with every verdict as of `day` (today when None), as `scorecard --as-of`: "Score as of..."."""
         fresh = View.of(self.facts, self.sources, day)
-        return replace(self, derived=fresh.derived, analysis=fresh.analysis)
+        return replace(self, memo=fresh.memo, analysis=fresh.analysis)
 
     def reloaded(self, facts: FactBase) -> View:
         """The same search, toggles and sources (those that still exist) over a new fact base."""
-        fresh = View.of(facts, self.sources, self.derived.as_of)
-        return replace(self, derived=fresh.derived, analysis=fresh.analysis)
+        fresh = View.of(facts, self.sources, self.memo.as_of)
+        return replace(self, memo=fresh.memo, analysis=fresh.analysis)
 
     @property
     def facts(self) -> FactBase:
-        return self.derived.facts
+        return self.memo.facts
 
     @property
     def unfiltered(self) -> View:
         """This view with every source and no search: what "N of M" counts M in."""
         if not self.query and self.sources == frozenset(self.facts.sources):
             return self
-        return replace(self, analysis=self.derived.analysis(frozenset(self.facts.sources)), query="")
+        return replace(self, analysis=self.memo.analysis(frozenset(self.facts.sources)), query="")
 
     @property
     def scorecard(self) -> Scorecard:
-        return self.derived.scorecard
+        return self.memo.scorecard
 
     @property
     def sources(self) -> frozenset[str]:
@@ -144,48 +165,74 @@ class View:
 
     @property
     def source_rank(self) -> dict[str, int]:
-        return self.derived.source_rank
+        return self.memo.source_rank
 
     @cached_property
     def search(self) -> Query:
         """The search text parsed: free text and qualifiers (`is:conflict source:pandaily`)."""
         return parse_query(self.query, self.facts)
 
-    @property
-    def _needle(self) -> str:
-        return self.search.text
-
     @cached_property
     def _words_of(self) -> Callable[[Claim], Collection[str]]:
-        return claim_words(self.analysis, self.derived.verdict_of if self.search.wants_verdict else None)
+        return claim_words(self.analysis, self.memo.verdict_of if self.search.wants_verdict else None)
 
-    def matches(self, *texts: str | None) -> bool:
-        """For a row no claim stands behind (a rate, a later report): a case-insensitive substring test
-        over the texts it shows; qualifiers ask about claims, so such a row never meets one."""
-        return not self.search.qualified and self.text_matches(*texts)
-
-    def text_matches(self, *texts: str | None) -> bool:
-        """The free text alone, as a substring of any of `texts`."""
-        needle = self._needle
-        return not needle or any(text and needle in text.casefold() for text in texts)
-
-    def qualifies(self, claims: Collection[Claim]) -> bool:
-        """The qualifiers alone, over a row's claims together (see `Query.accepts_claims`)."""
-        return not self.search.qualified or self.search.accepts_claims(claims, self._words_of)
-
-    def claim_matches(self, claim: Claim) -> bool:
-        """Run once per claim per keystroke (the timeline at 10,000 claims): no call when there is no qualifier."""
+    def row_matches(self, texts: Iterable[str | None] = (), claims: Collection[Claim] = (), *,
+                    claims_text: bool = True) -> bool:
+        """Whether a row meets the search: the qualifiers over its claims together (a row no claim stands
+        behind, a rate or a later report, never meets one), and the free text, case-insensitive, in one of
+        the `texts` it shows or (unless `claims_text` is False: a source's row, a matrix row) in one of its
+        claims. Run once per claim per keystroke on the timeline at 10,000 claims: no call when the search
+        has no qualifier."""
         search = self.search
-        if search.qualified and not search.accepts_claims((claim,), self._words_of):
+        if search.qualified and not search.accepts_claims(claims, self._words_of):
             return False
-        return not search.text or search.text in self.facts.search_text[claim.id]
+        needle = search.text
+        if not needle:
+            return True
+        for text in texts:
+            if text and needle in text.casefold():
+                return True
+        if claims_text:
+            texts_of = self.facts.search_text
+            for claim in claims:
+                if needle in texts_of[claim.id]:
+                    return True
+        return False
 
-    def row_matches(self, texts: Iterable[str | None], claims: Collection[Claim]) -> bool:
-        """A row that stands for several claims (a topic, a source): the qualifiers over all of them
-        together; the text in what the row shows or in any of its claims."""
-        texts_of = self.facts.search_text
-        return self.qualifies(claims) and (self.text_matches(*texts)
-                                           or any(self._needle in texts_of[claim.id] for claim in claims))
+    def claims_behind(self, selection: Selection | None) -> list[Claim]:
+        """The claims a row stands for, the selected claim first: what `c` and the claims screen offer.
+        A timeline event stands for the claims in view on its topic and date only."""
+        topic = self.analysis.topics.get(selection.topic_id) if selection and selection.topic_id else None
+        if topic is None or selection is None:  # no topic, or one a reload took away
+            return []
+        ordered = list(topic.ordered_claims)
+        if selection.event:
+            ordered = [claim for claim in ordered
+                       if claim.date and (claim.date.start, claim.date.end) == selection.event]
+        if selection.claim_id:
+            ordered.sort(key=lambda claim: claim.id != selection.claim_id)
+        return ordered
+
+    def claim_to_cite(self, selection: Selection | None) -> Claim | None:
+        """The selection's own claim (a forecast, the claim highlighted in the claims screen), else the first
+        behind its row; None when there is none, or when the claim is gone from the fact base."""
+        if selection is None:
+            return None
+        if selection.claim_id:
+            return self.facts.claims.get(selection.claim_id)
+        claims = self.claims_behind(selection)
+        return claims[0] if claims else None
+
+    def gone(self, selection: Selection | None) -> bool:
+        """Whether the selection names a claim the fact base no longer has: it changed on disk since."""
+        claim_id = selection.claim_id if selection is not None else None
+        return bool(claim_id) and claim_id not in self.facts.claims and claim_id not in self.facts.outcome_claims
+
+    def score_of(self, selection: Selection | None) -> Score | None:
+        """The score of the selected forecast, if a scored claim is selected."""
+        if selection is None or selection.claim_id is None:
+            return None
+        return self.scorecard.by_claim.get(selection.claim_id)
 
     def forecasts_shown(self) -> list[tuple[Score, list[Claim]]]:
         """The forecasts in view, in the scorecard's order, each with its appearances in view: one is shown while
@@ -193,7 +240,7 @@ class View:
         shown = []
         for item in self.scorecard.scores:
             carried = [claim for claim in item.forecast.claims if claim.source in self.sources]
-            if carried and any(map(self.claim_matches, carried)):
+            if carried and any(self.row_matches((), (claim,)) for claim in carried):
                 shown.append((item, carried))
         return shown
 
@@ -201,7 +248,8 @@ class View:
         """What the detail of `selection` is drawn from: the panel is redrawn only when this changes.
 
         Topic analyses are shared between views (see `analyse`), so toggling a source that says
-        nothing on the selected topic leaves the key, and the panel, as they were.
+        nothing on the selected topic leaves the key, and the panel, as they were; a reload or a new scoring
+        day makes new ones (a new `FactBaseMemo`), so the verdicts the detail shows are redrawn.
         """
         if selection is not None and selection.topic_id:
             return (selection, self.analysis.topics.get(selection.topic_id))
@@ -214,3 +262,24 @@ class View:
         """What narrows the rows: "3 of 5 sources", and the search text if there is one."""
         label = f"{len(self.sources)} of {len(self.facts.sources)} sources"
         return f"{label} \u00b7 search: {self.query}" if self.query else label
+
+
+def citation_for(view: View, selection: Selection | None, style: str, form: Form = "claim") -> Citation | None:
+    """The selected claim cited in `style` and `form` (the source, the origin's as cited in it, or the origin's
+    alone), or the selected source's or later report's reference; None when the row has nothing to cite in that
+    form. Raises `NotCitable` when the claim's origin cannot be cited. What `c`, `i`, `I` and the style
+    picker's preview copy."""
+    from xiaomi_tui.facts.citations import Citation, cite, cite_document
+
+    facts = view.facts
+    if selection and selection.claim_id in facts.outcome_claims:  # a later report
+        if form != "claim":
+            return None
+        report = facts.outcome_sources[facts.outcome_claims[selection.claim_id].source]
+        return Citation(cite_document(facts, report, style))
+    claim = view.claim_to_cite(selection)
+    if claim is not None:
+        return cite(facts, claim, style, form)
+    if selection and selection.source_id in facts.sources and form == "claim":
+        return Citation(cite_document(facts, facts.sources[selection.source_id], style))
+    return None

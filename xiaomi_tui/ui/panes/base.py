@@ -1,4 +1,10 @@
-"""A pane is one tab: one or more fact tables rebuilt from the current `View`; what panes share."""
+"""A pane is one tab: one or more fact tables rebuilt from the current `View`; what panes share.
+
+What a pane's tables show is a pure function of the view, beside its widget in each pane's module
+(`specs_tables(view)`, `timeline_tables(view)`...): tested without an app, and kept once per view in the fact
+base's memo (`FactBaseMemo.kept`), so a source toggled off and on again shows at once. The widget only
+composes its tables, fills them, and says what the detail panel shows for a row.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +18,9 @@ from textual.containers import Vertical
 from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.detail import claims_behind, render_selection
+from xiaomi_tui.ui.widgets.detail import render_selection
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
-
-ROW_CACHE_SIZE = 8
 
 
 def topics_shown(view: View, pane: str) -> list[TopicAnalysis]:
@@ -56,28 +60,23 @@ class Shown(NamedTuple):
 
 
 class Pane(Vertical):
-    """Subclasses give `COLUMNS` and `rows(view)`, or compose several tables and give `tables(view)`."""
+    """Subclasses give `COLUMNS` (or compose several tables) and `tables(view)`, which calls their module's
+    pure function."""
 
     COLUMNS: list[Column] = []
-    NOUN = "claims"
-    """What the rows are, for the sentence an empty table shows."""
-    ROWS = "topics"
-    """What the rows are, counted on the table's lower border."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._row_cache: dict[tuple[object, str, bool], list[Shown]] = {}
+        self.view: View | None = None
+        """The view the tables show: the pane is stale, and is filled again when next shown, when this is not
+        the app's."""
 
     def compose(self) -> ComposeResult:
         yield FactTable(self.COLUMNS, id=f"{self.id}-table")
 
-    def rows(self, view: View) -> list[Row]:
-        raise NotImplementedError
-
     def tables(self, view: View) -> list[Shown]:
-        """What each of the pane's tables shows, in compose order; by default the one table of `rows`."""
-        rows = self.rows(view)
-        return [Shown(rows, empty_sentence(view, self.NOUN), home=self.home_row(view, rows), noun=self.ROWS)]
+        """What each of the pane's tables shows, in compose order."""
+        raise NotImplementedError
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         """What the detail panel shows for a row of this pane: by default the claims behind it; for an empty
@@ -87,31 +86,23 @@ class Pane(Vertical):
             return Text(table.empty_text, style="italic")
         return render_selection(view, selection)
 
-    def home_row(self, view: View, rows: list[Row]) -> int:
-        """Where the cursor starts when it has no row to stay on."""
-        return 0
-
     def show_view(self, view: View) -> None:
-        """The rows, and on each table's lower border how many of how many: "5 of 33 forecasts"."""
-        totals = [len(shown.rows) for shown in self.cached_tables(view.unfiltered)]
-        for table, shown, total in zip(self.query(FactTable), self.cached_tables(view), totals):
+        """Fill the tables from `view`, and on each table's lower border say how many of how many rows it
+        shows: "5 of 33 forecasts"."""
+        self.view = view
+        totals = [len(shown.rows) for shown in self.kept_tables(view.unfiltered)]
+        for table, shown, total in zip(self.query(FactTable), self.kept_tables(view), totals):
             table.show_rows(shown.rows, shown.empty, shown.columns, home=shown.home)
             table.border_subtitle = f"{len(shown.rows)} of {total} {shown.noun}"
 
     def hits(self, view: View) -> int:
         """How many rows the search leaves in the pane's first table: the count on its tab."""
-        return len(self.cached_tables(view)[0].rows)
+        return len(self.kept_tables(view)[0].rows)
 
-    def cached_tables(self, view: View) -> list[Shown]:
-        """Per analysis, search and later reports shown: a source toggled off and on again shows at once.
-        An analysis belongs to one fact base, so a reload never finds the old rows."""
-        key = (view.analysis, view.query, view.later_reports)
-        cached = self._row_cache.get(key)
-        if cached is None:
-            if len(self._row_cache) >= ROW_CACHE_SIZE:
-                self._row_cache.pop(next(iter(self._row_cache)))
-            cached = self._row_cache[key] = self.tables(view)
-        return cached
+    def kept_tables(self, view: View) -> list[Shown]:
+        """`tables(view)`, made once per analysis, search and later reports shown, in the memo of the view's fact
+        base, which a reload replaces whole: a source toggled off and on again shows at once."""
+        return view.memo.kept(str(self.id), (view.analysis, view.query, view.later_reports), lambda: self.tables(view))
 
     def claims_shown(self, view: View) -> list[str]:
         """The ids of the claims behind the rows of the table in use, in its order: what "Export view" writes.
@@ -121,7 +112,7 @@ class Pane(Vertical):
             if selection.claim_id and not selection.event:
                 shown[selection.claim_id] = None
             elif selection.topic_id:
-                shown.update(dict.fromkeys(claim.id for claim in claims_behind(view, selection)))
+                shown.update(dict.fromkeys(claim.id for claim in view.claims_behind(selection)))
         return list(shown)
 
     @property

@@ -10,7 +10,7 @@ from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.facts.model.currency import convert, scale
 from xiaomi_tui.facts.model.formatting import CURRENCY_LABELS, format_number
 from xiaomi_tui.facts.model.records import Money, Quantity, Rate
-from xiaomi_tui.ui.panes.base import Pane, topics_shown
+from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence, topics_shown
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell
 from xiaomi_tui.ui.widgets.columns import Column
@@ -54,35 +54,39 @@ def _scale_key(topic: TopicAnalysis, view: View) -> tuple[str, float | None, flo
     return None
 
 
+def investment_tables(view: View) -> list[Shown]:
+    """A row a topic, its bar on the scale it shares with the others (one currency, or one unit), then the
+    exchange rates the fact base gives."""
+    topics = topics_shown(view, "investment")
+    scales = {topic.topic.id: _scale_key(topic, view) for topic in topics}
+    tops: dict[str, float] = {}
+    members = Counter(key[0] for key in filter(None, scales.values()))
+    for axis, *bounds in filter(None, scales.values()):
+        tops[axis] = max(tops.get(axis, 0.0), *(bound for bound in bounds if bound is not None))
+    shaped = []
+    for topic in topics:
+        key = scales[topic.topic.id]
+        drawn = bar(key[1], key[2], tops[key[0]]) if key and members[key[0]] > 1 else Text("")
+        shaped.append(Row([plain(topic.topic.label), consensus_cell(topic), drawn, status_cell(topic.status)],
+                          Selection(topic.topic.id)))
+    shaped += [_rate_row(view, rate) for rate in view.facts.rates
+               if rate.source in view.sources and view.row_matches(("rate", rate.base, rate.quote))]
+    return [Shown(shaped, empty_sentence(view, "money or capacity claims"), noun="rows")]  # topics, and the rates
+
+
+def _rate_row(view: View, rate: Rate) -> Row:
+    source = view.facts.source_name(rate.source)
+    quote = CURRENCY_LABELS.get(rate.quote, rate.quote)
+    return Row([
+        plain(f"Rate {rate.base}/{quote}"),
+        plain(f"{rate.base} 1 = {quote} {format_number(rate.rate)}", "bold"),
+        Text(""),
+        plain(f"from {source}", "dim"),
+    ], Selection(source_id=rate.source))
+
+
 class InvestmentPane(Pane):
     COLUMNS = [Column("Topic", 16), Column("Value", 18), Column("Scale", redundant=True), Column("Status")]
-    NOUN = "money or capacity claims"
-    ROWS = "rows"  # topics, and the exchange rates given
 
-    def rows(self, view: View) -> list[Row]:
-        topics = topics_shown(view, "investment")
-        scales = {topic.topic.id: _scale_key(topic, view) for topic in topics}
-        tops: dict[str, float] = {}
-        members = Counter(key[0] for key in filter(None, scales.values()))
-        for axis, *bounds in filter(None, scales.values()):
-            tops[axis] = max(tops.get(axis, 0.0), *(bound for bound in bounds if bound is not None))
-        shaped = []
-        for topic in topics:
-            key = scales[topic.topic.id]
-            drawn = bar(key[1], key[2], tops[key[0]]) if key and members[key[0]] > 1 else Text("")
-            shaped.append(Row([plain(topic.topic.label), consensus_cell(topic), drawn, status_cell(topic.status)],
-                              Selection(topic.topic.id)))
-        shaped += [self._rate_row(view, rate) for rate in view.facts.rates
-                   if rate.source in view.sources and view.matches("rate", rate.base, rate.quote)]
-        return shaped
-
-    @staticmethod
-    def _rate_row(view: View, rate: Rate) -> Row:
-        source = view.facts.source_name(rate.source)
-        quote = CURRENCY_LABELS.get(rate.quote, rate.quote)
-        return Row([
-            plain(f"Rate {rate.base}/{quote}"),
-            plain(f"{rate.base} 1 = {quote} {format_number(rate.rate)}", "bold"),
-            Text(""),
-            plain(f"from {source}", "dim"),
-        ], Selection(source_id=rate.source))
+    def tables(self, view: View) -> list[Shown]:
+        return investment_tables(view)

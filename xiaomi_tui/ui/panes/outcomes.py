@@ -1,7 +1,7 @@
 """Outcomes: each 2023 forecast, once, with its verdict, the outcome beside it and how many sources
 carried it; then the track records.
 
-The scorecard is the app's one (see `AnalysisCache.scorecard`), scored as of today or the day "Score
+The scorecard is the app's one (see `FactBaseMemo.scorecard`), scored as of today or the day "Score
 as of..." gave, with the later reports published by then; a forecast is shown while any source that
 carried it is in view and it matches the search, like every other pane's rows.
 """
@@ -29,6 +29,25 @@ from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
 
 
+def outcomes_tables(view: View) -> list[Shown]:
+    """Each forecast carried by a source in view that matches the search; then the track records."""
+    card = view.scorecard
+    rows = [Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id))
+            for item, carried in view.forecasts_shown()]
+    return [Shown(rows, empty_sentence(view, "forecasts"), noun="forecasts"),
+            Shown(_record_rows(card, view), empty_sentence(view, "track records"), noun="track records")]
+
+
+def forecast_claims_shown(view: View, selections: list[Selection]) -> list[str]:
+    """What "Export view" writes from the forecasts: every appearance in view of each forecast shown."""
+    shown: dict[str, None] = {}
+    for selection in selections:
+        item = view.score_of(selection)
+        if item is not None:
+            shown.update(dict.fromkeys(claim.id for claim in item.forecast.claims if claim.source in view.sources))
+    return list(shown)
+
+
 class OutcomesPane(Pane):
     SCORE_COLUMNS = [Column("Verdict"), Column("Topic", 12), Column("Forecast", 10), Column("Outcome", 10),
                      Column("Who", 10), Column("Src")]
@@ -39,11 +58,7 @@ class OutcomesPane(Pane):
         yield FactTable(self.RECORD_COLUMNS, id="outcomes-records")
 
     def tables(self, view: View) -> list[Shown]:
-        card = view.scorecard
-        rows = [Row(partial(_score_cells, card, item), Selection(item.forecast.topic, carried[0].id))
-                for item, carried in view.forecasts_shown()]
-        return [Shown(rows, empty_sentence(view, "forecasts"), noun="forecasts"),
-                Shown(_record_rows(card, view), empty_sentence(view, "track records"), noun="track records")]
+        return outcomes_tables(view)
 
     def show_view(self, view: View) -> None:
         super().show_view(view)
@@ -53,32 +68,19 @@ class OutcomesPane(Pane):
             "as of today" if day == date.today() else f"as of {day_text(day)}")
 
     def claims_shown(self, view: View) -> list[str]:
-        """What "Export view" writes from the forecasts: every appearance in view of each forecast shown."""
         table = self.current_table
         if table.id != "outcomes-table":
             return super().claims_shown(view)
-        shown: dict[str, None] = {}
-        for selection in table.selections():
-            item = score_of(view.scorecard, selection)
-            if item is not None:
-                shown.update(dict.fromkeys(claim.id for claim in item.forecast.claims if claim.source in view.sources))
-        return list(shown)
+        return forecast_claims_shown(view, table.selections())
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         card = view.scorecard
         if selection is not None and selection.party_id:
             return render_track_record(card, selection.party_id)
-        item = score_of(card, selection)
+        item = view.score_of(selection)
         if item is None:
             return super().render_detail(view, selection)
         return render_score(view.facts, item)
-
-
-def score_of(card: Scorecard, selection: Selection | None) -> Score | None:
-    """The score of the selected forecast, if a scored claim is selected."""
-    if selection is None or selection.claim_id is None:
-        return None
-    return card.by_claim.get(selection.claim_id)
 
 
 def _score_cells(card: Scorecard, item: Score) -> list[Text]:

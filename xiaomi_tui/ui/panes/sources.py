@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,6 +26,45 @@ TALLIED = (ClaimStanding.CORROBORATED, ClaimStanding.UNCONFIRMED, ClaimStanding.
 SET_ASIDE = f"{ClaimStanding.DISPUTED.symbol}{ClaimStanding.SUPERSEDED.symbol}"
 
 
+def sources_tables(view: View) -> list[Shown]:
+    """The sources in view with their tallies; then the topics by the sources (the first `MATRIX_SOURCES`)."""
+    in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
+    columns = [Column("Topic", 18), Column("")]
+    columns += [Column(view.facts.source_name(source_id), 9, maximum=12) for source_id in in_view]
+    return [Shown(_source_rows(view), empty_sentence(view, "sources"), noun="sources"),
+            Shown(_matrix_rows(view, in_view), empty_sentence(view, "topics"), columns)]
+
+
+def _named(view: View, source: Source) -> tuple[str | None, ...]:
+    """What a source's row is searched by: its name, title and id (not its claims' text)."""
+    return (view.facts.source_name(source.id), source.title, source.id)
+
+
+def _source_rows(view: View) -> list[Row]:
+    rows = []
+    for source in view.facts.sources.values():
+        if source.id in view.sources and view.row_matches(_named(view, source), view.facts.claims_by_source[source.id],
+                                                          claims_text=False):
+            rows.append(Row(partial(_source_cells, source, view.facts.source_name(source.id),
+                                    view.analysis.source_tallies[source.id]), Selection(source_id=source.id)))
+    return rows
+
+
+def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
+    columns = tuple(in_view)
+    return [Row(partial(_matrix_cells, view, topic, columns), Selection(topic.topic.id))
+            for topic in view.analysis.topics.values()
+            if topic.claims and view.row_matches((topic.topic.label,), topic.claims, claims_text=False)]
+
+
+def source_claims_shown(view: View, selections: list[Selection]) -> list[str]:
+    """On the list, a source's row stands for its claims that meet the qualifiers (its name met the text)."""
+    facts = view.facts
+    return [claim.id for selection in selections if selection.source_id
+            for claim in facts.claims_by_source[selection.source_id]
+            if view.row_matches(_named(view, facts.sources[selection.source_id]), (claim,), claims_text=False)]
+
+
 class SourcesPane(Pane):
     LIST_COLUMNS = [Column("Source", 14), Column("Published"), Column("Kind"), Column("All"),
                     *(Column(standing.symbol) for standing in TALLIED), Column(SET_ASIDE)]
@@ -37,36 +75,12 @@ class SourcesPane(Pane):
         yield FactTable([Column("Topic", 18)], id="sources-matrix")
 
     def tables(self, view: View) -> list[Shown]:
-        in_view = [source_id for source_id in view.facts.sources if source_id in view.sources][:MATRIX_SOURCES]
-        columns = [Column("Topic", 18), Column("")]
-        columns += [Column(view.facts.source_name(source_id), 9, maximum=12) for source_id in in_view]
-        return [Shown(self._source_rows(view), empty_sentence(view, "sources"), noun="sources"),
-                Shown(self._matrix_rows(view, in_view), empty_sentence(view, "topics"), columns)]
+        return sources_tables(view)
 
     def claims_shown(self, view: View) -> list[str]:
-        """On the list, a source's row stands for its claims that meet the qualifiers (its name met the text)."""
         if self.current_table.id != "sources-list":
             return super().claims_shown(view)
-        return [claim.id for selection in self.current_table.selections() if selection.source_id
-                for claim in view.facts.claims_by_source[selection.source_id] if view.qualifies((claim,))]
-
-    @staticmethod
-    def _source_rows(view: View) -> list[Row]:
-        rows = []
-        for source in view.facts.sources.values():
-            name = view.facts.source_name(source.id)
-            if (source.id in view.sources and view.text_matches(name, source.title, source.id)
-                    and view.qualifies(view.facts.claims_by_source[source.id])):
-                rows.append(Row(partial(_source_cells, source, name, view.analysis.source_tallies[source.id]),
-                                Selection(source_id=source.id)))
-        return rows
-
-    @staticmethod
-    def _matrix_rows(view: View, in_view: list[str]) -> list[Row]:
-        columns = tuple(in_view)
-        return [Row(partial(_matrix_cells, topic, columns), Selection(topic.topic.id))
-                for topic in view.analysis.topics.values()
-                if topic.claims and view.text_matches(topic.topic.label) and view.qualifies(topic.claims)]
+        return source_claims_shown(view, self.current_table.selections())
 
 
 def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) -> list[Text]:
@@ -80,17 +94,10 @@ def _source_cells(source: Source, name: str, tally: dict[ClaimStanding, int]) ->
     ]
 
 
-_MATRIX_CELLS: WeakKeyDictionary[TopicAnalysis, dict[tuple[str, ...], list[Text]]] = WeakKeyDictionary()
-"""Matrix rows per topic analysis and columns: a topic analysis is shared by every view its sources leave
-alone, so a source toggled off and on rebuilds only the rows of the topics it speaks to."""
-
-
-def _matrix_cells(topic: TopicAnalysis, in_view: tuple[str, ...]) -> list[Text]:
-    kept = _MATRIX_CELLS.setdefault(topic, {})
-    cells = kept.get(in_view)
-    if cells is None:
-        cells = kept[in_view] = _matrix_row(topic, in_view)
-    return cells
+def _matrix_cells(view: View, topic: TopicAnalysis, in_view: tuple[str, ...]) -> list[Text]:
+    """Kept per topic analysis and columns in the fact base's memo: a topic analysis is shared by every view its
+    sources leave alone, so a source toggled off and on rebuilds only the rows of the topics it speaks to."""
+    return view.memo.kept("sources-matrix", (topic, in_view), partial(_matrix_row, topic, in_view), most=None)
 
 
 def _matrix_row(topic: TopicAnalysis, in_view: tuple[str, ...]) -> list[Text]:

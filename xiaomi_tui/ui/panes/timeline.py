@@ -35,51 +35,54 @@ HAPPENED = {"on": "", "by": ", by then", "not by": ", not yet then"}
 """How a later report's date reads after the topic: it happened then, by then, or had not yet."""
 
 
+def timeline_tables(view: View) -> list[Shown]:
+    """The rows, opening at the fact base's date: what happened is above, what is expected below."""
+    events = _events(view)
+    home = next((index for index, event in enumerate(events) if event[0].id not in view.facts.outcome_claims
+                 and any(map(view.facts.is_expected, event))), 0)
+    return [Shown(_rows(view, events), empty_sentence(view, "dated claims"), home=home, noun="events")]
+
+
+def _events(view: View) -> list[list[Claim]]:
+    """The claims in view, one list per event, in the timeline's order; a later report is an event alone."""
+    facts, in_view = view.facts, view.sources
+    every_source = len(in_view) == len(facts.sources)
+    events = []
+    for event in view.memo.dated_events:  # grouped once per fact base; here only filtered
+        kept = event if every_source else [claim for claim in event if claim.source in in_view]
+        if view.query:
+            kept = [claim for claim in kept if view.row_matches((), (claim,))]
+        if kept:
+            events.append(kept)
+    if view.later_reports:  # each finding a row of its own, in the same order
+        later = [[outcome] for outcome in facts.dated_outcome_claims
+                 if view.row_matches((outcome.statement, facts.topics[outcome.topic].label))]
+        events = list(merge(events, later, key=lambda event: date_order(event[0])))
+    return events
+
+
+def _rows(view: View, events: list[list[Claim]]) -> list[Row]:
+    facts = view.facts
+    rows: list[Row] = []
+    year = None
+    for event in events:
+        first = event[0]
+        first_of_year = when(first).end.year != year
+        year = when(first).end.year
+        if first.id in facts.outcome_claims:
+            rows.append(Row(partial(_later_cells, view, first, first_of_year), Selection(claim_id=first.id)))
+        else:
+            rows.append(Row(partial(_cells, view, event, first_of_year),
+                            Selection(first.topic, event=(when(first).start, when(first).end))))
+    return rows
+
+
 class TimelinePane(Pane):
     COLUMNS = [Column("Year", redundant=True, in_order=True), Column("When", in_order=True), Column("What", 24),
                Column("Source", 10), Column("Orig"), Column("Standing")]
-    NOUN = "dated claims"
 
     def tables(self, view: View) -> list[Shown]:
-        """The rows, opening at the fact base's date: what happened is above, what is expected below."""
-        events = self._events(view)
-        home = next((index for index, event in enumerate(events) if event[0].id not in view.facts.outcome_claims
-                     and any(map(view.facts.is_expected, event))), 0)
-        return [Shown(self._rows(view, events), empty_sentence(view, self.NOUN), home=home, noun="events")]
-
-    @staticmethod
-    def _events(view: View) -> list[list[Claim]]:
-        """The claims in view, one list per event, in the timeline's order; a later report is an event alone."""
-        facts, in_view = view.facts, view.sources
-        every_source = len(in_view) == len(facts.sources)
-        events = []
-        for event in view.derived.dated_events:  # grouped once per fact base; here only filtered
-            kept = event if every_source else [claim for claim in event if claim.source in in_view]
-            if view.query:
-                kept = [claim for claim in kept if view.claim_matches(claim)]
-            if kept:
-                events.append(kept)
-        if view.later_reports:  # each finding a row of its own, in the same order
-            later = [[outcome] for outcome in facts.dated_outcome_claims
-                     if view.matches(outcome.statement, facts.topics[outcome.topic].label)]
-            events = list(merge(events, later, key=lambda event: date_order(event[0])))
-        return events
-
-    @staticmethod
-    def _rows(view: View, events: list[list[Claim]]) -> list[Row]:
-        facts = view.facts
-        rows: list[Row] = []
-        year = None
-        for event in events:
-            first = event[0]
-            first_of_year = when(first).end.year != year
-            year = when(first).end.year
-            if first.id in facts.outcome_claims:
-                rows.append(Row(partial(_later_cells, view, first, first_of_year), Selection(claim_id=first.id)))
-            else:
-                rows.append(Row(partial(_cells, view, event, first_of_year),
-                                Selection(first.topic, event=(when(first).start, when(first).end))))
-        return rows
+        return timeline_tables(view)
 
     def render_detail(self, view: View, selection: Selection | None) -> RenderableType:
         if selection is not None and selection.claim_id in view.facts.outcome_claims:

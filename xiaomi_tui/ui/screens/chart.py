@@ -11,10 +11,11 @@ from textual.widgets import Static
 from xiaomi_tui.facts.outcomes.chart import chart
 from xiaomi_tui.facts.outcomes.verdicts import Score
 from xiaomi_tui.facts.wording import day_text
-from xiaomi_tui.ui.citing import CitingScreen
+from xiaomi_tui.ui.dashboard import dashboard
 from xiaomi_tui.ui.keys import CHART_KEYS, CITE_KEYS
 from xiaomi_tui.ui.panes.base import empty_sentence
-from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
+from xiaomi_tui.ui.screens.citing import CitingScreen
+from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.chart import ForecastChart, Legend, describe
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
@@ -42,14 +43,13 @@ class ChartScreen(CitingScreen):
 
     BINDINGS = [*CHART_KEYS, *CITE_KEYS]
 
-    def __init__(self, holder: HasView, selection: Selection | None):
+    def __init__(self, selection: Selection | None):
         super().__init__()
-        self._holder = holder
         self._selection = selection
 
     @property
     def view(self) -> View:
-        return self._holder.view
+        return dashboard(self).view
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -68,6 +68,7 @@ class ChartScreen(CitingScreen):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        dashboard(self).view_changed.subscribe(self, self._view_changed)
         self.query_one(ForecastChart).focus()
 
     def selected(self) -> Selection | None:
@@ -79,7 +80,7 @@ class ChartScreen(CitingScreen):
         self._selection = self.selected() or self._selection  # a redraw comes back to it
         self.query_one("#chart-detail", Static).update(describe(message.row) if message.row else Text(""))
 
-    async def on_view_changed(self, message: ViewChanged) -> None:
+    async def _view_changed(self, view: View) -> None:
         await self.recompose()
         self.query_one(ForecastChart).focus()
 

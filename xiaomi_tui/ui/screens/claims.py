@@ -9,11 +9,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.model.formatting import format_claim_value
-from xiaomi_tui.ui.citing import CitingScreen
+from xiaomi_tui.ui.dashboard import dashboard
 from xiaomi_tui.ui.keys import CLAIMS_KEYS
-from xiaomi_tui.ui.view import HasView, Selection, View, ViewChanged
+from xiaomi_tui.ui.screens.citing import CitingScreen
+from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import status_cell
-from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, claims_behind, render_claim, render_selection
+from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, render_claim, render_selection
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 
@@ -32,16 +33,18 @@ class ClaimsScreen(CitingScreen):
 
     BINDINGS = [*CLAIMS_KEYS]
 
-    def __init__(self, holder: HasView, selection: Selection):
+    def __init__(self, selection: Selection):
         super().__init__()
         assert selection.topic_id is not None  # opened on a row that has a topic
-        self._holder = holder
         self.selection = selection  # the row it was opened on
         self.topic_id = selection.topic_id
 
     @property
     def view(self) -> View:
-        return self._holder.view
+        return dashboard(self).view
+
+    def on_mount(self) -> None:
+        dashboard(self).view_changed.subscribe(self, self._view_changed)
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -53,7 +56,7 @@ class ClaimsScreen(CitingScreen):
                 Option(Text.assemble(format_claim_value(claim, topic.topic), "  ",
                                      (f"{view.facts.source_name(claim.source)}{_para(claim.para)}", "dim")),
                        id=claim.id)
-                for claim in claims_behind(view, self.selection)
+                for claim in view.claims_behind(self.selection)
             ), id="detail-claims")
             with VerticalScroll(id="detail-full"):
                 yield Static(render_selection(view, self.selection), id="detail-topic")
@@ -75,7 +78,7 @@ class ClaimsScreen(CitingScreen):
             return None
         return options.get_option_at_index(options.highlighted).id
 
-    def selected(self) -> Selection | None:
+    def selected(self) -> Selection:
         """The row it was opened on, narrowed to the highlighted claim."""
         return self.selection._replace(claim_id=self.highlighted_claim_id)
 
@@ -86,11 +89,11 @@ class ClaimsScreen(CitingScreen):
         if claim is not None and topic is not None:
             self.query_one("#detail-topic", Static).update(render_claim(view, topic, claim, SCREEN_RELATIONS))
 
-    async def on_view_changed(self, message: ViewChanged) -> None:
+    async def _view_changed(self, view: View) -> None:
         """Redraw from the new view, on the same claim if it is still there; close when the row is gone."""
-        claims = [claim.id for claim in claims_behind(self.view, self.selection)]
+        claims = [claim.id for claim in view.claims_behind(self.selection)]
         if not claims:
-            topic = self.view.facts.topics.get(self.topic_id)
+            topic = view.facts.topics.get(self.topic_id)
             label = topic.label if topic else "this topic"
             if self.app.screen is not self:
                 self.pop_until_active()

@@ -13,8 +13,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.model.factbase import FactBase
+from xiaomi_tui.ui.dashboard import dashboard
 from xiaomi_tui.ui.keys import COPY_KEYS, SOURCE_PICKER_KEYS, STYLE_PICKER_KEYS
-from xiaomi_tui.ui.view import HasView, ViewChanged
+from xiaomi_tui.ui.view import View
 from xiaomi_tui.ui.widgets.checklist import Checklist
 
 
@@ -30,19 +31,21 @@ class SourcePicker(ModalScreen[None]):
 
     BINDINGS = [*SOURCE_PICKER_KEYS]
 
-    def __init__(self, holder: HasView):
+    def __init__(self) -> None:
         super().__init__()
-        self._holder = holder
         self._shown: FactBase | None = None  # the fact base the checklist was drawn from
         self._before = holder.view.sources  # what escape puts back
 
     @property
     def facts(self) -> FactBase:
-        return self._holder.view.facts
+        return dashboard(self).view.facts
+
+    def on_mount(self) -> None:
+        dashboard(self).view_changed.subscribe(self, self._view_changed)
 
     def compose(self) -> ComposeResult:
         self._shown = self.facts
-        ticked = self._holder.view.sources
+        ticked = dashboard(self).view.sources
         counts = {source_id: len(claims) for source_id, claims in self.facts.claims_by_source.items()}
         labels = {}
         for source in self.facts.sources.values():
@@ -61,9 +64,9 @@ class SourcePicker(ModalScreen[None]):
         return (f"Sources in view: {len(list(ticked))} of {len(self.facts.sources)}"
                 "  (space ticks, a all, n none, enter done, escape undoes)")
 
-    async def on_view_changed(self, message: ViewChanged) -> None:
+    async def _view_changed(self, view: View) -> None:
         """A reload under the checklist: drawn again from the new fact base's sources."""
-        if self.facts is not self._shown:
+        if view.facts is not self._shown:
             await self.recompose()
 
     def on_checklist_changed(self, event: Checklist.Changed) -> None:

@@ -30,20 +30,6 @@ SCREEN_RELATIONS = 50
 move redraws them, and at 20,000 claims on a topic drawing every one took seconds per move."""
 
 
-def claims_behind(view: View, selection: Selection | None) -> list[Claim]:
-    """The claims a row stands for, the selected claim first: what `c` and the detail screen offer.
-    A timeline event stands for the claims in view on its topic and date only."""
-    topic = view.analysis.topics.get(selection.topic_id) if selection and selection.topic_id else None
-    if topic is None or selection is None:  # no topic, or one a reload took away
-        return []
-    ordered = list(topic.ordered_claims)
-    if selection.event:
-        ordered = [claim for claim in ordered if claim.date and (claim.date.start, claim.date.end) == selection.event]
-    if selection.claim_id:
-        ordered.sort(key=lambda claim: claim.id != selection.claim_id)
-    return ordered
-
-
 def render_selection(view: View, selection: Selection | None) -> RenderableType:
     if selection is None:
         return Text("Nothing selected.", style="dim italic")
@@ -57,7 +43,7 @@ def render_selection(view: View, selection: Selection | None) -> RenderableType:
         Text.assemble(status_cell(topic.status), f"  {topic.counts_text}"),
         Text(topic.reason_beyond_counts, style="dim"),
     ]
-    claims = claims_behind(view, selection)
+    claims = view.claims_behind(selection)
     for claim in claims[:PANEL_CLAIMS]:
         parts += [Text(""), render_claim(view, topic, claim, PANEL_RELATIONS)]
     if len(claims) > PANEL_CLAIMS:
