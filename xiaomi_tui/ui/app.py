@@ -57,7 +57,9 @@ from xiaomi_tui.ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
+    from xiaomi_tui.facts.edit import Planned
     from xiaomi_tui.ui.screens.citing import CitingScreen
+    from xiaomi_tui.ui.screens.editor import Form as EditorForm
     from xiaomi_tui.ui.screens.pickers import SourcePicker
     from xiaomi_tui.ui.view import Part
 
@@ -386,6 +388,13 @@ class XiaomiApp(App[None]):
 
     def action_new_claim(self) -> None:
         self.editing.new(self.active_pane.selected())
+
+    def open_editor(self, form: EditorForm, facts: FactBase, write: Callable[[Planned], str | None],
+                    saved: Callable[[Planned | None], None]) -> None:
+        """The claim editor, for the edit flow: `write` writes a confirmed edit, `saved` hears how it ended."""
+        from xiaomi_tui.ui.screens.editor import EditorScreen
+
+        self.push_screen(EditorScreen(form, facts, write), saved)
 
     def action_view_citation(self) -> None:
         self.citations.show_last()

@@ -7,21 +7,23 @@ Writes go through the data layer's one write path (`facts/edit`); the live reloa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from textual.app import App
-
+from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.io.files import UnreadableFile, read_regular_file
-from xiaomi_tui.ui.citing import claim_to_cite
 from xiaomi_tui.ui.view import Selection, View
 
 if TYPE_CHECKING:
     # The write path is imported on the first edit: it brings pydantic and tomlkit, which the first frame of a
     # cached open has no use for (about 50 ms of every start).
+    from textual.notifications import SeverityLevel
+    from textual.screen import Screen
+
     from xiaomi_tui.facts.edit import Planned
+    from xiaomi_tui.ui.screens.editor import Form
 
 __all__ = ["READ_ONLY", "EditFlow"]
 
@@ -32,8 +34,27 @@ ARTICLE_LIMIT = 2**20
 """The largest article read beside the form: a press article is a few kilobytes."""
 
 
+class EditDesk(Protocol):
+    """What the edit flow needs of the app: the screens shown, a word, and the editor, which the app pushes."""
+
+    @property
+    def screen(self) -> Screen[Any]: ...
+
+    @property
+    def screen_stack(self) -> Sequence[Screen[Any]]: ...
+
+    @property
+    def is_web(self) -> bool: ...
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None: ...
+
+    def open_editor(self, form: Form, facts: FactBase, write: Callable[[Planned], str | None],
+                    saved: Callable[[Planned | None], None]) -> None: ...
+
+
 class EditFlow:
-    def __init__(self, app: App[Any], view: Callable[[], View], articles: Path | None) -> None:
+    def __init__(self, app: EditDesk, view: Callable[[], View], articles: Path | None) -> None:
         self.app = app
         self.view = view
         self.articles = articles
@@ -61,7 +82,7 @@ class EditFlow:
             return
         view = self.view()
         selection = self._selection(pane_selection)
-        claim = claim_to_cite(view, selection)
+        claim = view.claim_to_cite(selection)
         if claim is None and selection is not None and selection.claim_id:
             claim = view.facts.outcome_claims.get(selection.claim_id)
         if claim is None:
@@ -82,7 +103,7 @@ class EditFlow:
         view = self.view()
         selection = self._selection(pane_selection)
         shown: dict[str, str] = {}
-        claim = claim_to_cite(view, selection)
+        claim = view.claim_to_cite(selection)
         if selection is not None and selection.topic_id:
             shown["topic"] = selection.topic_id
         if claim is not None:
@@ -94,7 +115,7 @@ class EditFlow:
         self._open(None, shown, None)
 
     def _open(self, claim_id: str | None, shown: dict[str, str], claim: Claim | None) -> None:
-        from xiaomi_tui.ui.screens.editor import EditorScreen, Form
+        from xiaomi_tui.ui.screens.editor import Form
 
         facts = self.view().facts
         source = facts.sources.get(shown.get("source", "")) or facts.outcome_sources.get(shown.get("source", ""))
@@ -105,7 +126,7 @@ class EditFlow:
             except UnreadableFile:
                 article = None
         form = Form(Path(facts.path), claim_id, shown, article, source.file if article is not None and source else None)
-        self.app.push_screen(EditorScreen(form, facts, self._write), self._saved)
+        self.app.open_editor(form, facts, self._write, self._saved)
 
     def _write(self, planned: Planned) -> str | None:
         from xiaomi_tui.facts.edit import EditError, commit
