@@ -34,13 +34,14 @@ class SourcePicker(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown: FactBase | None = None  # the fact base the checklist was drawn from
-        self._before = holder.view.sources  # what escape puts back
+        self._before: frozenset[str] = frozenset()  # what escape puts back: the sources in view when it opened
 
     @property
     def facts(self) -> FactBase:
         return dashboard(self).view.facts
 
     def on_mount(self) -> None:
+        self._before = dashboard(self).view.sources
         dashboard(self).view_changed.subscribe(self, self._view_changed)
 
     def compose(self) -> ComposeResult:
