@@ -35,6 +35,7 @@ from xiaomi_tui.facts.citations import bibliography, cite_claim, cite_source
 from xiaomi_tui.facts.export.tables import export
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.settings import Settings
+from xiaomi_tui.ui import reloading
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.citing import GONE
 from xiaomi_tui.ui.keys import NOT_IN_PALETTE
@@ -406,13 +407,17 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, tmp_path):
+async def test_live_reload_keeps_last_good_data_and_recovers(small_facts_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(reloading, "RELOAD_EVERY", 0.05)  # the first edit is found by the app's own timer
     path, app = watched_copy(small_facts_path, tmp_path)
     good = path.read_text(encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "g", "j")
         _write(path, good.replace('title = "Test fact base"', 'title = "Edited fact base"'))
-        await _reload(app, pilot)
+        for _ in range(200):  # ten seconds at most
+            if app.title == "Edited fact base":
+                break
+            await pilot.pause(0.05)
         assert app.title == "Edited fact base"
         assert app.query_one(TabbedContent).active == "tab-timeline"
         assert table(app, "timeline").cursor_row == 1

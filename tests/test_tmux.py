@@ -201,7 +201,8 @@ def open_on_a_copy(terminal, tmp_path: Path) -> tuple[Terminal, Path, str]:
     return term, facts, good
 
 
-def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(terminal, tmp_path):
+def test_editing_the_file_while_open_reloads_keeps_the_last_good_data_and_says_what_changed(terminal, tmp_path):
+    """One session edits the file four times: a title, a broken value, the good text back, a claim added."""
     term, facts, good = open_on_a_copy(terminal, tmp_path)
 
     facts.write_text(good.replace('title = "Test fact base"', 'title = "Edited in place"'), encoding="utf-8")
@@ -216,6 +217,19 @@ def test_editing_the_file_while_open_reloads_or_keeps_the_last_good_data(termina
     term.wait_for("Test fact base")
     screen = term.wait_until_gone("Showing the last good data")
     assert "Body style" in screen
+
+    second_body = ('\n[[claims]]\nid = "beta-body"\ntopic = "body-style"\nsource = "beta"\n'
+                   'statement = "The car is an SUV."\nvalue = "SUV"\norigin = "wire"\npara = 4\n')
+    facts.write_text(good + second_body, encoding="utf-8")
+    term.wait_for("reloaded: 1 claim added; Body style: single \u2192")  # the toast wraps before "conflict"
+    term.press("C-p")
+    term.wait_for("Search for commands")
+    term.press(*"what changed")
+    term.wait_for("What changed")
+    term.press("Enter")
+    screen = term.wait_for("What the last reload changed")
+    assert "status: Body style: single \u2192 conflict" in screen
+    assert "added: beta-body" in screen
 
 
 def test_a_reload_under_the_claims_screen_then_c_cites_what_is_left_and_the_app_stays_up(terminal, tmp_path):
@@ -421,22 +435,6 @@ def test_a_keymap_in_the_settings_moves_a_key_in_the_footer_and_the_help(termina
     assert term.tmux("list-buffers") == ""  # c no longer copies
     term.press("x")
     term.wait_for("to the terminal clipboard")
-
-
-def test_an_edit_while_open_says_what_changed_and_the_palette_lists_it(terminal, tmp_path):
-    term, facts, good = open_on_a_copy(terminal, tmp_path)
-    second_body = ('\n[[claims]]\nid = "beta-body"\ntopic = "body-style"\nsource = "beta"\n'
-                   'statement = "The car is an SUV."\nvalue = "SUV"\norigin = "wire"\npara = 4\n')
-    facts.write_text(good + second_body, encoding="utf-8")
-    term.wait_for("reloaded: 1 claim added; Body style: single \u2192")  # the toast wraps before "conflict"
-    term.press("C-p")
-    term.wait_for("Search for commands")
-    term.press(*"what changed")
-    term.wait_for("What changed")
-    term.press("Enter")
-    screen = term.wait_for("What the last reload changed")
-    assert "status: Body style: single \u2192 conflict" in screen
-    assert "added: beta-body" in screen
 
 
 def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal, tmp_path):
