@@ -40,5 +40,13 @@ def test_a_redundant_column_hides_only_when_the_others_lack_room() -> None:
 
 def test_a_column_with_a_maximum_leaves_the_rest_to_the_label() -> None:
     columns = [Column("Topic", 18), *(Column(name, 9, maximum=24) for name in "abcde")]
-    widths = fit_widths(columns, [40, 60, 60, 60, 60, 60], room=197)
-    assert widths == [40, 24, 24, 24, 24, 24]
+    # Room left when every column has its maximum goes to them: no value cut beside blank cells.
+    assert fit_widths(columns, [40, 60, 60, 60, 60, 60], room=197) == [40, 29, 29, 29, 29, 29]
+
+
+def test_room_left_goes_to_a_cut_value_at_200_columns() -> None:
+    """The Investment pane at 200x60 cut "below RMB 300,000 vs EUR 40,000–50,000" with 19 cells blank: the name,
+    already whole, came last in the share-out and took nothing, and its share was never given."""
+    columns = [Column("Topic", 16), Column("Value", 18), Column("Scale"), Column("Status")]
+    widths = fit_widths(columns, [40, 38, 16, 16], room=133)
+    assert widths == [40, 38, 16, 16]

@@ -3,7 +3,8 @@
 A column is either whole (a status word, a count, a date: never cut, as wide as its widest cell) or
 flexible (a label, a value: at least `minimum`, at most its widest cell). What is left after the whole
 columns goes first to the row's name (the first flexible column), as long as the others keep up to twice their
-minimum, then to the flexible ones, the short ones first, so the room ends with what is long. When the
+minimum, then to the flexible ones, the least wanting first, so the room ends with what is long; room left
+when each has its widest cell goes to those held to a `maximum`, never left blank beside a cut cell. When the
 flexible columns would get less than twice their minimum, the columns marked `redundant` (a year beside
 a date, bars beside the figures) are hidden; below that the table scrolls sideways. Nothing here knows
 about Textual.
@@ -48,6 +49,7 @@ def natural_widths(columns: Sequence[Column], rows: Iterable[Sequence[Text]]) ->
 
 def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> list[int | None]:
     """The width of each column in `room` cells, None for a column hidden because the table is narrow."""
+    widest = list(natural)
     natural = [min(width, column.maximum or width) for width, column in zip(natural, columns)]
     shown = list(range(len(columns)))
 
@@ -78,13 +80,16 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> 
         grow = max(0, min(natural[name] - least(name), spare - reserve))
         widths[name] = least(name) + grow
         spare -= grow
-    # Then short columns first: each takes what it needs up to an equal share of what is left.
-    for position, index in enumerate(sorted(flexible, key=lambda index: natural[index])):
-        share = max(0, spare) // (len(flexible) - position)
-        current = widths[index] or 0
-        grow = min(natural[index] - current, share)
-        widths[index] = current + grow
-        spare -= grow
+    # Then the least wanting first: each takes what it still needs up to an equal share of what is left (by its
+    # width, a name already whole came last and took nothing, and its share stayed blank beside cut values).
+    # What room is left after that goes to the columns held to a `maximum`: no cell is cut beside blank space.
+    for limits in (natural, widest):
+        for position, index in enumerate(sorted(flexible, key=lambda index: limits[index] - (widths[index] or 0))):
+            share = max(0, spare) // (len(flexible) - position)
+            current = widths[index] or 0
+            grow = max(0, min(limits[index] - current, share))
+            widths[index] = current + grow
+            spare -= grow
     return widths
 
 
