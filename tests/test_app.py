@@ -81,20 +81,6 @@ async def test_number_keys_switch_panes(small_facts, key, pane_id):
         assert app.focused in app.query_one(f"#{pane_id}").query(FactTable)
 
 
-async def test_timeline_is_in_date_order_and_marks_the_conflict(small_facts):
-    app = make_app(small_facts)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        whens = row_texts(app, "timeline", column=1)
-        # "Aug 2023" may be its last day: it follows the 23rd, which it holds.
-        assert whens == ["\u25c6 30 Mar 2021", "\u25c6 23 Aug 2023", "\u25c6 Aug 2023", "\u25c7 Dec 2023",
-                         "\u25c7 H1 2024"]
-        standings = row_texts(app, "timeline", column=5)
-        assert standings[-2:] == ["\u2717 conflict", "\u2717 conflict"]
-        assert row_texts(app, "timeline") == ["2021", "2023", "2023", "2023", "2024"]
-        assert table(app, "timeline").cursor_row == 3  # opens at the first expected event
-
-
 async def test_arrows_and_vim_keys_move_and_the_detail_follows(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:

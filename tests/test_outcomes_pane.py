@@ -141,15 +141,6 @@ async def test_a_forecast_carried_by_three_sources_is_one_row_that_says_so(bundl
         assert "carried by CnEVPost (cnevpost-first-car-off-line), Xiaomi EV-1 (blog-ev1-first-car-off-line)" in shown
 
 
-async def test_a_past_event_is_not_a_forecast_and_is_not_on_the_pane(bundled):
-    app = make_app(bundled)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5", "slash", *"bought the chinese carmaker", "enter")
-        await pilot.pause()
-        scores = table(app, "outcomes")  # the Foton purchase: reported as past, never scored
-        assert len(scores.rows) == 0 and scores.selection_at(0) is None
-
-
 async def test_score_as_of_rescores_the_pane_with_what_was_reported_by_then(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:

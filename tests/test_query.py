@@ -77,48 +77,6 @@ def test_a_row_needs_every_word_and_any_source(small_facts):
     assert not parse_query("source:beta", small_facts).accepts_claims(claims, words_of)
 
 
-async def test_is_conflict_on_each_pane_shows_only_conflicts(small_facts):
-    app = XiaomiApp(small_facts, watch=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "slash", *"is:conflict", "enter")
-        assert shown(app, "timeline-table", 5) == ["\u2717 conflict", "\u2717 conflict"]
-        await pilot.press("1")
-        assert shown(app, "specs-table") == []
-        await pilot.press("4")
-        assert shown(app, "sources-list") == ["Alpha News"]  # the one source with a conflicting claim
-        assert shown(app, "sources-matrix") == ["Mass-production start"]
-        await pilot.press("1", "slash", "ctrl+u", *"is:not-comparable")  # the search kept at enter, replaced
-        assert shown(app, "specs-table", 2) == [f"{Status.UNCOMPARABLE.symbol} {Status.UNCOMPARABLE.value}"]
-
-
-async def test_qualifiers_combine_with_each_other_and_with_text(small_facts):
-    app = XiaomiApp(small_facts, watch=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "slash", *"is:echo source:beta")
-        assert shown(app, "investment-table") == ["First-phase investment"]
-        await pilot.press(*" origin:wire")
-        assert shown(app, "investment-table") == []
-        await pilot.press("enter", "1", "slash", "ctrl+u", *"is:single")
-        assert shown(app, "specs-table") == ["Body style", "Looks like", "Price"]
-        await pilot.press(*" looks")
-        assert shown(app, "specs-table") == ["Looks like"]
-        await pilot.press(*" source:gamma")
-        assert shown(app, "specs-table") == ["Looks like"]
-        await pilot.press(*" is:corroborated")  # gamma alone says what Looks like is
-        assert shown(app, "specs-table") == []
-
-
-async def test_is_missed_on_outcomes_shows_only_missed_forecasts():
-    app = XiaomiApp(load(bundled_facts_path()), watch=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        everything = shown(app, "outcomes-table")
-        await pilot.press("slash", *"is:missed", "enter")
-        missed = shown(app, "outcomes-table")
-        assert missed and set(missed) == {f"{Verdict.MISSED.symbol} {Verdict.MISSED.value}"}
-        assert missed == [verdict for verdict in everything if verdict == missed[0]]
-
-
 async def test_an_unknown_qualifier_is_named_in_the_search_box(small_facts):
     app = XiaomiApp(small_facts, watch=False)
     async with app.run_test(size=SIZE) as pilot:
