@@ -281,6 +281,8 @@ class XiaomiApp(App[None]):
         Below the minimum size only quitting acts: every other key would act on panes nobody can see."""
         if self.cramped:
             return action == "quit"
+        if action in ("edit_claim", "new_claim"):  # on the dashboard and screens that select a claim, not dialogs
+            return not self.editing.over_a_dialog()
         return not (action in DASHBOARD_ACTIONS and len(self.screen_stack) > 1)
 
     def action_show_pane(self, pane_id: str) -> None:

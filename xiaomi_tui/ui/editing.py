@@ -65,12 +65,12 @@ class EditFlow:
         selected = getattr(self.app.screen, "selected", None)
         return selected() if callable(selected) else fallback
 
-    def _over_a_dialog(self) -> bool:
+    def over_a_dialog(self) -> bool:
         """Editing starts from the dashboard or the claims screen, not from help or a picker over them."""
         return len(self.app.screen_stack) > 1 and not callable(getattr(self.app.screen, "selected", None))
 
     def _refused(self) -> bool:
-        if self._over_a_dialog():
+        if self.over_a_dialog():
             return True
         if self.app.is_web:
             self.app.notify(READ_ONLY, title="Read-only", severity="warning", markup=False)
