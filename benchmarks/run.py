@@ -200,11 +200,11 @@ class Terminal:
             time.sleep(0.3)  # let the app exit before the next launch competes with it
 
 
-# A screen is complete when the footer is drawn and so is the data: for the bare app its last row, for
-# the dashboard the detail panel's "n origins, m sources", which needs the first row selected.
+# A screen is complete when the footer is drawn and so is the data: the detail panel's "n origins, m sources"
+# (for the dashboard it needs the first row selected), and for the bare app its tables' last row too.
 FOOTER = re.compile("palette")
-BARE_APP = ([sys.executable, str(HERE / "bare_app.py")], [FOOTER, re.compile(re.escape("Range (CLTC)"))])
 DASHBOARD_READY = [FOOTER, re.compile(r"\d+ origins?, \d+ sources?")]
+BARE_APP = ([sys.executable, str(HERE / "bare_app.py")], [*DASHBOARD_READY, re.compile(re.escape("Range (CLTC)"))])
 
 
 def _dashboard(facts_path: Path, env: dict[str, str] | None = None) -> tuple[list[str], list[re.Pattern[str]]]:
