@@ -243,3 +243,12 @@ def test_the_readme_worked_example_does_what_it_says(capsys, monkeypatch: pytest
         for line in printed:
             expected = re.sub(r"facts\.toml:\d+:", "facts.toml:N:", line.strip())
             assert expected in said, f"{command}: {line!r} is not in\n{said}"
+
+
+def test_a_byte_order_mark_stays_and_is_no_change_in_the_diff(tmp_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + bundled_facts_path().read_bytes())
+    planned = plan(path, Edit("set", "claims", CLAIM, {"para": "11"}))
+    assert planned.diff.count("\n-") == 1 and "-para = 10\n+para = 11\n" in planned.diff
+    commit(planned)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf#:schema ./facts.schema.json\n")

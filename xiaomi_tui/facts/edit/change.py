@@ -80,7 +80,7 @@ class Planned:
         name = shown(self.path.name)
         return "".join(difflib.unified_diff(
             self.before.decode("utf-8-sig").splitlines(keepends=True),
-            self.after.decode("utf-8").splitlines(keepends=True), f"a/{name}", f"b/{name}"))
+            self.after.decode("utf-8-sig").splitlines(keepends=True), f"a/{name}", f"b/{name}"))
 
     @cached_property
     def warnings(self) -> list[str]:
