@@ -381,3 +381,18 @@ def test_apa_mla_and_chicago_come_as_html_with_the_container_in_italics_and_in_t
         assert halves[1].html is not None and halves[1].html.count("<p>") == 1 and container in halves[1].html
         assert "\ue000" not in citation.text and "<i>" not in citation.text
     assert cite(facts, claim, "bibtex").html is None and cite(facts, claim, "bibtex").apart() is None
+
+
+@pytest.mark.parametrize("style", ["mla", "chicago"])
+def test_title_case_in_citeproc_js_and_pandoc_keeps_what_the_fact_base_writes_in_its_own_case(facts, tmp_path, style):
+    """MLA and Chicago title-case titles and sites: `Decor-Dreams.Com` before its `nocase` span; an acronym
+    or a name with inner capitals (EV, CnEVPost, ArenaEV) stays as written."""
+    items = json.loads(bibliography(facts, None, "csl-json"))
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    draft = "\n\n".join(f"[@{item['id']}]" for item in items)
+    for rendered in (" ".join(_citeproc_js(items, [], style)["bibliography"]),
+                     _citeproc(draft + "\n", path, style, tmp_path).translate(CURLY)):
+        assert "decor-dreams.com" in rendered and "Decor-Dreams.Com" not in rendered
+        assert "CnEVPost" in rendered and "Xiaomi EV-1" in rendered and "EV Strategies" in rendered
+        assert not re.search(r"\b(Ev|Ndrc|Cnevpost|Arenaev)\b", rendered)
