@@ -256,6 +256,19 @@ def test_a_copy_puts_html_with_the_container_in_italics_beside_plain_text_on_the
     assert pasted("UTF8_STRING") == citation.text  # a terminal or a plain editor still gets plain text
 
 
+def test_cite_copy_leaves_rich_text_on_the_x11_clipboard_after_it_exits(x_display: str) -> None:
+    environment = {**os.environ, "DISPLAY": x_display, "XIAOMI_TUI_NO_CACHE": "1"}
+    environment.pop("WAYLAND_DISPLAY", None)
+    claim = next(claim for claim in load(bundled_facts_path()).claims.values() if claim.source == "arenaev")
+    done = subprocess.run([sys.executable, "-m", "xiaomi_tui", "cite", "--copy", "--style", "chicago", claim.id],
+                          capture_output=True, text=True, timeout=60, env=environment, check=True)
+
+    assert "rich text" in done.stderr
+    html = subprocess.run(["xclip", "-o", "-selection", "clipboard", "-t", "text/html"], capture_output=True,
+                          text=True, timeout=10, check=True, env=environment).stdout
+    assert "<i>ArenaEV</i>, November 4, 2023" in html
+
+
 # -- a web page that embeds the ClaimReview JSON-LD ----------------------------------------------
 
 BREAKS_A_PAGE = '</script><script>document.title = "run"</script><!--'

@@ -334,7 +334,7 @@ def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_st
     if warning := assessment(claim):  # cited as asked, but never without saying we hold it wrong
         print(f"warning: {pasteable(warning)}", file=sys.stderr)
     if copy:
-        outcome = copy_to_system(text)
+        outcome = copy_to_system(text, citation.html)
         print(outcome.message, file=sys.stderr)
     return EXIT_OK
 
