@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from helpers import HOSTILE_STATEMENTS, hostile_facts
 from markdown_it import MarkdownIt
 
+from xiaomi_tui.facts.export.brief import brief
 from xiaomi_tui.facts.export.tables import COLUMNS, CSV_COLUMNS, dump, export, spreadsheet_cell
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 from xiaomi_tui.facts.model.factbase import FactBase
@@ -132,3 +134,13 @@ def test_json_flag_is_a_table_too(small_facts_path) -> None:
     claims = {claim["id"]: claim for claim in dump(loads(text, "flag.toml"), None)["claims"]}
 
     assert (claims["alpha-approved"]["value"], claims["alpha-approved"]["value_number"]) == ({"flag": True}, None)
+
+
+def test_the_brief_says_an_agreement_on_an_inferred_origin_is_unconfirmed(small_facts_path: Path) -> None:
+    inferred = 'origin = "analyst"\norigin_basis = "inferred"\nbasis = "ours"\nstance = "plan"'
+    text = small_facts_path.read_text(encoding="utf-8")
+    [line] = [line for line in brief(loads(text.replace('origin = "analyst"\nstance = "plan"', inferred)), None)[0]
+              .splitlines() if line.startswith("- **Annual capacity**")]
+
+    assert "(2 origins, 2 sources; 1 inferred; unconfirmed: 2 origins agree; 1 inferred)" in line
+    assert "unconfirmed" not in brief(loads(text), None)[0]

@@ -69,8 +69,11 @@ def brief(facts: FactBase, sources: Iterable[str] | None, bibliography_name: str
     for topic_analysis in analysis.topics.values():
         if topic_analysis.status in _KNOWN and topic_analysis.groups:
             counted = [claim for group in topic_analysis.ranked_groups for claim in group.claims]
+            counts = topic_analysis.counts_text
+            if topic_analysis.status is Status.UNCONFIRMED:  # known, but its independence is our reading
+                counts += f"; {topic_analysis.status.value}: {topic_analysis.reason}"
             lines.append(f"- **{_text(topic_analysis.topic.label)}**: {_text(topic_analysis.consensus)} "
-                         f"({_text(topic_analysis.counts_text)}) {_citation(facts, counted)}.")
+                         f"({_text(counts)}) {_citation(facts, counted)}.")
     lines += ["", "## Where the sources conflict", ""]
     for topic_analysis in analysis.topics.values():
         if topic_analysis.status in _CONFLICTING:
