@@ -40,7 +40,6 @@ id = "s"
 publisher = "S"
 title = "T"
 published = "2023-11-15"
-file = "article.txt"
 
 [[topics]]
 id = "t"
@@ -153,9 +152,11 @@ def _bylines(count: int) -> Iterator[str]:
 def _article_claims(count: int) -> Iterator[str]:
     """Claims of one source whose article (1 MiB, beside the file) every statement is held against (item 14)."""
     statement = " ".join(f"w{j}" for j in range(60))
+    yield '[[sources]]\nid = "a"\npublisher = "A"\nfile = "article.txt"\n\n'
     yield '[[parties]]\nid = "p"\nname = "P"\nkind = "person"\n\n'
     for i in range(count):
-        yield CLAIM.format(i=i, origin="p").replace('statement = "x"', f'statement = "{statement} {i}"')
+        yield (CLAIM.format(i=i, origin="p").replace('statement = "x"', f'statement = "{statement} {i}"')
+               .replace('source = "s"', 'source = "a"'))
 
 
 def _parties(count: int) -> Iterator[str]:

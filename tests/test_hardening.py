@@ -77,7 +77,7 @@ def test_an_article_is_tokenised_once_for_all_its_claims(hostile: ModuleType, mo
     tokenised = []
     real_words = lint._words
     monkeypatch.setattr(lint, "_words", lambda text: tokenised.append(len(text)) or real_words(text))
-    warnings = lint.copied_statements(facts, {"s": article})
+    warnings = lint.copied_statements(facts, {"a": article})
     assert len(warnings) == 30
     assert tokenised.count(len(article)) == 1
 
