@@ -244,6 +244,8 @@ class XiaomiApp(App[None]):
         self._refresh_active()
 
     def on_fact_table_selection_changed(self, event: FactTable.SelectionChanged) -> None:
+        if not self.screen_stack or not self.screen_stack[0].query(TabbedContent):
+            return  # a table's last message, delivered while the app closes and its tabs are already gone
         if event.table is self.active_pane.current_table:
             # What the table selects now, not when it posted: a message from before its rows were set (None) would
             # redraw the panel twice at start-up, away from the first row and back.
