@@ -245,3 +245,35 @@ def test_the_source_detail_shows_its_id() -> None:
     console = Console(width=120, file=io.StringIO())
     console.print(render_source(View.of(load(bundled_facts_path())), "unknown-outlet"))
     assert "id unknown-outlet (source:, --source)" in " ".join(console.file.getvalue().split())
+
+
+# -- what users of VisiData, lazygit and k9s reach for ------------------------------------------------
+
+
+async def test_w_copies_the_underlined_cell_and_shift_w_the_row() -> None:
+    from helpers import table
+
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clipboard == "Body style"
+        assert any(note.message.startswith("Copied (the Topic cell): ") for note in app._notifications)
+        await pilot.press("greater_than_sign", "greater_than_sign", "w")  # the first > underlines the first column
+        await app.workers.wait_for_complete()
+        assert app.clipboard == "sedan"
+        await pilot.press("W")
+        await app.workers.wait_for_complete()
+        assert app.clipboard == " | ".join(cell.plain for cell in table(app, "specs").rows[0].texts())
+
+
+async def test_u_opens_the_web_page_of_the_rows_source(monkeypatch) -> None:
+    opened: list[str] = []
+    app = make_app(load(bundled_facts_path()))
+    monkeypatch.setattr(app, "open_url", lambda url, **options: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "u")
+        assert opened == [app.facts.sources["cnevpost"].url]
+        await pilot.press("1", "u")  # a topic: its first claim's source
+        assert len(opened) == 2 and opened[1].startswith("https://")

@@ -251,6 +251,25 @@ class XiaomiApp(App[None]):
             # redraw the panel twice at start-up, away from the first row and back.
             self._show_detail(event.table.selection)
 
+    def on_fact_table_copy(self, event: FactTable.Copy) -> None:
+        self.citations.copy_text(event.text, event.what)
+
+    def on_fact_table_open_url(self, event: FactTable.OpenUrl) -> None:
+        """`u`: the web page of the row's source (a source's own; a claim's or a topic's first claim's source)."""
+        selection, facts = event.selection, self.facts
+        source_id = selection.source_id
+        if source_id is None and selection.claim_id in facts.claims:
+            source_id = facts.claims[selection.claim_id].source
+        if source_id is None:
+            source_id = next((claim.source for claim in self.view.claims_behind(selection)), None)
+        source = facts.sources.get(source_id or "")
+        if source is None or not source.url:
+            named = f"{facts.source_name(source.id)} gives" if source else "This row has"
+            self.notify(f"{named} no web page to open.", severity="warning", markup=False)
+            return
+        self.open_url(source.url)
+        self.notify(f"Opening {source.url}", timeout=3, markup=False)
+
     def on_fact_table_opened(self, event: FactTable.Opened) -> None:
         from xiaomi_tui.ui.screens.claims import ClaimsScreen
 

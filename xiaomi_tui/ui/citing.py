@@ -106,7 +106,12 @@ class CitationFlow:
             return
         self._send(cite_document(view.facts, view.facts.outcome_sources[scored.outcomes[-1].source], style), style)
 
-    def _send(self, text: str, style: str, warning: str | None = None, html: str | None = None) -> None:
+    def copy_text(self, text: str, what: str) -> None:
+        """Any text (a table's cell or row, `w` and `W`) by the same ways as a citation, said the same way."""
+        self._send(text, what, verb="Copied")
+
+    def _send(self, text: str, style: str, warning: str | None = None, html: str | None = None,
+              verb: str = "Cited") -> None:
         """Through the terminal (OSC 52, plain text: the terminal knows no other) and the system clipboard (with
         `html` beside the text where it can), as `--clipboard` allows; then say which, in one line (the
         clipboard's detail is for `v`), with our assessment first if we hold the claim wrong.
@@ -124,8 +129,9 @@ class CitationFlow:
         osc52 = self.clipboard_mode in ("auto", "osc52")
         if osc52:
             desk.copy_to_clipboard(text)
-        desk.run_worker(partial(self._deliver, text, style, warning, osc52, self.clipboard_mode in ("auto", "system"),
-                                html), thread=True, exclusive=True, group="clipboard")
+        desk.run_worker(partial(self._deliver, text, f"{verb} ({style})", warning, osc52,
+                                self.clipboard_mode in ("auto", "system"), html, style),
+                        thread=True, exclusive=True, group="clipboard")
 
     def _say(self, done: str, warning: str | None) -> None:
         if warning is None:
@@ -133,28 +139,28 @@ class CitationFlow:
         else:
             self.desk.notify(f"{warning}\n{done}", severity="warning", markup=False)
 
-    def _deliver(self, text: str, style: str, warning: str | None, osc52: bool, system: bool,
-                 html: str | None = None) -> None:
+    def _deliver(self, text: str, done: str, warning: str | None, osc52: bool, system: bool,
+                 html: str | None, style: str) -> None:
         """In a thread: xclip and friends can take a while, or hang without a display; tmux is asked how it
         takes OSC 52."""
         from xiaomi_tui.io.clipboard import copy_to_system, terminal_route
 
         outcomes = [outcome for outcome in (copy_to_system(text, html) if system else None,
                                             terminal_route() if osc52 else None) if outcome is not None]
-        self.desk.call_from_thread(self._report_copy, style, outcomes, warning)
+        self.desk.call_from_thread(self._report_copy, done, style, outcomes, warning)
 
-    def _report_copy(self, style: str, outcomes: list[CopyOutcome], warning: str | None) -> None:
+    def _report_copy(self, done: str, style: str, outcomes: list[CopyOutcome], warning: str | None) -> None:
         """What happened, each way tried: the system clipboard set, OSC 52 sent (or dropped by tmux), or neither
         and why; with neither, `v` (or, with --clipboard system, the text at once) to copy by hand."""
         self.last_detail = "; ".join(outcome.message for outcome in outcomes)
         reached = [outcome.message for outcome in outcomes if outcome.copied]
         if reached:
-            self._say(f"Cited ({style}): {'; '.join(reached)}.", warning)
+            self._say(f"{done}: {'; '.join(reached)}.", warning)
         elif self.clipboard_mode == "system":
             self.show_last(reason=self.last_detail)
         else:
-            done = f"Not copied ({style}): {self.last_detail}. v shows it to copy by hand."
-            self.desk.notify(f"{warning}\n{done}" if warning else done, severity="warning", markup=False)
+            failed = f"Not copied ({style}): {self.last_detail}. v shows it to copy by hand."
+            self.desk.notify(f"{warning}\n{failed}" if warning else failed, severity="warning", markup=False)
 
     def show_last(self, reason: str | None = None) -> None:
         if self.last is None:

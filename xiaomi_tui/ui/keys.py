@@ -87,6 +87,12 @@ ROW_KEYS = [
 TABLE_KEYS = [
     Binding("enter", "open", "Open", show=False, id="table.open",
             tooltip="Every claim behind the row; c there cites the highlighted one"),
+    Binding("w", "copy_cell", "Copy cell", show=False, id="table.copy-cell",
+            tooltip="Copy the cell of the underlined column (< >) in the row under the cursor"),
+    Binding("W", "copy_row", "Copy row", show=False, id="table.copy-row",
+            tooltip="Copy the row under the cursor, its cells separated by \" | \""),
+    Binding("u", "open_url", "Open source", show=False, id="table.open-url",
+            tooltip="Open the web page of the row's source (its first claim's) in the browser"),
     *ROW_KEYS,
     Binding("left", "scroll_left", "Scroll left", show=False, id="table.left"),
     Binding("right", "scroll_right", "Scroll right", show=False, id="table.right"),

@@ -52,6 +52,21 @@ class FactTable(ScrollView, can_focus=True):
             super().__init__()
             self.selection = selection
 
+    class Copy(Message):
+        """`w` or `W`: text of the table for the app's clipboard flow, and what it is."""
+
+        def __init__(self, text: str, what: str):
+            super().__init__()
+            self.text = text
+            self.what = what
+
+    class OpenUrl(Message):
+        """`u`: the app opens the page of the row's source."""
+
+        def __init__(self, selection: Selection):
+            super().__init__()
+            self.selection = selection
+
     def __init__(self, columns: Sequence[Column], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._columns = list(columns)
@@ -213,6 +228,20 @@ class FactTable(ScrollView, can_focus=True):
         selection = self.selection
         if selection and (selection.topic_id or selection.claim_id or selection.source_id):
             self.post_message(self.Opened(selection))
+
+    def action_copy_cell(self) -> None:
+        cells = self._rows[self.cursor_row].texts() if 0 <= self.cursor_row < len(self._rows) else []
+        column = self.sort_column or 0
+        if column < len(cells):
+            self.post_message(self.Copy(cells[column].plain, f"the {self._columns[column].label or 'marks'} cell"))
+
+    def action_copy_row(self) -> None:
+        if 0 <= self.cursor_row < len(self._rows):
+            self.post_message(self.Copy(" | ".join(cell.plain for cell in self._rows[self.cursor_row].texts()), "the row"))
+
+    def action_open_url(self) -> None:
+        if self.selection is not None:
+            self.post_message(self.OpenUrl(self.selection))
 
     # -- sorting ------------------------------------------------------------------------------
 
