@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import TabbedContent
 
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
+from xiaomi_tui.ui.view import citation_for
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.search import SearchBox
 
@@ -44,7 +45,7 @@ async def test_keys_typed_after_a_pane_switch_follow_it(after: str) -> None:
         assert app.screen.focused is app.query_one("#outcomes-table")
         cited = app.citations.last
         if after:  # the claim of the missed forecast in view, not a row of the pane left behind
-            wanted = app.citations.citation_for(app.active_pane.selected(), app.settings.citation_style, "as-cited")
+            wanted = citation_for(app.view, app.active_pane.selected(), app.settings.citation_style, "as-cited")
             assert wanted is not None and cited == wanted.text
         else:
             assert cited is None
