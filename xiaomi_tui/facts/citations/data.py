@@ -150,8 +150,9 @@ def _nocase(text: str) -> str:
 
 def _csl_cased(text: str, source: Source) -> str:
     """Text with its proper nouns and acronyms in `nocase` spans: neither title case nor sentence case
-    changes them."""
-    return protected(_csl_text(text), nouns_of(source), str, _nocase)
+    changes them. Neighbouring words share one span ("Lei Jun", not two), as Zotero shows it in a title."""
+    spanned = protected(_csl_text(text), nouns_of(source), str, _nocase)
+    return spanned.replace('</span> <span class="nocase">', " ")
 
 
 def _csl_title(source: Source) -> str:
@@ -176,7 +177,7 @@ def csl_item(source: Source) -> dict[str, Any]:
         "type": _CSL_TYPES.get(source.kind, "webpage"),
         "title": _csl_title(source),
         "title-short": _csl_cased(short, source) if short and short != source.title else None,
-        "container-title": source.publisher and _csl_cased(source.publisher, source),
+        "container-title": source.publisher and _nocase(_csl_text(source.publisher)),  # a name, kept as written
         "author": [_csl_name(name) for name in authors(source)] or None,
         "issued": {"date-parts": [source.published.csl_date_parts()]} if source.published else None,
         "URL": source.url,
