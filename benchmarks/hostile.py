@@ -237,18 +237,18 @@ try:
         from xiaomi_tui.ui.view import View
         view, query = View.of(facts), " ".join(f"origin:o{i}" for i in range(200))
         claims = list(facts.claims.values())
-        warm = view.__class__(view.derived, view.analysis, query[:-21])  # the keystrokes before, not timed
+        warm = view.__class__(view.memo, view.analysis, query[:-21])  # the keystrokes before, not timed
         sum(warm.claim_matches(claim) for claim in claims)
         for end in range(len(query) - 20, len(query) + 1):
             began = time.perf_counter()
-            typed = view.__class__(view.derived, view.analysis, query[:end])
+            typed = view.__class__(view.memo, view.analysis, query[:end])
             sum(typed.claim_matches(claim) for claim in claims)
             slowest = max(slowest or 0, time.perf_counter() - began)
         outcome += f", slowest keystroke {slowest * 1000:.0f} ms"
     elif task == "cursor":  # what a cursor move on the claims screen redraws: the highlighted claim in full
         from rich.console import Console
         from xiaomi_tui.ui.view import View
-        from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, render_claim
+        from xiaomi_tui.ui.render.detail import SCREEN_RELATIONS, render_claim
         view = View.of(facts)
         topic = view.analysis.topics["t"]
         console = Console(width=80, file=open(os.devnull, "w"))

@@ -98,7 +98,8 @@ def test_a_voice_of_an_organisation_says_whom_it_speaks_for() -> None:
     from rich.console import Console
 
     from xiaomi_tui.facts.outcomes.verdicts import score
-    from xiaomi_tui.ui.panes.outcomes import OutcomesPane, render_track_record
+    from xiaomi_tui.ui.panes.outcomes import OutcomesPane
+    from xiaomi_tui.ui.render.detail import render_track_record
 
     card = score(load(bundled_facts_path()))
     console = Console(width=200, file=io.StringIO())
@@ -240,8 +241,8 @@ async def test_help_lists_each_keys_id_each_sources_id_and_where_settings_are_ke
 def test_the_source_detail_shows_its_id() -> None:
     from rich.console import Console
 
+    from xiaomi_tui.ui.render.detail import render_source
     from xiaomi_tui.ui.view import View
-    from xiaomi_tui.ui.widgets.detail import render_source
 
     console = Console(width=120, file=io.StringIO())
     console.print(render_source(View.of(load(bundled_facts_path())), "unknown-outlet"))

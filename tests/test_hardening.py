@@ -300,8 +300,8 @@ def test_a_topic_keeps_no_relation_per_pair_of_values(hostile: ModuleType, monke
 def test_a_cursor_move_on_the_claims_screen_draws_a_bounded_list_of_the_others(hostile: ModuleType) -> None:
     from rich.console import Console
 
+    from xiaomi_tui.ui.render.detail import SCREEN_RELATIONS, render_claim
     from xiaomi_tui.ui.view import View
-    from xiaomi_tui.ui.widgets.detail import SCREEN_RELATIONS, render_claim
 
     view = View.of(shaped(hostile, "claims-screen", 300))
     topic = view.analysis.topics["t"]

@@ -141,3 +141,24 @@ def test_c_cites_the_first_claim_behind_a_row_or_the_source(small_facts):
     assert citation_for(view, Selection(source_id="alpha"), "apa", "origin") is None  # a source has no origin
     assert citation_for(view, None, "apa") is None
     assert view.gone(Selection("investment", "gone-claim")) and not view.gone(Selection("investment"))
+
+
+def test_why_a_claim_is_set_aside_is_worded_once_for_the_warning_the_detail_and_the_outcomes_pane(small_facts):
+    """A superseded claim's warning read "‡ superseded by X: why", its detail "‡ superseded: why (by X)" and the
+    Outcomes pane "by X: why": one wording now, written in the data layer."""
+    from rich.console import Console
+
+    from xiaomi_tui.facts.analysis.status import ClaimStanding, assessment, why_set_aside
+    from xiaomi_tui.facts.model.records import Supersession
+    from xiaomi_tui.ui.render.detail import assessment_lines
+
+    claim = replace(small_facts.claims["beta-investment"], superseded=Supersession(by="alpha-investment",
+                                                                                 reason="a later figure"))
+    why = why_set_aside(claim)
+    assert why == "a later figure (by alpha-investment)"
+    assert assessment(claim) == f"{ClaimStanding.SUPERSEDED.mark}: {why}"
+    console = Console(width=200, record=True)
+    console.print(*assessment_lines(claim, ClaimStanding.SUPERSEDED))
+    assert console.export_text().strip() == f"{ClaimStanding.SUPERSEDED.mark}: {why}"
+    assert why_set_aside(small_facts.claims["alpha-investment"]) is None and assessment(
+        small_facts.claims["alpha-investment"]) is None

@@ -93,10 +93,17 @@ def set_aside_standing(claim: Claim) -> ClaimStanding | None:
     return None
 
 
+def why_set_aside(claim: Claim) -> str | None:
+    """Why we set a claim aside, in the one wording every view uses: the dispute's reason, or the reason it is
+    superseded and by which claim ("a later figure (by alpha-capacity)"); None when we do not."""
+    if claim.disputed is not None:
+        return claim.disputed.reason
+    if claim.superseded is not None:
+        return f"{claim.superseded.reason} (by {claim.superseded.by})"
+    return None
+
+
 def assessment(claim: Claim) -> str | None:
     """Our assessment of a claim in words, with its mark, for a warning: "† disputed: Xiaomi never bought ..."."""
-    if claim.disputed is not None:
-        return f"{ClaimStanding.DISPUTED.mark}: {claim.disputed.reason}"
-    if claim.superseded is not None:
-        return f"{ClaimStanding.SUPERSEDED.mark} by {claim.superseded.by}: {claim.superseded.reason}"
-    return None
+    standing, why = set_aside_standing(claim), why_set_aside(claim)
+    return f"{standing.mark}: {why}" if standing is not None and why is not None else None

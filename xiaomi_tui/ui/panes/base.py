@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.ui.render.detail import render_selection
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.detail import render_selection
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
 

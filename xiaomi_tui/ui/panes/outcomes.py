@@ -11,20 +11,19 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 
 from xiaomi_tui.facts.analysis.status import set_aside_standing
-from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, TrackRecord, Verdict, describe_outcome
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
+from xiaomi_tui.ui.render.detail import render_score, render_track_record
 from xiaomi_tui.ui.view import Selection, View
 from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.widgets.columns import Column
-from xiaomi_tui.ui.widgets.detail import field_grid, render_later_report
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
 
@@ -117,50 +116,3 @@ def _record_rows(card: Scorecard, view: View) -> list[Row]:
 def _record_cells(record: TrackRecord, prefix: str) -> list[Text]:
     return [plain(prefix + record.name), *(count_cell(count) for count in record.counts.values()),
             count_cell(record.total)]
-
-
-def render_score(facts: FactBase, item: Score) -> RenderableType:
-    """The forecast, each step of the reasoning, and each outcome with its source: what `c` and `o` cite."""
-    claim = item.claim
-    topic = facts.topics[claim.topic]
-    parts: list[RenderableType] = [
-        Text.assemble(verdict_cell(item.verdict), "  ", (topic.label, "bold")),
-        Text(claim.statement, style="italic"),
-        field_grid([("said", format_claim_value(claim, topic)), ("chain", facts.chain_text(claim)),
-                    ("disputed", claim.disputed.reason if claim.disputed else None),
-                    ("see", claim.disputed.url if claim.disputed else None),
-                    ("superseded", f"by {claim.superseded.by}: {claim.superseded.reason}" if claim.superseded else None),
-                    ("carried by", ", ".join(f"{facts.source_name(appearance.source)} ({appearance.id})"
-                                             for appearance in item.forecast.claims)),
-                    ("forecast", item.forecast.id)]),
-        Text(""),
-        Text("Why", style="bold"),
-        *(Text(f"\u2022 {step}") for step in item.steps),
-    ]
-    for outcome in item.outcomes:
-        parts += [Text(""), render_later_report(facts, outcome)]
-    parts += [Text(""), Text("c cites the forecast; o cites the later report.", style="dim")]
-    return Group(*parts)
-
-
-def render_track_record(card: Scorecard, party_id: str) -> RenderableType:
-    """A voice's (or an organisation's) record in words, then each of its forecasts."""
-    facts = card.facts
-    record = next(record for records in (card.by_organisation(), card.by_origin()) for record in records
-                  if record.key == party_id)
-    voices = {party_id, *record.members}
-    parts: list[RenderableType] = [Text(record.name, style="bold"), Text(record.summary)]
-    others = [member for member in record.members if member != record.key]
-    organisation = facts.organisation_of(party_id)
-    if others:
-        parts.append(Text("speaking for it: " + ", ".join(facts.parties[member].name for member in record.members),
-                          style="dim"))
-    elif organisation.id != party_id:  # a voice of an organisation (its record has no members of its own)
-        parts.append(Text(f"speaks for {organisation.name}", style="dim"))
-    parts.append(Text(""))
-    for item in card.scores:
-        if item.forecast.origin in voices:
-            topic = facts.topics[item.claim.topic]
-            parts.append(Text.assemble(verdict_cell(item.verdict), "  ", topic.label, ": ",
-                                       (format_claim_value(item.claim, topic), "bold")))
-    return Group(*parts)
