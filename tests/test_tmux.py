@@ -161,7 +161,7 @@ def test_source_option_narrows_and_c_puts_the_citation_in_tmux(terminal):
     screen = term.wait_for("Regulator approval")
     assert "Alpha News" not in _pane(screen)
     term.press("c")
-    term.wait_for("to the terminal clipboard")
+    term.wait_for("OSC 52 sent through tmux")  # the toast wraps after "terminal"
     cited = subprocess.run([str(COMMAND), "--facts", str(FIXTURE), "cite", "beta-approval"],
                            capture_output=True, text=True, env=term.env, check=True).stdout.strip()
     assert term.tmux("show-buffer") == cited
@@ -249,7 +249,7 @@ def test_a_reload_under_the_claims_screen_then_c_cites_what_is_left_and_the_app_
         time.sleep(0.1)
     assert "highlighted" in term.screen(), term.screen()
     term.press("c")
-    term.wait_for("to the terminal clipboard")
+    term.wait_for("OSC 52 sent through tmux")  # the toast wraps after "terminal"
     cited = subprocess.run([str(COMMAND), "--facts", str(facts), "cite", "alpha-investment"],
                            capture_output=True, text=True, env=term.env, check=True).stdout.strip()
     assert term.tmux("show-buffer") == cited
@@ -303,7 +303,7 @@ def test_one_source_of_the_bundled_facts_and_its_citation_in_tmux(terminal, tmp_
     for other in ("CnEVPost", "ArenaEV", "Xiaomi EV-1"):
         assert other not in _pane(screen).split("\u256d")[1]  # the timeline table shows Pandaily alone
     term.press("c")
-    term.wait_for("to the terminal clipboard")
+    term.wait_for("OSC 52 sent through tmux")  # the toast wraps after "terminal"
     exported = subprocess.run([str(COMMAND), "--source", "pandaily", "export", "--format", "json"],
                               capture_output=True, text=True, check=True, env=term.env).stdout
     dated = [claim["id"] for claim in json.loads(exported)["claims"] if claim["date"]]
@@ -410,7 +410,7 @@ def test_the_provenance_tree_of_the_ndrc_approval_in_tmux(terminal, tmp_path):
     assert "Reuters report of 23 Aug 2023  relay, document" in tree
     assert tree.count("echo") == 4 and tree.count("(inferred origin)") == 2
     term.press("i")
-    term.wait_for("to the terminal clipboard")
+    term.wait_for("OSC 52 sent through tmux")  # the toast wraps after "terminal"
     assert term.tmux("show-buffer").startswith(  # neither report's title is known: APA describes both
         "([Report on the NDRC's Approval of Xiaomi's EV Production], 2023, as cited in "
         "[Report on the Mass-Production and Launch Dates of Xiaomi's First EV], 2023, para. 13)")
@@ -434,7 +434,7 @@ def test_a_keymap_in_the_settings_moves_a_key_in_the_footer_and_the_help(termina
     time.sleep(0.5)
     assert term.tmux("list-buffers") == ""  # c no longer copies
     term.press("x")
-    term.wait_for("to the terminal clipboard")
+    term.wait_for("OSC 52 sent through tmux")  # the toast wraps after "terminal"
 
 
 def test_the_palette_opens_the_chart_at_80x24_on_the_selected_forecast(terminal, tmp_path):
