@@ -279,3 +279,29 @@ async def test_u_opens_the_web_page_of_the_rows_source(monkeypatch) -> None:
         assert opened == [app.facts.sources["cnevpost"].url]
         await pilot.press("1", "u")  # a topic: its first claim's source
         assert len(opened) == 2 and opened[1].startswith("https://")
+
+
+async def test_the_search_completes_a_qualifiers_value_and_remembers_earlier_searches() -> None:
+    from xiaomi_tui.facts.analysis.query import qualifier_values
+    from xiaomi_tui.ui.widgets.search import QualifierValues
+
+    facts = load(bundled_facts_path())
+    suggest = QualifierValues(lambda: qualifier_values(facts)).get_suggestion
+    assert await suggest("price is:con") == "price is:conflict"
+    assert await suggest("source:PAN") == "source:pandaily"
+    assert await suggest("origin:lei") == "origin:lei-jun"
+    assert await suggest("is:conflict") is None and await suggest("is") is None
+
+    app = make_app(facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"is:mis")
+        await pilot.pause(0.2)  # the suggestion is worked out in a worker of its own
+        await pilot.press("right", "enter", "slash", "ctrl+u", *"door", "enter")
+        search = app.query_one(SearchBox)
+        assert search.history == ["is:missed", "door"]
+        await pilot.press("slash", "ctrl+u", "up")
+        assert search.value == "door"
+        await pilot.press("up", "up")
+        assert search.value == "is:missed"
+        await pilot.press("down", "down")
+        assert search.value == ""

@@ -24,6 +24,7 @@ from xiaomi_tui.ui.widgets.chart import ForecastChart
 from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
+from xiaomi_tui.ui.widgets.search import SearchBox
 
 SIZE = (120, 40)
 
@@ -43,7 +44,7 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
     classes = (XiaomiApp, FactTable, SourcePicker, Checklist, StylePicker, CopyByHand, ClaimsScreen, HelpScreen,
                ChangesScreen, AsOfDialog, EditorScreen, DiffScreen,
-               ChartScreen, ForecastChart)
+               ChartScreen, ForecastChart, SearchBox)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).
     every = [binding for cls in classes for binding in cls.BINDINGS]
     bindings = list({id(binding): binding for binding in every if isinstance(binding, Binding)}.values())

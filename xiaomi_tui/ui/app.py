@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
+from xiaomi_tui.facts.analysis.query import qualifier_values
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import ReadOnly, Settings
@@ -33,6 +34,7 @@ from xiaomi_tui.ui.keys import (
     EDITOR_KEYS,
     KEYS,
     NOT_IN_PALETTE,
+    SEARCH_KEYS,
     TABLE_KEYS,
     keys_in_force,
     pane_keys,
@@ -161,7 +163,7 @@ class XiaomiApp(App[None]):
                     with TabPane(label, id=f"tab-{pane_id}"):
                         yield pane_class(id=pane_id)
             yield DetailPanel(id="detail")
-        yield SearchBox(self._leave_search, id="search")
+        yield SearchBox(self._leave_search, lambda: qualifier_values(self.facts), id="search")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -377,7 +379,7 @@ class XiaomiApp(App[None]):
     def action_help(self) -> None:
         from xiaomi_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS, *EDITOR_KEYS, *DIFF_KEYS],
+        self.push_screen(HelpScreen(keys_in_force([*self.BINDINGS, *TABLE_KEYS, *SEARCH_KEYS, *EDITOR_KEYS, *DIFF_KEYS],
                                                   self.keymap),
                                     [(source_id, self.facts.source_name(source_id)) for source_id in self.facts.sources]))
 

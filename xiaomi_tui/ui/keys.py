@@ -169,9 +169,18 @@ def is_key(key: str) -> bool:
     return name in _KEY_NAMES or key_to_character(name) is not None
 
 
+SEARCH_KEYS = [
+    Binding("up", "history(-1)", "Older search", show=False, id="search.older",
+            tooltip="In the search box: the search before this one (this session's, newest last)"),
+    Binding("down", "history(1)", "Newer search", show=False, id="search.newer",
+            tooltip="In the search box: the search after this one"),
+]
+"""The search box's own keys; right arrow (Textual's) takes the completion it offers of a qualifier's value."""
+
+
 def scopes(panes: Iterable[tuple[str, str, object]]) -> list[list[Binding]]:
     """Bindings in force together: the dashboard with a table, and each screen over it on its own."""
-    return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
+    return [[*pane_keys(panes), *KEYS, *TABLE_KEYS], SEARCH_KEYS, [*SOURCE_PICKER_KEYS, *CHECKLIST_KEYS], CLAIMS_KEYS,
             STYLE_PICKER_KEYS, COPY_KEYS, HELP_KEYS, CHANGES_KEYS, AS_OF_KEYS, EDITOR_KEYS, DIFF_KEYS,
             [*CHART_KEYS, *CITE_KEYS, *ROW_KEYS]]
 

@@ -24,7 +24,7 @@ from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.facts.wording import did_you_mean
 
-__all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "word"]
+__all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "qualifier_values", "word"]
 
 QUALIFIERS = {
     "is": "a status, a verdict or an origin basis",
@@ -112,6 +112,13 @@ def claim_words(analysis: Analysis, verdict_of: Callable[[str], Verdict | None] 
         return found
 
     return words_of
+
+
+def qualifier_values(facts: FactBase) -> dict[str, list[str]]:
+    """The words each qualifier takes, for the search box to complete: `is:` the vocabulary, `source:` the
+    sources' ids, `origin:` the parties' ids."""
+    return {"is": sorted({name for names in is_words().values() for name in names}),
+            "source": sorted(facts.sources), "origin": sorted(facts.parties)}
 
 
 def parse_query(text: str, facts: FactBase) -> Query:

@@ -2,33 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from textual import events
 from textual.content import Content
+from textual.suggester import Suggester
 from textual.widgets import Input
 
 from xiaomi_tui.io.clipboard import pasteable
+from xiaomi_tui.ui.keys import SEARCH_KEYS
+
+
+class QualifierValues(Suggester):
+    """Completes the value of the qualifier being typed (`is:con` offers `is:conflict`, `source:pan`
+    `source:pandaily`), from the words the fact base has; right arrow takes it."""
+
+    def __init__(self, values: Callable[[], Mapping[str, Sequence[str]]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._values = values
+
+    async def get_suggestion(self, value: str) -> str | None:
+        key, colon, typed = value.rpartition(" ")[2].partition(":")
+        if not colon or typed.startswith('"'):
+            return None
+        for word in self._values().get(key.casefold(), ()):
+            if word.casefold().startswith(typed.casefold()) and len(word) > len(typed):
+                return value[:len(value) - len(typed)] + word
+        return None
 
 
 class SearchBox(Input):
     """What is typed or pasted here is drawn again on the pane's border: a pasted escape sequence
     would reach the terminal from there, so every edit drops such characters first."""
 
-    def __init__(self, leave: Callable[[], None], **kwargs: Any) -> None:
-        """`leave` gives the focus back to the pane, at once."""
+    BINDINGS = [*SEARCH_KEYS]
+
+    def __init__(self, leave: Callable[[], None], values: Callable[[], Mapping[str, Sequence[str]]] = dict,
+                 **kwargs: Any) -> None:
+        """`leave` gives the focus back to the pane, at once; `values` are the words each qualifier takes."""
         # No select-on-focus: its Focus event comes after keys typed straight after `/`, and would select them.
-        super().__init__(placeholder="search: text, is:conflict, source:ID, origin:NAME (enter keeps it, escape clears)",
-                         select_on_focus=False, **kwargs)
+        super().__init__(placeholder="search: text, is:conflict, source:ID, origin:NAME (enter keeps it, escape clears; "
+                                     "up: earlier searches)",
+                         select_on_focus=False, suggester=QualifierValues(values), **kwargs)
         self._leave = leave
+        self.history: list[str] = []  # this session's searches, oldest first
+        self._back = 0  # how far up the history `up` has gone (0: the search being typed)
 
     async def action_submit(self) -> None:
-        """Enter keeps the search (an empty one closes) and gives the focus back to the pane."""
+        """Enter keeps the search (an empty one closes), remembers it, and gives the focus back to the pane."""
         await super().action_submit()
         if not self.value:
             self.remove_class("-open")
+        elif self.history[-1:] != [self.value]:
+            self.history.append(self.value)
+        self._back = 0
         self._leave()
+
+    def action_history(self, step: int) -> None:
+        """`up` an older search, `down` a newer one (past the newest: empty), as a shell's history."""
+        back = max(0, min(len(self.history), self._back - step))
+        if back != self._back:
+            self._back = back
+            self.value = self.history[-back] if back else ""
+            self.cursor_position = len(self.value)
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Every edit (typing, pasting, deleting) goes through `replace`.
