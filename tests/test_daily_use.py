@@ -305,3 +305,12 @@ async def test_the_search_completes_a_qualifiers_value_and_remembers_earlier_sea
         assert search.value == "is:missed"
         await pilot.press("down", "down")
         assert search.value == ""
+
+
+async def test_the_focused_table_has_a_border_of_its_own_lines() -> None:
+    """Focus was a colour only (round $accent beside round $panel): nothing showed it without colour."""
+    app = make_app(load(bundled_facts_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        focused, other = app.query_one("#outcomes-table"), app.query_one("#outcomes-records")
+        assert focused.has_focus and focused.styles.border_top[0] != other.styles.border_top[0]
