@@ -480,3 +480,11 @@ def test_a_link_turned_to_another_file_of_the_same_size_and_time_is_reloaded(tmp
     link.symlink_to(second)
     live.check()
     assert len(host.started) == 1
+
+
+def test_each_task_of_the_hostile_benchmark_runs(hostile: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    """No figure is checked (benchmarks/hostile.py is run by hand): only that each task still runs on the code."""
+    hostile.main(["--sizes", "0.01", "--shapes", *hostile.TASKS])
+    table = capsys.readouterr().out
+    assert len(table.splitlines()) == 1 + len(hostile.TASKS)
+    assert "crashed" not in table and "stopped" not in table, table
