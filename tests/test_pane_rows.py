@@ -49,6 +49,21 @@ def test_timeline_is_in_date_order_and_marks_the_conflict(small_facts):
     assert timeline.home == 3  # opens at the first expected event
 
 
+def test_a_vague_date_follows_the_precise_dates_it_holds(bundled):
+    """Was a Pilot test in test_provenance_ui.py (pressing 2)."""
+    (timeline,) = timeline_tables(View.of(bundled))
+    whats, whens = column(timeline, 2), column(timeline, 1)
+
+    def event_row(label: str, when: str) -> int:
+        matches = [index for index, (what, shown) in enumerate(zip(whats, whens))
+                   if what.startswith(f"{label}:") and shown[2:] == when]  # after the past/expected mark
+        assert len(matches) == 1, (label, when, matches)
+        return matches[0]
+
+    assert event_row("MIIT (final) approval", "late 2023") > event_row("Closed-door partner meeting", "8 Nov 2023")
+    assert event_row("Spy photos posted", "late 2023") > event_row("Spy photos posted", "Nov 2023")
+
+
 def test_is_conflict_on_each_pane_shows_only_conflicts(small_facts):
     """Was a Pilot test in test_query.py (typing the search on each pane)."""
     view = searched(small_facts, "is:conflict")

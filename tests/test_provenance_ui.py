@@ -54,15 +54,6 @@ async def test_the_timeline_shows_an_event_once_with_its_sources_and_origins(fac
         assert {facts.claims[claim_id].source for claim_id in listed_claims(app)} == {"cnevpost", "blog-ev1", "arenaev"}
 
 
-async def test_a_vague_date_follows_the_precise_dates_it_holds(facts):
-    app = make_app(facts)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        assert event_row(app, "MIIT (final) approval", "late 2023") > event_row(app, "Closed-door partner meeting",
-                                                                                 "8 Nov 2023")
-        assert event_row(app, "Spy photos posted", "late 2023") > event_row(app, "Spy photos posted", "Nov 2023")
-
-
 async def test_a_disputed_claim_is_marked_in_the_timeline_the_company_pane_and_the_detail(facts):
     app = make_app(facts)
     async with app.run_test(size=SIZE) as pilot:
