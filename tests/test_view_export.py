@@ -32,6 +32,22 @@ def test_a_scope_keeps_its_claims_in_its_order_and_says_what_narrowed_them(small
     assert "view" not in json.loads(export(small_facts, None, "json"))["meta"]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
+def test_an_export_from_the_dashboard_reuses_the_views_analysis(small_facts, monkeypatch, fmt):
+    """The view already holds the analysis of the sources in view: the export reads it, and analyses nothing."""
+    from xiaomi_tui.facts.export import tables
+    from xiaomi_tui.ui.view import View
+
+    expected = export(small_facts, ["alpha", "gamma"], fmt)
+    view = View.of(small_facts, ["alpha", "gamma"])
+
+    def analysed_again(*_: object) -> None:
+        raise AssertionError("analysed again")
+
+    monkeypatch.setattr(tables, "analyse", analysed_again)
+    assert export(small_facts, view.sources, fmt, analysis=view.analysis) == expected
+
+
 async def run_command(pilot, words: str) -> None:
     await pilot.press("ctrl+p", *words)
     await pilot.pause(0.3)

@@ -71,7 +71,7 @@ def deliver_export(app: Exporter, fmt: str, view: bool = False) -> None:
     _name, extension, mime_type = FORMATS[fmt]
     pane = app.active_pane
     scope = Scope(tuple(pane.claims_shown(app.view)), str(pane.id), app.view.query) if view else None
-    text = export(app.view.facts, app.view.sources, fmt, scope)
+    text = export(app.view.facts, app.view.sources, fmt, scope, analysis=app.view.analysis)  # analysed once
     what = f"view-{pane.id}" if view else "claims"
     _deliver(app, text, f"xiaomi-{what}-{datetime.now():%Y%m%d-%H%M%S}.{extension}", mime_type)
 

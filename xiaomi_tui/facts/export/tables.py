@@ -47,12 +47,13 @@ class Scope:
 
 
 def export(facts: FactBase, sources: Iterable[str] | None, fmt: str, scope: Scope | None = None,
-           spreadsheet: bool = False) -> str:
+           spreadsheet: bool = False, analysis: Analysis | None = None) -> str:
     """The claims in view as JSON, CSV or Markdown. The CSV is data as written, what pandas, polars and duckdb
-    read; `spreadsheet` marks the dates a spreadsheet would turn into days as text (see `_csv_cell`)."""
+    read; `spreadsheet` marks the dates a spreadsheet would turn into days as text (see `_csv_cell`). `analysis`
+    is the analysis of `sources` when the caller already holds it (the dashboard's view): else it is made here."""
     if fmt == "json":
-        return json.dumps(dump(facts, sources, scope), indent=2, ensure_ascii=False) + "\n"
-    rows = list(_rows(facts, sources, scope))
+        return json.dumps(dump(facts, sources, scope, analysis), indent=2, ensure_ascii=False) + "\n"
+    rows = list(_rows(facts, analysis if analysis is not None else analyse(facts, sources), scope))
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -119,8 +120,7 @@ def _claims(facts: FactBase, analysis: Analysis, scope: Scope | None) -> list[Cl
     return [claim for claim in found if claim is not None and claim.source in analysis.sources]
 
 
-def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> Iterator[dict[str, Any]]:
-    analysis = analyse(facts, sources)
+def _rows(facts: FactBase, analysis: Analysis, scope: Scope | None = None) -> Iterator[dict[str, Any]]:
     for claim in _claims(facts, analysis, scope):
         topic = facts.topics[claim.topic]
         number, unit = _number(claim, topic)
@@ -150,10 +150,11 @@ def _rows(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = 
         }
 
 
-def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None) -> dict[str, Any]:
+def dump(facts: FactBase, sources: Iterable[str] | None, scope: Scope | None = None,
+         analysis: Analysis | None = None) -> dict[str, Any]:
     """The fact base and its analysis over the sources in view, as plain JSON values; with a `scope`, only its
     claims and their topics, and `meta.view` says which pane and search."""
-    analysis = analyse(facts, sources)
+    analysis = analysis if analysis is not None else analyse(facts, sources)
     meta = facts.data.meta
     claims = _claims(facts, analysis, scope)
     topics = {claim.topic for claim in claims} if scope is not None else facts.topics
