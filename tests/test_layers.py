@@ -176,3 +176,11 @@ def test_the_binding_rule_catches_a_binding_made_elsewhere(tmp_path: Path, monke
                       "KEYS = [Binding('x', 'go'), binding.Binding('y', 'stop')]\n", encoding="utf-8")
     monkeypatch.setitem(MODULES, "xiaomi_tui.ui.widget", widget)
     assert bindings_made("xiaomi_tui.ui.widget") == [3, 3]
+
+
+@pytest.mark.parametrize("module", [module for module in UI if is_under(module, "xiaomi_tui.ui.render")
+                                    or module == "xiaomi_tui.ui.view"])
+def test_the_view_and_the_renderers_never_reach_textual(module: str) -> None:
+    """What a pane shows and how a row or a detail is drawn are tested without an app: no Textual in them."""
+    reached = reachable(module)
+    assert {imported: importer for imported, importer in reached.items() if is_under(imported, "textual")} == {}

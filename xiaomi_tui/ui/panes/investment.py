@@ -11,8 +11,8 @@ from xiaomi_tui.facts.model.currency import convert, scale
 from xiaomi_tui.facts.model.formatting import CURRENCY_LABELS, format_number
 from xiaomi_tui.facts.model.records import Money, Quantity, Rate
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence, topics_shown
+from xiaomi_tui.ui.render.cells import consensus_cell, plain, status_cell
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import consensus_cell, plain, status_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.table_rows import Row
 

@@ -20,9 +20,9 @@ from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, TrackRecord, Verdict, describe_outcome
 from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
+from xiaomi_tui.ui.render.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.render.detail import render_score, render_track_record
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import count_cell, plain, standing_mark, verdict_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row

@@ -12,8 +12,8 @@ from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.facts.model.records import Claim, Source
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
+from xiaomi_tui.ui.render.cells import STATUS_STYLES, count_cell, plain, standing_mark
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import STATUS_STYLES, count_cell, plain, standing_mark
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row

@@ -7,8 +7,8 @@ that share an axis, in Investment; the plant's progress, partners, people and st
 from __future__ import annotations
 
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence, topics_shown
+from xiaomi_tui.ui.render.cells import consensus_cell, count_cell, plain, status_cell
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import consensus_cell, count_cell, plain, status_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.table_rows import Row
 

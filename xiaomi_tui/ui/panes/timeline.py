@@ -17,9 +17,9 @@ from xiaomi_tui.facts.analysis.status import ClaimStanding
 from xiaomi_tui.facts.model.factbase import date_order, when
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.ui.panes.base import Pane, Shown, empty_sentence
+from xiaomi_tui.ui.render.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
 from xiaomi_tui.ui.render.detail import render_later_report
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST, count_cell, plain, standing_cell
 from xiaomi_tui.ui.widgets.columns import Column
 from xiaomi_tui.ui.widgets.table_rows import Row
 

@@ -17,8 +17,8 @@ from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Score, Scorecard, describe_outcome
+from xiaomi_tui.ui.render.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell, verdict_cell
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import RELATION_STYLES, standing_cell, standing_mark, status_cell, verdict_cell
 
 PANEL_CLAIMS = 6
 PANEL_RELATIONS = 5

@@ -11,10 +11,10 @@ from textual.widgets.option_list import Option
 from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.ui.dashboard import dashboard
 from xiaomi_tui.ui.keys import CLAIMS_KEYS
+from xiaomi_tui.ui.render.cells import status_cell
 from xiaomi_tui.ui.render.detail import SCREEN_RELATIONS, render_claim, render_selection
 from xiaomi_tui.ui.screens.citing import CitingScreen
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.cells import status_cell
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 from xiaomi_tui.ui.widgets.provenance import ProvenanceTree
 

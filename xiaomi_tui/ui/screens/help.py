@@ -16,7 +16,7 @@ from xiaomi_tui.facts.model.formatting import markdown_text
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.io.files import shown
 from xiaomi_tui.ui.keys import HELP_KEYS, each_key, palette_key
-from xiaomi_tui.ui.widgets.cells import EXPECTED, LATER, PAST
+from xiaomi_tui.ui.render.cells import EXPECTED, LATER, PAST
 from xiaomi_tui.ui.widgets.chart import LEGEND as CHART_MARKS
 
 MEANINGS = {

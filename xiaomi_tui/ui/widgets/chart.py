@@ -25,7 +25,7 @@ from textual.widget import Widget
 from xiaomi_tui.facts.outcomes.chart import Chart, ChartRow, Span
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.keys import ROW_KEYS
-from xiaomi_tui.ui.widgets.cells import VERDICT_STYLES
+from xiaomi_tui.ui.render.cells import VERDICT_STYLES
 
 SAID, WAITING, DUE, FUZZY, BEYOND, YEAR_RULE, CURSOR = "├", "─", "═", "┄", "▸", "┊", "▶"
 """The chart's own marks: none is a status, a standing, a verdict or a timeline mark."""

@@ -19,7 +19,7 @@ from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.formatting import format_claim_value
 from xiaomi_tui.facts.model.records import Claim, Party
 from xiaomi_tui.facts.wording import counted
-from xiaomi_tui.ui.widgets.cells import standing_mark
+from xiaomi_tui.ui.render.cells import standing_mark
 
 INFERRED_STYLE = "yellow"
 
