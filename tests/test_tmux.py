@@ -552,3 +552,28 @@ def test_in_default_tmux_the_toast_says_the_citation_reached_no_clipboard(termin
     term.wait_for("through tmux")
     assert "OSC 52 sent through tmux to the terminal clipboard" in toast(term.screen())
     assert term.tmux("show-buffer").startswith("(")
+
+
+def test_keys_typed_at_once_after_a_pane_switch_follow_it(terminal):
+    """From Investment, `5/is:missed⏎` sent at once: the search kept its words (the table took the focus
+    back, `i` cited, `s` opened the picker and the rest ticked sources away)."""
+    term: Terminal = terminal(size=(100, 30))
+    term.wait_for("sources")
+    term.press("3")
+    term.wait_for("First-phase investment")
+    term.tmux("send-keys", "-t", "main", "-l", "5/")  # two writes, no pause: the app reads them apart
+    term.tmux("send-keys", "-t", "main", "-l", "is:missed\r")
+    screen = term.wait_for("search: is:missed")
+    assert "5 of 5 sources" in screen and "Sources in view" not in screen
+    assert "\u25cb missed" in screen and "\u25cf held" not in screen  # the Outcomes pane, narrowed
+
+
+def test_at_60x20_the_sources_and_the_track_record_keep_rows(terminal):
+    """The Sources pane's list and the Outcomes pane's track record showed no row at all."""
+    term: Terminal = terminal(size=(60, 20))
+    term.wait_for("sources")
+    term.press("4")
+    assert "CnEVPost        15 Nov 2023" in term.wait_for("Published")
+    term.press("5")
+    screen = term.wait_for("Track record")
+    assert "  Lei Jun" in screen or "Xiaomi  " in screen.split("Track record", 1)[1]
