@@ -284,6 +284,10 @@ def _flowed(text: str) -> str:
     return " ".join(text.split()).replace("- ", "-")
 
 
+LATEX = pytest.mark.xdist_group("latex")
+"""Under xdist, every test that reads the LaTeX runs on one worker: they take about 18 s, once, not once per worker."""
+
+
 @pytest.fixture(scope="module")
 def biblatex(facts, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict[str, str], list[str]]]:
     """One LaTeX run per style (biblatex-apa, biblatex-mla) covering every claim cited, and cited "as cited
@@ -306,6 +310,7 @@ def biblatex(facts, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple
     return runs
 
 
+@LATEX
 @pytest.mark.parametrize("style", ["apa", "mla"])
 def test_biblatex_styles_print_every_as_cited_claim_with_the_original_first(facts, biblatex, style):
     cited, _ = biblatex[style]
@@ -315,6 +320,7 @@ def test_biblatex_styles_print_every_as_cited_claim_with_the_original_first(fact
         assert rendered.endswith(f"para. {claim.para})"), (claim.id, rendered)
 
 
+@LATEX
 def test_biblatex_apa_keeps_the_case_of_proper_nouns_and_acronyms_and_mla_prints_each_site(facts, biblatex):
     """biblatex-apa turns titles into sentence case: `xiaomi ev-1`, `h1 2024, ceo says`, `the ndrc's` before the
     fact base's proper nouns were braced. biblatex-mla read no `organization` (9 sites dropped): the README's
