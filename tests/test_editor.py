@@ -121,3 +121,21 @@ async def test_with_an_articles_folder_the_editor_shows_the_paragraph_and_warns_
         statement.value = "Cars come in December, a person familiar with the plan said."
         await pilot.pause()
         assert "6 words copied from the article" in shown(app, "#copied")
+
+
+async def test_a_check_that_answers_after_the_editor_closed_is_dropped(tmp_path: Path, small_facts_path: Path) -> None:
+    """A check or a save's plan runs in a thread and answers through call_from_thread; an answer that came after
+    escape asked the closed editor for its fields (NoMatches: a traceback on the user's screen)."""
+    _, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        edit = editor.edit()
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        editor._show(edit, "facts.toml: claim x field 'date': is not a date")  # the late answer of a check
+        editor._confirm(edit, "facts.toml: claim x field 'date': is not a date")  # and of a save's plan
+        await pilot.pause(0.1)
+        assert app.is_running and len(app.screen_stack) == 1

@@ -170,6 +170,8 @@ class EditorScreen(Screen[Planned | None]):
         self.app.call_from_thread(self._show, edit, result)
 
     def _show(self, edit: Edit, result: Planned | str) -> None:
+        if not self.is_attached:
+            return  # closed while the thread checked: nothing left to show it in
         if edit != self.edit():
             return  # typed on since: a newer check is on its way
         by_field, rest = field_problems(result, self.fields) if isinstance(result, str) else ({}, [])
@@ -203,6 +205,8 @@ class EditorScreen(Screen[Planned | None]):
         self.app.call_from_thread(self._confirm, edit, result)
 
     def _confirm(self, edit: Edit, result: Planned | str) -> None:
+        if not self.is_attached:
+            return  # closed before the plan came back: the user chose not to save
         self._show(edit, result)
         if isinstance(result, str):
             self.notify("Not saved: fix the fields marked in red.", severity="error")
