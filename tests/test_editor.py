@@ -28,16 +28,21 @@ def shown(app, selector: str) -> str:
     return "" if widget.has_class("-empty") else str(widget.render())
 
 
+async def opened_editor(pilot, *keys: str) -> EditorScreen:
+    """Press `keys` (a pane, then e or n) and wait for the editor they open."""
+    await pilot.press(*keys)
+    await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen))
+    editor = pilot.app.screen
+    assert isinstance(editor, EditorScreen)
+    return editor
+
+
 async def test_edit_a_claim_see_the_message_fix_it_confirm_the_diff_and_see_the_reload(
         tmp_path: Path, small_facts_path: Path) -> None:
     path, app = watched_copy(small_facts_path, tmp_path)
     before = path.read_text(encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")  # the timeline: its first row is a dated claim
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await opened_editor(pilot, "2", "e")  # the timeline: its first row is a dated claim
         claim_id = editor.form.claim_id
         assert claim_id is not None
         date = editor.query_one("#field-date", Input)
@@ -64,10 +69,7 @@ async def test_n_adds_a_claim_prefilled_with_the_topic_and_source_in_view(tmp_pa
                                                                            small_facts_path: Path) -> None:
     _, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await opened_editor(pilot, "2", "n")
         selected = app.active_pane.selected()
         assert selected is not None
         assert editor.query_one("#field-topic", Input).value == selected.topic_id
@@ -128,10 +130,7 @@ async def test_a_check_that_answers_after_the_editor_closed_is_dropped(tmp_path:
     escape asked the closed editor for its fields (NoMatches: a traceback on the user's screen)."""
     _, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "e")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await opened_editor(pilot, "2", "e")
         edit = editor.edit()
         await pilot.press("escape")
         await until(pilot, lambda: len(app.screen_stack) == 1)

@@ -159,15 +159,17 @@ class EditorScreen(Screen[Planned | None]):
         copied.set_class(run is None, "-empty")
 
     def _check(self) -> None:
-        self._checked(self.edit())
+        self._plan(self.edit(), self._show)
 
     @work(thread=True, exclusive=True, group="check")
-    def _checked(self, edit: Edit) -> None:
+    def _plan(self, edit: Edit, then: Callable[[Edit, Planned | str], None]) -> None:
+        """Check the whole edited file off the UI thread (a large base takes seconds); `then` gets the plan or why
+        not. One group: a newer check or a save replaces the one in flight."""
         try:
             result: Planned | str = plan(self.form.path, edit)
         except EditError as error:
             result = str(error)
-        self.app.call_from_thread(self._show, edit, result)
+        self.app.call_from_thread(then, edit, result)
 
     def _show(self, edit: Edit, result: Planned | str) -> None:
         if not self.is_attached:
@@ -194,15 +196,7 @@ class EditorScreen(Screen[Planned | None]):
     # -- saving -------------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        self._plan_to_save(self.edit())
-
-    @work(thread=True, exclusive=True, group="check")
-    def _plan_to_save(self, edit: Edit) -> None:
-        try:
-            result: Planned | str = plan(self.form.path, edit)
-        except EditError as error:
-            result = str(error)
-        self.app.call_from_thread(self._confirm, edit, result)
+        self._plan(self.edit(), self._confirm)
 
     def _confirm(self, edit: Edit, result: Planned | str) -> None:
         if not self.is_attached:
