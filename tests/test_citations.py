@@ -21,7 +21,7 @@ from xiaomi_tui.facts.citations import (
     cite_source,
     csl_item,
 )
-from xiaomi_tui.facts.citations.data import ris
+from xiaomi_tui.facts.citations.data import published_after_note, ris
 from xiaomi_tui.facts.load.loader import FactsError, loads
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim, Source
@@ -371,6 +371,28 @@ def test_an_unknown_title_is_the_bracketed_description_in_every_style():
     assert json.loads(cite_source(source, "csl-json"))[0]["title"] == f'<span class="nocase">[{described}]</span>'
     for key in STYLES:
         assert "untitled" not in cite_source(source, key).lower(), key
+
+
+def test_a_date_known_only_as_a_bound_is_biblatexs_open_range_and_a_note_elsewhere_never_a_date():
+    """decor-dreams.com shows no date, but rewrites a report of 7 March 2023: `published_after = "2023-03"`.
+    biblatex says "on or after" (`2023-03/`). citeproc-js and pandoc read CSL's open ranges differently (each
+    reads the other's as "March 2023"), Zotero keeps a range's start and RIS has no range: those carry the bound
+    as a note, and every text style stays "n.d." rather than claim a month nobody knows."""
+    source = record(Source, id="decor", publisher="decor-dreams.com", description="Article on Xiaomi's car",
+                    published_after="2023-03", url="https://decor-dreams.com/a")
+    assert "  date = {2023-03/}," in cite_source(source, "bibtex").splitlines()
+    item = json.loads(cite_source(source, "csl-json"))[0]
+    assert "issued" not in item
+    assert item["note"] == "Citation Key: decor\nPublished Mar 2023 or later"
+    lines = ris(source).splitlines()
+    assert "N1  - Published Mar 2023 or later" in lines
+    assert not [line for line in lines if line.startswith(("PY", "DA"))]
+    assert "(n.d.)" in cite_source(source, "apa")
+    assert "n.d." in cite_source(source, "chicago")
+    for key in ("apa", "mla", "chicago"):
+        assert "2023" not in cite_source(source, key) and "Mar" not in cite_source(source, key), key
+    dated = record(Source, id="dated", published="2023-03-09", title="T", url="https://x.test/d")
+    assert published_after_note(dated) is None and "  date = {2023-03-09}," in cite_source(dated, "bibtex")
 
 
 @pytest.mark.parametrize("style, expected", [

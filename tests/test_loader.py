@@ -525,3 +525,20 @@ def test_the_nesting_a_fact_base_uses_is_accepted(fixture_text: str) -> None:
 def test_the_bundled_fact_base_loads_with_no_warning() -> None:
     """What curators ship gives `check` nothing to warn of: every warning is a thing to mend before it lands."""
     assert load(bundled_facts_path()).warnings == []
+
+
+@pytest.mark.parametrize(("after", "message"), [
+    ('"2023-03"', "give `published` or `published_after`, not both"),  # with `published`, as alpha has one
+    ('"2301-03"', "year 2301 is out of range"),  # the bound every date has
+])
+def test_published_after_is_a_date_like_any_other_and_never_beside_published(fixture_text: str, after: str,
+                                                                              message: str) -> None:
+    text = edit(fixture_text, 'published = "2023-11-15"\n', f'published = "2023-11-15"\npublished_after = {after}\n')
+
+    with pytest.raises(FactsError) as raised:
+        loads(text, "f.toml")
+
+    [problem] = raised.value.problems
+    assert message in problem.message
+    assert problem.line == line_of(text, "published_after")
+    assert problem.where == "source 'alpha' field 'published_after'"

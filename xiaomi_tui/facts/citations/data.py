@@ -32,6 +32,20 @@ def citation_key_note(source: Source) -> str:
     return f"Citation Key: {source.id}"
 
 
+def published_after_note(source: Source) -> str | None:
+    """An undated work's known bound ("Published Mar 2023 or later"), as a note, for the formats with no open
+    range every reader keeps: citeproc-js (Zotero, Mendeley) reads CSL's `[[2023, 3], [0]]` and `raw` `2023-03/`
+    as March 2023, pandoc reads `[[2023, 3], [0, 0]]` so, Zotero's import keeps a range's start, and RIS has no
+    range. Their `issued`/`DA` stay empty: cited, the work is "n.d.", as in our own text."""
+    if source.published is not None or source.published_after is None:
+        return None
+    return f"Published {source.published_after.human()} or later"
+
+
+def _notes(source: Source) -> str:
+    return "\n".join(filter(None, (citation_key_note(source), published_after_note(source))))
+
+
 # -- biblatex -----------------------------------------------------------------------------------
 
 _TEX_SPECIALS = str.maketrans({
@@ -74,6 +88,13 @@ def _biblatex_name(name: Name) -> str:
     return f"{_tex_name_part(name.family)}, {_tex_name_part(name.given)}"
 
 
+def _biblatex_date(source: Source) -> str | None:
+    """The date published; when only a bound is known, biblatex's open range from it (`2023-03/`: on or after)."""
+    if source.published is None and source.published_after is not None:
+        return f"{format_date(source.published_after, ISO_DATE)}/"
+    return format_date(source.published, ISO_DATE)
+
+
 def bibtex(source: Source) -> str:
     """A biblatex entry with what is known; values TeX-escaped, titles case-protected, the URL (verbatim) only
     percent-encodes braces and backslashes.
@@ -88,7 +109,7 @@ def bibtex(source: Source) -> str:
         "title": _tex_title(source),
         "shorttitle": protected(short, nouns_of(source), _tex, _braced) if short and short != source.title else None,
         "organization": source.publisher and _tex(source.publisher),
-        "date": format_date(source.published, ISO_DATE),
+        "date": _biblatex_date(source),
         "url": source.url and percent_encoded(source.url, "{}\\"),
         "langid": _LANGIDS.get(source.language.split("-")[0]),
     }
@@ -170,7 +191,8 @@ def _csl_name(name: Name) -> dict[str, str | bool]:
 
 def csl_item(source: Source) -> dict[str, Any]:
     """A CSL-JSON item with only the known variables, valid against the CSL schema; a title nobody knows is
-    the bracketed description, as APA prints it. The key is also in `note` as Zotero's `Citation Key:` line."""
+    the bracketed description, as APA prints it. The key is also in `note` as Zotero's `Citation Key:` line, and
+    a date known only as a bound is a line of its own there (`published_after_note`), not `issued`."""
     short = short_title(source.title) if source.title else None
     item = {
         "id": source.id,
@@ -182,7 +204,7 @@ def csl_item(source: Source) -> dict[str, Any]:
         "issued": {"date-parts": [source.published.csl_date_parts()]} if source.published else None,
         "URL": source.url,
         "language": source.language or None,  # a document known from a party may not say
-        "note": citation_key_note(source),
+        "note": _notes(source),
     }
     return {key: value for key, value in item.items() if value is not None}
 
@@ -271,5 +293,6 @@ def ris(source: Source) -> str:
     if source.published:
         parts = source.published.csl_date_parts()
         lines += [("PY", str(parts[0])), ("DA", "/".join(f"{part:02d}" for part in parts) + "/" * (4 - len(parts)))]
-    lines += [("UR", source.url), ("LA", source.language or None), ("M2", citation_key_note(source)), ("ER", "")]
+    lines += [("UR", source.url), ("LA", source.language or None), ("M2", citation_key_note(source)),
+              ("N1", published_after_note(source)), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines if value is not None)

@@ -49,6 +49,10 @@ def cross_check(data: FactFile, locator: Lines) -> tuple[list[Problem], list[str
         if source.outcome and source.published is None:
             problems.append(Problem("an outcome source needs `published`: scoring as of a date counts it from then",
                                     locator.line("sources", index), None, f"source {source.id!r}"))
+        if source.published is not None and source.published_after is not None:
+            problems.append(Problem("give `published` or `published_after`, not both: a known date makes the bound moot",
+                                    locator.line("sources", index, "published_after"), None,
+                                    f"source {source.id!r} field 'published_after'"))
         if source.relays is None:
             continue
         if source.relays in ids["parties"]:

@@ -201,6 +201,7 @@ class Source:
     title: SafeText | None = None
     author: SafeText | None = None
     published: Date | None = None
+    published_after: Date | None = None  # no date shown, but not before this one: "on or after", never cited as it
     url: Url | None = None
     kind: Literal["news", "blog", "analysis", "aggregator", "press-release", "social"] = "news"
     language: Language = "en"
