@@ -140,6 +140,49 @@ def test_a_visit_in_the_browser(server: tuple[subprocess.Popen[str], str]) -> No
         browser.close()
 
 
+RICH_CLIPBOARD = """(async () => {
+  const [item] = await navigator.clipboard.read();
+  const text = async (type) => item?.types.includes(type) ? await (await item.getType(type)).text() : null;
+  return {html: await text("text/html"), plain: await text("text/plain")};
+})()"""
+"""What the page's clipboard holds, as a word processor pasting it reads it: its HTML and its plain text."""
+
+
+def cite_on_the_timeline(page: Page) -> None:
+    wait_for_screen(page, lambda text: "Body style" in text, "the Specs pane")
+    page.keyboard.press("2")
+    wait_for_screen(page, lambda text: "Mass-production start" in text, "the Timeline pane")
+    page.keyboard.press("c")
+    wait_for_screen(page, lambda text: "Copied (apa) in the browser" in text, "where the citation went")
+
+
+@pytest.mark.timeout(90)
+def test_a_citation_copied_in_the_browser_is_rich_text_beside_plain(server: tuple[subprocess.Popen[str], str]) -> None:
+    """`c` in a tab puts the citation's HTML (the site in italics, as a word processor wants it) beside its plain
+    text on the browser's clipboard, as a copy in a terminal does on X11's; the plain text is `cite`'s. A browser
+    without ClipboardItem gets the plain text alone."""
+    cited = subprocess.run([str(COMMAND), "cite", "alpha-mass-production-dec", "--facts", str(FIXTURE)],
+                           capture_output=True, text=True, check=True).stdout.removesuffix("\n")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        older = new_context(browser)
+        older.add_init_script("delete window.ClipboardItem;")
+        page = open_dashboard(older, server[1])
+        cite_on_the_timeline(page)
+        assert wait_until(lambda: page.evaluate(RICH_CLIPBOARD)["plain"] == cited, timeout=10)
+        assert page.evaluate(RICH_CLIPBOARD)["html"] is None
+
+        page = open_dashboard(new_context(browser), server[1])
+        cite_on_the_timeline(page)
+        assert wait_until(lambda: page.evaluate(RICH_CLIPBOARD)["html"] is not None, timeout=10), \
+            "the browser's clipboard holds plain text only"
+        copied = page.evaluate(RICH_CLIPBOARD)
+        browser.close()
+    assert copied["plain"] == cited
+    entry = "<p>Maker to start mass production in December. (2023, November 15). <i>Alpha News</i>."
+    assert entry in copied["html"], copied["html"]
+
+
 @pytest.mark.timeout(90)
 def test_a_served_tab_is_read_only_and_says_so(server: tuple[subprocess.Popen[str], str]) -> None:
     """`e` in a browser tab opens no editor: the visitor is not the curator, and the fact base stays as it was."""

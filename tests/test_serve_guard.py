@@ -176,3 +176,30 @@ def test_public_origins_are_the_ones_listed() -> None:
     assert not origins.session_allowed("http://127.0.0.1:8000", "127.0.0.1:8000")
     with pytest.raises(ValueError, match="is not an origin"):
         normalised("dash.example:8000/path")
+
+
+async def test_a_citations_html_goes_on_to_the_page_as_two_strings_and_nothing_else() -> None:
+    """The app's rich copy reaches the page as its text and HTML alone; one of another shape goes nowhere, and
+    textual-serve's own meta messages are handled as before."""
+    from textual_serve.download_manager import DownloadManager
+
+    from xiaomi_tui.io.clipboard import RICH_COPY
+
+    sent: list[str] = []
+
+    async def to_the_page(text: str) -> None:
+        sent.append(text)
+
+    async def nothing(*_: object) -> None:
+        pass
+
+    app = served._App("true", write_bytes=nothing, write_str=to_the_page, close=nothing,
+                      download_manager=DownloadManager())
+    for meta in ({"type": RICH_COPY, "text": "Alpha.", "html": "<p><i>Alpha</i>.</p>", "other": "dropped"},
+                 {"type": RICH_COPY, "text": "Alpha.", "html": ["<p>"]},
+                 {"type": "open_url", "url": "https://alpha.example", "new_tab": True}):
+        await app.on_meta(json.dumps(meta).encode())
+    assert [json.loads(message) for message in sent] == [
+        [RICH_COPY, {"text": "Alpha.", "html": "<p><i>Alpha</i>.</p>"}],
+        ["open_url", {"url": "https://alpha.example", "new_tab": True}],
+    ]

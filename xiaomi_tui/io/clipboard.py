@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 from xiaomi_tui.facts.model.rules import terminal_acts_on
 
-__all__ = ["CopyOutcome", "copy_to_system", "pasteable", "terminal_route"]
+__all__ = ["RICH_COPY", "CopyOutcome", "copy_to_system", "pasteable", "terminal_route"]
+
+RICH_COPY = "xiaomi_rich_copy"
+"""In a browser tab, the message that carries a citation's HTML from the app, through the server, to the page, just
+before the same citation's plain text comes by OSC 52 (see `web/server.py` and its page's template)."""
 
 
 def pasteable(text: str) -> str:

@@ -430,6 +430,17 @@ class XiaomiApp(App[None]):
 
         super().copy_to_clipboard(pasteable(text))
 
+    def offer_html(self, text: str, html: str) -> None:
+        """In a browser tab, the HTML of the citation the next OSC 52 carries, for the page to put beside it on the
+        browser's clipboard: a meta message beside the terminal's output, which the server forwards to the page
+        (textual.js ignores it; the page's own script takes it). Elsewhere nothing: OSC 52 stays plain."""
+        from textual.drivers.web_driver import WebDriver
+
+        from xiaomi_tui.io.clipboard import RICH_COPY, pasteable
+
+        if isinstance(self._driver, WebDriver):
+            self._driver.write_meta({"type": RICH_COPY, "text": pasteable(text), "html": pasteable(html)})
+
     def action_pick_style(self) -> None:
         self._pick_style(self.active_pane.selected())
 

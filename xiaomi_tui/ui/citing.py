@@ -37,6 +37,10 @@ class Desk(Protocol):
 
     def copy_to_clipboard(self, text: str) -> None: ...
 
+    def offer_html(self, text: str, html: str) -> None:
+        """In a browser tab, `html` for the page to put beside `text` when the next copy brings exactly `text`."""
+        ...
+
     def run_worker(self, work: Callable[[], None], *, thread: bool, exclusive: bool, group: str) -> object: ...
 
     def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
@@ -117,12 +121,14 @@ class CitationFlow:
         clipboard's detail is for `v`), with our assessment first if we hold the claim wrong.
 
         In a browser tab only OSC 52: the page hands it to the browser's clipboard, and the system clipboard
-        would be the server's, not the reader's.
+        would be the server's, not the reader's; `html`, offered just before, goes beside it there.
         """
         desk = self.desk
         self.last = text
         self.last_detail = "the last citation"
         if desk.is_web:
+            if html is not None:
+                desk.offer_html(text, html)
             desk.copy_to_clipboard(text)
             self._say(f"Copied ({style}) in the browser.", warning)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import json
 import logging
 import os
 import shlex
@@ -24,6 +25,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from xiaomi_tui.io.clipboard import RICH_COPY
 from xiaomi_tui.ui.lifeline import SERVER_PID
 from xiaomi_tui.web.guard import (
     MAX_TABS,
@@ -71,6 +73,15 @@ class _App(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         self.process = await super()._open_app_process(width, height)
         return self.process
+
+    async def on_meta(self, data: bytes) -> None:
+        """A citation's HTML (`RICH_COPY`, from the app's `offer_html`) goes on to the page as a message of its own,
+        its two strings and nothing else; every other meta message as textual-serve handles it."""
+        meta = json.loads(data)
+        if meta.get("type") != RICH_COPY:
+            await super().on_meta(data)
+        elif isinstance(text := meta.get("text"), str) and isinstance(html := meta.get("html"), str):
+            await self.remote_write_str(json.dumps([RICH_COPY, {"text": text, "html": html}]))
 
 
 class DashboardServer(Server):
@@ -123,6 +134,7 @@ class DashboardServer(Server):
             "app_websocket_url": "ws:" + base.split(":", 1)[1] + str(request.app.router["websocket"].url_for()),
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
+            "rich_copy": RICH_COPY,
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
