@@ -24,6 +24,7 @@ from playwright.sync_api import BrowserContext, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from helpers import wait_until  # noqa: E402
 from served import (  # noqa: E402
     app_processes,
     free_port,
@@ -32,7 +33,6 @@ from served import (  # noqa: E402
     open_dashboard,
     start_server,
     terminal_text,
-    wait_until,
 )
 
 FIRST_FRAME = """() => {

@@ -71,3 +71,12 @@ def test_the_save_benchmark_runs(synth: ModuleType, capsys: pytest.CaptureFixtur
     assert save.main(["--tiny"]) == 0
     out = capsys.readouterr().out
     assert "bundled" in out and "synthetic, 200 claims" in out
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in BENCHMARKS.glob("*.py")))
+def test_every_benchmark_imports(name: str) -> None:
+    """A benchmark is run by hand, so only a test notices when a refactor moves what it imports
+    (browser.py lost wait_until to tests/helpers.py and no one knew)."""
+    result = subprocess.run([sys.executable, "-c", f"import {name}"], cwd=BENCHMARKS, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
