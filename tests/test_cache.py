@@ -233,3 +233,55 @@ async def test_the_dashboard_keeps_a_freshly_validated_fact_base_once_its_first_
         await app.workers.wait_for_complete()
         assert len(entries()) == 1
         assert load_unkept(facts_path).facts.data == loaded.facts.data  # read back from the entry
+
+
+# -- a first open validates in a child while the dashboard imports Textual ---------------------------------------
+
+
+def _in_a_fresh_process(script: str) -> subprocess.CompletedProcess[str]:
+    """Run `script` where forking is allowed: a process of one thread (a pytest worker runs several)."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_a_first_open_is_validated_in_a_child_and_read_back_by_the_parent(facts_path: Path) -> None:
+    script = ("import sys; from xiaomi_tui.facts.load import loader; "
+              f"wait = loader.cache_meanwhile({str(facts_path)!r}); wait(); "
+              f"loaded = loader.load_unkept({str(facts_path)!r}); "
+              "print(len(loaded.facts.claims), loaded.keep is loader._nothing_to_keep, "
+              "sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules), loaded.facts.warnings)")
+    result = _in_a_fresh_process(script)
+    assert (result.stdout, result.stderr) == ("15 True [] [\"source 'delta' has no claims\"]\n", "")
+    assert len(entries()) == 1
+
+
+def test_a_broken_first_open_is_reported_by_the_parent_alone(facts_path: Path) -> None:
+    facts_path.write_text(facts_path.read_text(encoding="utf-8") + "\n[[claims]]\nid = 7\n", encoding="utf-8")
+    script = ("from xiaomi_tui.facts.load import loader\n"
+              f"wait = loader.cache_meanwhile({str(facts_path)!r}); wait()\n"
+              f"try:\n    loader.load_unkept({str(facts_path)!r})\n"
+              "except loader.FactsError as error:\n    print(error.report())\n")
+    result = _in_a_fresh_process(script)
+    assert result.stderr == "" and result.stdout.count("has 5 problems") == 1
+    assert f"{facts_path}:265: claim #16 field 'origin'" in result.stdout
+    assert entries() == []
+
+
+def test_a_process_with_a_second_thread_never_forks(tmp_path: Path) -> None:
+    """A thread could hold a lock the child would wait on forever: the caller does the work itself instead."""
+    done = tmp_path / "done"
+    script = ("import threading, pathlib; from xiaomi_tui.io.meanwhile import in_child; "
+              "stop = threading.Event(); thread = threading.Thread(target=stop.wait); thread.start(); "
+              f"in_child(lambda: pathlib.Path({str(done)!r}).touch())(); stop.set(); "
+              f"print(pathlib.Path({str(done)!r}).exists())")
+    assert _in_a_fresh_process(script).stdout == "False\n"
+
+
+def test_a_child_is_silent_and_its_failure_changes_nothing_for_the_parent(tmp_path: Path) -> None:
+    done = tmp_path / "done"
+    script = ("import pathlib, sys\nfrom xiaomi_tui.io.meanwhile import in_child\n"
+              "def work():\n    print('child out'); print('child err', file=sys.stderr)\n"
+              f"    pathlib.Path({str(done)!r}).touch(); raise SystemExit(3)\n"
+              "in_child(work)(); print('parent goes on')\n")
+    result = _in_a_fresh_process(script)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "parent goes on\n", "")
+    assert done.exists()

@@ -1,6 +1,6 @@
 """Command line: the dashboard by default, plus `check`, `cite` and `export` for scripts, and `serve` for a browser.
 
-Everything the dashboard needs is validated before Textual is imported, so a broken fact base
+Everything the dashboard needs is validated before Textual draws anything, so a broken fact base
 gives a message and exit code 2 instead of a half-drawn screen.
 """
 
@@ -215,6 +215,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return EXIT_OK
         if args.command == "export":
             _check_export_options(args)
+        if args.command is None:
+            _import_dashboard_meanwhile(args.facts)
         facts, keep = _load(args.facts)
         if args.command is not None:
             keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
@@ -271,6 +273,19 @@ def _check_export_options(args: argparse.Namespace) -> None:
     if args.format == "claimreview" and not args.review_url:
         print("xiaomi-tui: warning: no --review-url: search engines require each ClaimReview's url, the page that "
               "shows the review; give the page you publish these on", file=sys.stderr)
+
+
+def _import_dashboard_meanwhile(path: Path | None) -> None:
+    """Import Textual and the dashboard while a child process validates a file the cache does not hold: a first
+    open then costs little more than a later one on a machine with two cores. The check itself stays `_load`'s,
+    so a broken file still gets its message before anything is drawn."""
+    from xiaomi_tui.facts.load.loader import bundled_facts_path, cache_meanwhile
+
+    validated = cache_meanwhile(path or bundled_facts_path())
+    try:
+        import xiaomi_tui.ui.app  # noqa: F401 - imported for the time it takes
+    finally:
+        validated()
 
 
 def _load(path: Path | None) -> Loaded:

@@ -25,7 +25,8 @@ from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 if TYPE_CHECKING:  # pydantic is imported only when a file must be validated
     from pydantic_core import ErrorDetails
 
-__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_unkept", "loads", "loads_unkept"]
+__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "cache_meanwhile", "load", "load_unkept", "loads",
+           "loads_unkept"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """A hand-curated fact base is kilobytes; anything past this is not one, and parsing it would stall the UI."""
@@ -61,6 +62,22 @@ def load_unkept(path: str | Path) -> Loaded:
     except UnreadableFile as error:
         raise FactsError(shown, [Problem(str(error))]) from None
     return _validated(raw, shown)
+
+
+def cache_meanwhile(path: str | Path) -> Callable[[], None]:
+    """Start validating a file the cache does not hold in a child process (see `io/meanwhile.py`), so that the
+    caller can go on with other work; returns what waits for it. `load_unkept` then reads the child's cache entry,
+    or, if the child wrote none (the file has a problem, the cache cannot be written), does the work itself."""
+    try:
+        raw = read_regular_file(Path(path), MAX_BYTES)
+    except UnreadableFile:
+        return _nothing_to_keep
+    entry = cache.entry_for(raw)
+    if entry is None or entry.exists():
+        return _nothing_to_keep
+    from xiaomi_tui.io.meanwhile import in_child
+
+    return in_child(lambda: _validated(raw, str(path)).keep())
 
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
@@ -175,7 +192,7 @@ def _first_errors(document: dict[str, Any], limit: int) -> list[Any]:
 
 
 def _nothing_to_keep() -> None:
-    """The `keep` of a fact base the cache already holds, or that it may not hold."""
+    """The `keep` of a fact base the cache already holds, or that it may not hold; the wait for no child."""
 
 
 _TOO_DEEP = "tables or arrays are nested too deeply to read; a fact base needs four levels at most: flatten this value"
