@@ -6,6 +6,7 @@ import gc
 import math
 import os
 import pickle
+import shutil
 import stat
 import subprocess
 import sys
@@ -285,3 +286,15 @@ def test_a_child_is_silent_and_its_failure_changes_nothing_for_the_parent(tmp_pa
     result = _in_a_fresh_process(script)
     assert (result.returncode, result.stdout, result.stderr) == (0, "parent goes on\n", "")
     assert done.exists()
+
+
+def test_a_process_on_one_core_never_forks(tmp_path: Path) -> None:
+    """On one core a child would only take turns with its parent, and add the cache's round trip."""
+    if not shutil.which("taskset"):
+        pytest.skip("taskset (util-linux) is missing")
+    done = tmp_path / "done"
+    script = (f"import pathlib; from xiaomi_tui.io.meanwhile import in_child; "
+              f"in_child(lambda: pathlib.Path({str(done)!r}).touch())(); print(pathlib.Path({str(done)!r}).exists())")
+    result = subprocess.run(["taskset", "-c", "0", sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout == "False\n"

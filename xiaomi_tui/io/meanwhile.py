@@ -4,9 +4,10 @@ The dashboard's first open of a fact base validates it (pydantic, tomllib: 110 m
 while Textual is imported (190 ms): one core after the other, though the machine has two. A child forked before
 the import validates the file into the cache, and the parent reads it back from there once the import is done.
 
-Forking is safe only where nothing else runs: a POSIX process with one thread (a second thread could hold a lock the
-child would wait on forever). Elsewhere nothing is started and the caller does the work itself, as it would anyway:
-the child only saves time, so whatever becomes of it (an error, a signal) changes nothing the user sees.
+Forking pays only with a second core, and is safe only where nothing else runs: a POSIX process with one thread (a
+second thread could hold a lock the child would wait on forever). Elsewhere nothing is started and the caller does
+the work itself, as it would anyway: the child only saves time, so whatever becomes of it (an error, a signal)
+changes nothing the user sees.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def _nothing_to_wait_for() -> None:
 
 def in_child(work: Callable[[], object]) -> Callable[[], None]:
     """Start `work` in a forked child; return a function that waits until the child has ended."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or threading.active_count() > 1 or _cores() < 2:
         return _nothing_to_wait_for
     try:
         child = os.fork()
@@ -39,6 +40,14 @@ def in_child(work: Callable[[], object]) -> Callable[[], None]:
             os.waitpid(child, 0)
 
     return wait
+
+
+def _cores() -> int:
+    """The cores this process may run on: with one, a child would only take turns with its parent."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS has no affinity
+        return os.cpu_count() or 1
 
 
 def _run_and_exit(work: Callable[[], object]) -> None:
