@@ -138,3 +138,25 @@ async def test_a_check_that_answers_after_the_editor_closed_is_dropped(tmp_path:
         editor._confirm(edit, "facts.toml: claim x field 'date': is not a date")  # and of a save's plan
         await pilot.pause(0.1)
         assert app.is_running and len(app.screen_stack) == 1
+
+
+async def test_a_write_refused_because_the_file_changed_keeps_the_form_open_and_the_file_as_it_is(
+        tmp_path: Path, small_facts_path: Path) -> None:
+    path, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened_editor(pilot, "2", "e")
+        editor.query_one("#field-date", Input).value = "H1 2030"
+        await until(pilot, lambda: editor.planned is not None)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DiffScreen))
+        changed_elsewhere = path.read_text(encoding="utf-8") + "\n# a curator's note, saved in another editor\n"
+        path.write_text(changed_elsewhere, encoding="utf-8")
+        await pilot.press("y")
+        await until(pilot, lambda: app.screen is editor)
+        await pilot.pause(0.1)
+        assert path.read_text(encoding="utf-8") == changed_elsewhere
+        assert any("changed on disk since it was read" in str(note.message) for note in app._notifications)
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        await run_command(pilot, "Undo last edit")
+        assert any("No edit to undo" in str(note.message) for note in app._notifications)

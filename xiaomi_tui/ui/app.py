@@ -414,12 +414,11 @@ class XiaomiApp(App[None]):
     def action_new_claim(self) -> None:
         self.editing.new(self.active_pane.selected())
 
-    def open_editor(self, form: EditorForm, facts: FactBase, write: Callable[[Planned], str | None],
-                    saved: Callable[[Planned | None], None]) -> None:
-        """The claim editor, for the edit flow: `write` writes a confirmed edit, `saved` hears how it ended."""
+    def open_editor(self, form: EditorForm, facts: FactBase, saved: Callable[[Planned | None], None]) -> None:
+        """The claim editor, for the edit flow: `saved` hears the edit it wrote, or None."""
         from xiaomi_tui.ui.screens.editor import EditorScreen
 
-        self.push_screen(EditorScreen(form, facts, write), saved)
+        self.push_screen(EditorScreen(form, facts), saved)
 
     def action_view_citation(self) -> None:
         self.citations.show_last()

@@ -49,8 +49,7 @@ class EditDesk(Protocol):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None: ...
 
-    def open_editor(self, form: Form, facts: FactBase, write: Callable[[Planned], str | None],
-                    saved: Callable[[Planned | None], None]) -> None: ...
+    def open_editor(self, form: Form, facts: FactBase, saved: Callable[[Planned | None], None]) -> None: ...
 
 
 class EditFlow:
@@ -126,20 +125,12 @@ class EditFlow:
             except UnreadableFile:
                 article = None
         form = Form(Path(facts.path), claim_id, shown, article, source.file if article is not None and source else None)
-        self.app.open_editor(form, facts, self._write, self._saved)
-
-    def _write(self, planned: Planned) -> str | None:
-        from xiaomi_tui.facts.edit import EditError, commit
-
-        try:
-            commit(planned)
-        except EditError as error:
-            return str(error)
-        self.last = planned
-        return None
+        self.app.open_editor(form, facts, self._saved)
 
     def _saved(self, planned: Planned | None) -> None:
+        """The editor wrote `planned` (None: closed without writing)."""
         if planned is not None:
+            self.last = planned
             self.app.notify(f"Saved claim {planned.record_id}; the palette's Undo last edit puts it back.",
                             timeout=6, markup=False)
             for warning in planned.warnings:

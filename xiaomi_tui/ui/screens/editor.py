@@ -81,12 +81,11 @@ class EditorScreen(Screen[Planned | None]):
     EditorScreen #editor-status { padding: 0 1; height: auto; }
     """
 
-    def __init__(self, form: Form, facts: FactBase, write: Callable[[Planned], str | None]):
-        """`write` writes a confirmed edit, and returns why it could not (or None)."""
+    def __init__(self, form: Form, facts: FactBase):
+        """Dismissed with the edit it wrote, through the data layer's one write path, or None."""
         super().__init__()
         self.form = form
         self.facts = facts
-        self.write = write
         self.fields = field_names("claims")
         self._timer: Timer | None = None
         self.planned: Planned | None = None
@@ -213,9 +212,12 @@ class EditorScreen(Screen[Planned | None]):
     def _confirmed(self, planned: Planned | None) -> None:
         if planned is None:
             return
-        problem = self.write(planned)
-        if problem is not None:
-            self.notify(problem, severity="error", markup=False)
+        from xiaomi_tui.facts.edit import EditError, commit
+
+        try:
+            commit(planned)
+        except EditError as error:  # the file changed on disk since it was read, or cannot be written
+            self.notify(str(error), severity="error", markup=False)
             return
         self.dismiss(planned)
 
