@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from xiaomi_tui.ui.widgets.columns import PADDING, Column, fit_widths, natural_widths, table_width
+from xiaomi_tui.ui.widgets.columns import PADDING, Column, fit_widths, natural_widths, table_width, widest_cells
 
 TOPIC, VALUE, STATUS = Column("Topic", 12), Column("Value", 12), Column("Status")
 
 
 def test_natural_widths_are_the_widest_cell_or_the_label() -> None:
     rows = [[Text("Body style"), Text("sedan"), Text("\u2713 corroborated")], [Text("Doors"), Text("4"), Text("")]]
-    assert natural_widths([TOPIC, VALUE, STATUS], rows) == [10, 5, 14]
+    assert widest_cells(rows) == [10, 5, 14]
+    assert natural_widths([TOPIC, VALUE, STATUS], widest_cells(rows)) == [10, 5, 14]
+    assert natural_widths([TOPIC, VALUE, Column("A longer status label")], [3]) == [5, 5, 21]
 
 
 def test_a_status_word_is_never_cut_however_narrow_the_table() -> None:

@@ -177,3 +177,12 @@ def test_why_a_claim_is_set_aside_is_worded_once_for_the_warning_the_detail_and_
     assert console.export_text().strip() == f"{ClaimStanding.SUPERSEDED.mark}: {why}"
     assert why_set_aside(small_facts.claims["alpha-investment"]) is None and assessment(
         small_facts.claims["alpha-investment"]) is None
+
+
+def test_a_table_s_column_widths_are_measured_once_on_its_first_rows(small_facts):
+    """The widths that size a table's columns ride with the table the memo keeps (they were a memo of the widget's
+    own): read twice, measured once; measured on the first rows, so the widest cell of the widest row counts."""
+    (timeline,) = timeline_tables(View.of(small_facts))
+    assert timeline.widest_cells is timeline.widest_cells
+    cells = [cell_texts(timeline, row) for row in range(len(timeline.rows))]
+    assert timeline.widest_cells == [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]

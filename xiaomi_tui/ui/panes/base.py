@@ -8,7 +8,10 @@ composes its tables, fills them, and says what the detail panel shows for a row.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
+from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -18,7 +21,7 @@ from textual.containers import Vertical
 from xiaomi_tui.facts.analysis.topics import TopicAnalysis
 from xiaomi_tui.ui.render.detail import render_selection
 from xiaomi_tui.ui.view import Selection, View
-from xiaomi_tui.ui.widgets.columns import Column
+from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, widest_cells
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
 
@@ -48,7 +51,8 @@ def empty_sentence(view: View, what: str) -> str:
     return f"No {what} in {sources} in view."
 
 
-class Shown(NamedTuple):
+@dataclass(frozen=True)
+class Shown:
     """What one table of a pane shows: its rows, the sentence when there are none, new columns if they change,
     where the cursor starts, and what the rows are ("12 of 40 topics")."""
 
@@ -57,6 +61,12 @@ class Shown(NamedTuple):
     columns: list[Column] | None = None
     home: int = 0
     noun: str = "topics"
+
+    @cached_property
+    def widest_cells(self) -> list[int]:
+        """The widest cell of each column over the first rows, which size the columns: measured once per table
+        made, and the memo keeps the tables per view, so a source toggled off and on again measures nothing."""
+        return widest_cells(row.texts() for row in islice(self.rows, MEASURED_ROWS))
 
 
 class Pane(Vertical):
@@ -92,7 +102,7 @@ class Pane(Vertical):
         self.view = view
         totals = [len(shown.rows) for shown in self.kept_tables(view.unfiltered)]
         for table, shown, total in zip(self.query(FactTable), self.kept_tables(view), totals):
-            table.show_rows(shown.rows, shown.empty, shown.columns, home=shown.home)
+            table.show_rows(shown.rows, shown.empty, shown.columns, home=shown.home, widest=shown.widest_cells)
             table.border_subtitle = f"{len(shown.rows)} of {total} {shown.noun}"
 
     def hits(self, view: View) -> int:

@@ -38,13 +38,20 @@ class Column:
         return self.minimum is None
 
 
-def natural_widths(columns: Sequence[Column], rows: Iterable[Sequence[Text]]) -> list[int]:
-    """Each column's widest cell (its label included) over `rows`."""
-    widths = [Text(column.label).cell_len for column in columns]
+def widest_cells(rows: Iterable[Sequence[Text]]) -> list[int]:
+    """Each column's widest cell over `rows`."""
+    widths: list[int] = []
     for cells in rows:
-        for index, cell in enumerate(cells[:len(widths)]):
+        widths += [0] * (len(cells) - len(widths))
+        for index, cell in enumerate(cells):
             widths[index] = max(widths[index], cell.cell_len)
     return widths
+
+
+def natural_widths(columns: Sequence[Column], widest: Sequence[int]) -> list[int]:
+    """Each column's widest cell (`widest_cells`) or its label, whichever is wider."""
+    return [max(Text(column.label).cell_len, widest[index] if index < len(widest) else 0)
+            for index, column in enumerate(columns)]
 
 
 def fit_widths(columns: Sequence[Column], natural: Sequence[int], room: int) -> list[int | None]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice
 from typing import Any
 
 from rich.style import Style
@@ -24,7 +23,7 @@ from textual.strip import Strip
 
 from xiaomi_tui.ui.keys import TABLE_KEYS
 from xiaomi_tui.ui.view import Selection
-from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, fit_widths, natural_widths, table_width
+from xiaomi_tui.ui.widgets.columns import Column, fit_widths, natural_widths, table_width
 from xiaomi_tui.ui.widgets.sorting import SortOrder, column_at
 from xiaomi_tui.ui.widgets.table_rows import Row, cells_line, sentence_line
 
@@ -70,7 +69,8 @@ class FactTable(ScrollView, can_focus=True):
     def __init__(self, columns: Sequence[Column], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._columns = list(columns)
-        self._natural = natural_widths(self._columns, ())
+        self._widest: Sequence[int] = ()  # each column's widest cell, as the pane measured its rows
+        self._natural = natural_widths(self._columns, self._widest)
         self._widths: list[int | None] = []
         self._fitted_width: int | None = None  # the width `_widths` were fitted to
         self._rows: list[Row] = []
@@ -79,7 +79,6 @@ class FactTable(ScrollView, can_focus=True):
         self._pending_home: int | None = None
         self._focus_on_show = False
         self._given: list[Row] = []  # the rows in the pane's own order
-        self._measured: tuple[list[Row], list[Column]] | None = None  # what `_natural` was measured on
         self.row_order = SortOrder()
         self.sort_column: int | None = None  # the column `S` sorts by (the first until `<`, `>` or a click
         # picks one, from when on it is underlined in the header while the table has focus)
@@ -108,16 +107,19 @@ class FactTable(ScrollView, can_focus=True):
         """What each row stands for, in the order shown (the palette's "Export view" follows it)."""
         return [row.selection for row in self._rows]
 
-    def show_rows(self, rows: list[Row], empty: str, columns: Sequence[Column] | None = None, home: int = 0) -> None:
+    def show_rows(self, rows: list[Row], empty: str, columns: Sequence[Column] | None = None, home: int = 0,
+                  widest: Sequence[int] = ()) -> None:
         """Replace every row and keep the cursor on the same thing; `empty` is the sentence shown when none.
 
-        `home` is where the cursor goes when what it was on is gone (or on the first showing).
+        `home` is where the cursor goes when what it was on is gone (or on the first showing); `widest` is each
+        column's widest cell over the pane's first rows (`Shown.widest_cells`), so that a sort never changes them.
         """
         previous = self.selection
         if columns is not None:
             self._columns = list(columns)
             self.sort_column = None if self.sort_column is None else min(self.sort_column, len(self._columns) - 1)
         self._given = rows
+        self._widest = widest
         self.empty_text = empty
         self._rows = self._ordered(rows)
         if self.row_order.column is not None and 0 <= home < len(rows):  # home was a row of the pane's order
@@ -267,14 +269,10 @@ class FactTable(ScrollView, can_focus=True):
         return self.row_order.apply(rows, Row.texts, in_order, depth=lambda row: row.depth)
 
     def _measure(self) -> None:
-        """Natural widths over the pane's first rows (so a sort never changes them), the sorted label's
-        arrow included, so it is never cut."""
+        """Natural widths: the widest cells, or the labels with the sorted one's arrow, so it is never cut."""
         labelled = [replace(column, label=self.row_order.label(index, column.label))
                     for index, column in enumerate(self._columns)]
-        if self._measured is not None and self._measured[0] is self._given and self._measured[1] == labelled:
-            return  # the same rows again (a source toggled back on: the pane's cached rows)
-        self._measured = (self._given, labelled)
-        self._natural = natural_widths(labelled, (row.texts() for row in islice(self._given, MEASURED_ROWS)))
+        self._natural = natural_widths(labelled, self._widest)
 
     def action_sort(self) -> None:
         self.sort_by(self.sort_column or 0)
