@@ -4,16 +4,18 @@ The dashboard's first open of a fact base validates it (pydantic, tomllib: 110 m
 while Textual is imported (190 ms): one core after the other, though the machine has two. A child forked before
 the import validates the file into the cache, and the parent reads it back from there once the import is done.
 
-Forking pays only with a second core, and is safe only where nothing else runs: a POSIX process with one thread (a
-second thread could hold a lock the child would wait on forever). Elsewhere nothing is started and the caller does
-the work itself, as it would anyway: the child only saves time, so whatever becomes of it (an error, a signal)
-changes nothing the user sees.
+Forking pays only with a second core, and is safe only where nothing else runs: a Linux process with one thread (a
+second thread could hold a lock the child would wait on forever; on macOS, system libraries are not safe to use
+after a fork without exec). Elsewhere nothing is started and the caller does the work itself, as it would anyway:
+the child only saves time, so whatever becomes of it (an error, a signal) changes nothing the user sees. The parent
+waits for it before it reads the cache, so no process outlives the one the user started.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Callable
 
@@ -26,7 +28,8 @@ def _nothing_to_wait_for() -> None:
 
 def in_child(work: Callable[[], object]) -> Callable[[], None]:
     """Start `work` in a forked child; return a function that waits until the child has ended."""
-    if not hasattr(os, "fork") or threading.active_count() > 1 or _cores() < 2:
+    # On one core the child would only take turns with its parent, and add the cache's round trip.
+    if not sys.platform.startswith("linux") or threading.active_count() > 1 or len(os.sched_getaffinity(0)) < 2:
         return _nothing_to_wait_for
     try:
         child = os.fork()
@@ -40,14 +43,6 @@ def in_child(work: Callable[[], object]) -> Callable[[], None]:
             os.waitpid(child, 0)
 
     return wait
-
-
-def _cores() -> int:
-    """The cores this process may run on: with one, a child would only take turns with its parent."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS has no affinity
-        return os.cpu_count() or 1
 
 
 def _run_and_exit(work: Callable[[], object]) -> None:
