@@ -255,16 +255,25 @@ def test_a_first_open_is_validated_in_a_child_and_read_back_by_the_parent(facts_
     assert len(entries()) == 1
 
 
-def test_a_broken_first_open_is_reported_by_the_parent_alone(facts_path: Path) -> None:
+def test_a_broken_first_open_is_reported_from_the_child_without_validating_again(facts_path: Path) -> None:
     facts_path.write_text(facts_path.read_text(encoding="utf-8") + "\n[[claims]]\nid = 7\n", encoding="utf-8")
-    script = ("from xiaomi_tui.facts.load import loader\n"
-              f"wait = loader.cache_meanwhile({str(facts_path)!r}); wait()\n"
-              f"try:\n    loader.load_unkept({str(facts_path)!r})\n"
-              "except loader.FactsError as error:\n    print(error.report())\n")
+    script = ("import sys; from xiaomi_tui.facts.load import loader; "
+              f"refused = loader.cache_meanwhile({str(facts_path)!r})(); "
+              "print(refused.report()); print('pydantic' in sys.modules)")
     result = _in_a_fresh_process(script)
     assert result.stderr == "" and result.stdout.count("has 5 problems") == 1
     assert f"{facts_path}:265: claim #16 field 'origin'" in result.stdout
+    assert result.stdout.endswith("False\n")  # the parent never validated: the report is the child's
     assert entries() == []
+
+
+def test_a_refusal_pickles_whole(facts_path: Path) -> None:
+    facts_path.write_text("[meta]\ntitle = 3\n", encoding="utf-8")
+    with pytest.raises(FactsError) as raised:
+        load(facts_path)
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert (again.report(), again.total, again.problems) == (raised.value.report(), raised.value.total,
+                                                             raised.value.problems)
 
 
 def test_a_process_with_a_second_thread_never_forks(tmp_path: Path) -> None:
@@ -282,10 +291,18 @@ def test_a_child_is_silent_and_its_failure_changes_nothing_for_the_parent(tmp_pa
     script = ("import pathlib, sys\nfrom xiaomi_tui.io.meanwhile import in_child\n"
               "def work():\n    print('child out'); print('child err', file=sys.stderr)\n"
               f"    pathlib.Path({str(done)!r}).touch(); raise SystemExit(3)\n"
-              "in_child(work)(); print('parent goes on')\n")
+              "print(in_child(work)(), 'parent goes on')\n")
     result = _in_a_fresh_process(script)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "parent goes on\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "b'' parent goes on\n", "")
     assert done.exists()
+
+
+def test_a_child_s_answer_reaches_the_parent_however_long(tmp_path: Path) -> None:
+    """Longer than a pipe holds (64 KiB): the parent reads before it waits, or both would wait forever."""
+    script = ("import os; from xiaomi_tui.io.meanwhile import in_child; "
+              "answer = in_child(lambda: os.getpid().to_bytes(4, 'big') + b'.' * 1_000_000)(); "
+              "print(len(answer), int.from_bytes(answer[:4], 'big') != os.getpid())")
+    assert _in_a_fresh_process(script).stdout == "1000004 True\n"
 
 
 def test_a_process_on_one_core_never_forks(tmp_path: Path) -> None:

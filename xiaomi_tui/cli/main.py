@@ -277,15 +277,17 @@ def _check_export_options(args: argparse.Namespace) -> None:
 
 def _import_dashboard_meanwhile(path: Path | None) -> None:
     """Import Textual and the dashboard while a child process validates a file the cache does not hold: a first
-    open then costs little more than a later one on a machine with two cores. The check itself stays `_load`'s,
-    so a broken file still gets its message before anything is drawn."""
+    open then costs little more than a later one on a machine with two cores. A broken file still gets its message,
+    the child's, before anything is drawn."""
     from xiaomi_tui.facts.load.loader import bundled_facts_path, cache_meanwhile
 
-    validated = cache_meanwhile(path or bundled_facts_path())
+    refusal = cache_meanwhile(path or bundled_facts_path())
     try:
         import xiaomi_tui.ui.app  # noqa: F401 - imported for the time it takes
     finally:
-        validated()
+        refused = refusal()
+    if refused is not None:  # the child's report: the same as `_load` would give, without validating again
+        raise refused
 
 
 def _load(path: Path | None) -> Loaded:

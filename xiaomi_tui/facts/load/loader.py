@@ -7,6 +7,7 @@ A file that passed them before is read back from the cache instead (see `cache.p
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 from collections import defaultdict
@@ -64,20 +65,38 @@ def load_unkept(path: str | Path) -> Loaded:
     return _validated(raw, shown)
 
 
-def cache_meanwhile(path: str | Path) -> Callable[[], None]:
+def cache_meanwhile(path: str | Path) -> Callable[[], FactsError | None]:
     """Start validating a file the cache does not hold in a child process (see `io/meanwhile.py`), so that the
-    caller can go on with other work; returns what waits for it. `load_unkept` then reads the child's cache entry,
-    or, if the child wrote none (the file has a problem, the cache cannot be written), does the work itself."""
+    caller can go on with other work; returns what waits for it, and gives the problems the child found, if any.
+    `load_unkept` then reads the child's cache entry, or, if the child wrote none (the cache cannot be written, the
+    child was killed), does the work itself."""
     try:
         raw = read_regular_file(Path(path), MAX_BYTES)
     except UnreadableFile:
-        return _nothing_to_keep
+        return _nothing_refused
     entry = cache.entry_for(raw)
     if entry is None or entry.exists():
-        return _nothing_to_keep
+        return _nothing_refused
     from xiaomi_tui.io.meanwhile import in_child
 
-    return in_child(lambda: _validated(raw, str(path)).keep())
+    def keep_or_refuse() -> bytes:
+        try:
+            _validated(raw, str(path)).keep()
+        except FactsError as error:
+            return pickle.dumps(error.detached())
+        return b""
+
+    answer = in_child(keep_or_refuse)
+
+    def refused() -> FactsError | None:
+        said = answer()
+        return pickle.loads(said) if said else None  # from our own child, through our own pipe
+
+    return refused
+
+
+def _nothing_refused() -> None:
+    return None
 
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
@@ -192,7 +211,7 @@ def _first_errors(document: dict[str, Any], limit: int) -> list[Any]:
 
 
 def _nothing_to_keep() -> None:
-    """The `keep` of a fact base the cache already holds, or that it may not hold; the wait for no child."""
+    """The `keep` of a fact base the cache already holds, or that it may not hold."""
 
 
 _TOO_DEEP = "tables or arrays are nested too deeply to read; a fact base needs four levels at most: flatten this value"

@@ -52,6 +52,11 @@ class FactsError(Exception):
             lines.append(f"... and {counted(hidden, 'more problem')}")
         return f"error: {self.path} has {counted(self.total, 'problem')}:\n  " + "\n  ".join(lines)
 
+    def __reduce__(self) -> tuple[type[FactsError], tuple[str, list[Problem], int]]:
+        """Pickled whole (Exception's own pickling keeps only the message): a dashboard's start-up child sends its
+        refusal to the parent this way (see `loader.cache_meanwhile`)."""
+        return FactsError, (self.path, self.problems, self.total)
+
     def detached(self) -> FactsError:
         """The same error, never raised: no traceback, no exception it was raised from. Either would keep the
         whole parsed file alive (the frames that read it, the validator's error holding the document) for as
