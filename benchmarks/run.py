@@ -267,7 +267,8 @@ def bench_first_frame(plan: Plan, fixture: Path, large: Path | None, goals: dict
                          + " (medians; runs interleaved, order alternating)")
     section.notes.append("by CPU used until the first frame: " + ", ".join(
         f"{cpu_medians[label] / cpu_medians[bare]:.2f} ({mode})" for mode, label in ours.items())
-        + " (steadier than wall time on a busy machine)")
+        + " (steadier than wall time on a busy machine; a first open's includes the child that validates the file "
+          "on the second core, see io/meanwhile.py)")
     section.notes.append("both include the same tmux launch and polling overhead, which cancels in the ratio only; "
                          "both run from compiled bytecode, as an installed copy does")
     for mode, ratio in ratios.items():
