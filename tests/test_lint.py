@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.cli.main import main
+from xiaomi_tui.facts.citations import cite
 from xiaomi_tui.facts.export.tables import export
 from xiaomi_tui.facts.load.lint import (
     copied_statements,
@@ -17,6 +18,7 @@ from xiaomi_tui.facts.load.lint import (
     outlet_plans,
     plans_about_the_past,
     shared_run,
+    undescribed_documents,
 )
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load, loads
 
@@ -209,3 +211,30 @@ def test_check_lists_an_agreement_that_needs_an_inferred_origin(capsys, small_fa
     assert not [line for line in lines if "unconfirmed" in line]
     _, lines, _ = check(capsys, path)
     assert "  unconfirmed: Annual capacity: 300,000 vehicles/year (2 origins agree; 1 inferred)" in lines
+
+
+def test_a_citable_document_with_neither_title_nor_description_is_a_warning(small_facts_path: Path) -> None:
+    """E-Town's WeChat statement had neither, and every as-cited citation of the claims it relayed read
+    "([News Article], 2021, as cited in ...)"."""
+    document = ('\n[[parties]]\nid = "maker-statement"\nname = "Maker statement of 1 Mar 2023"\nkind = "document"\n'
+                'affiliation = "maker"\npublisher = "Maker Corp"\npublished = "2023-03-01"\n')
+    text = small_facts_path.read_text(encoding="utf-8") + document
+    facts = loads(text)
+
+    assert undescribed_documents(facts) == [
+        "party 'maker-statement': a document with a publisher but no `title` and no `description`, which its "
+        "citations can only call a news article; give its title if known, else a `description` of what it is "
+        "(\"Statement on ...\")"]
+    assert undescribed_documents(loads(text + 'description = "Statement on the plant"\n')) == []
+    assert undescribed_documents(loads(text + 'title = "Maker signs for a plant"\n')) == []
+    assert lint(facts)[-1] == undescribed_documents(facts)[0]
+
+
+def test_a_claim_relayed_by_e_town_is_cited_as_its_statement_not_as_a_news_article() -> None:
+    facts = load(bundled_facts_path())
+    claim = facts.claims["cnevpost-mass-production-2024"]
+    assert claim.via == ("beijing-etown-2021-11-27",)
+
+    apa = cite(facts, claim, "apa", "as-cited").text
+    assert apa.startswith("(Beijing E-Town, 2021, as cited in ")
+    assert "News Article" not in cite(facts, claim, "mla", "as-cited").text

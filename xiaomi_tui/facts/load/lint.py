@@ -124,6 +124,17 @@ def one_remark_twice(claims: Iterable[Claim]) -> list[str]:
     return warnings
 
 
+def undescribed_documents(facts: FactBase) -> list[str]:
+    """A warning per document a citation can name (it has a publisher) but neither a title nor a description:
+    every style would describe it by its kind alone ("[News article]", "News article qtd. in ..."), which tells a
+    reader nothing, and may not even be what it is (E-Town's WeChat statement once read "News article")."""
+    return [f"party {party.id!r}: a document with a publisher but no `title` and no `description`, which its "
+            "citations can only call a news article; give its title if known, else a `description` of what it is "
+            "(\"Statement on ...\")"
+            for party in facts.parties.values()
+            if party.citable and party.title is None and party.description is None]
+
+
 def lint(facts: FactBase, articles: Mapping[str, str] | None = None) -> list[str]:
     """Every warning a curator should act on, for a fact base that loaded: the loader's own, then each lint.
 
@@ -131,7 +142,8 @@ def lint(facts: FactBase, articles: Mapping[str, str] | None = None) -> list[str
     lints that need no article still run. A plain function of the fact base, so an editor can run it after each
     write as `check` does."""
     claims = facts.claims.values()
-    found = [*facts.warnings, *plans_about_the_past(claims), *outlet_plans(facts), *one_remark_twice(claims)]
+    found = [*facts.warnings, *plans_about_the_past(claims), *outlet_plans(facts), *one_remark_twice(claims),
+             *undescribed_documents(facts)]
     if articles is not None:
         found += copied_statements(facts, articles)
     return found
