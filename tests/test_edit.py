@@ -3,6 +3,7 @@ file, and on any problem writes nothing; the record commands and `new` drive it 
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import shlex
@@ -13,6 +14,7 @@ import pytest
 from helpers import run
 
 from xiaomi_tui.facts.edit import Edit, EditError, commit, plan, undo
+from xiaomi_tui.facts.edit.layout import Layout
 from xiaomi_tui.facts.edit.typed import date_form, money_form
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 
@@ -252,3 +254,69 @@ def test_a_byte_order_mark_stays_and_is_no_change_in_the_diff(tmp_path: Path) ->
     assert planned.diff.count("\n-") == 1 and "-para = 10\n+para = 11\n" in planned.diff
     commit(planned)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf#:schema ./facts.schema.json\n")
+
+
+CRLF_HEAD = b"\xef\xbb\xbf#:schema ./facts.schema.json\r\n"
+ALPHA_DEC = [b"", b"[[claims]]", b'id = "alpha-mass-production-dec"', b'topic = "mass-production"', b'source = "alpha"',
+             b'statement = "Mass production begins in December, according to an insider quoted by the Daily Paper."',
+             b'origin = "insider"', b'via = ["daily"]', b'stance = "plan"', b'date = "2023-12"',
+             b'said = "2023-11-15"', b"para = 2"]
+CRLF_EDITS = {  # an edit of the CRLF copy of small.toml, the lines it takes out and the lines it puts in
+    "set a field": (Edit("set", "claims", "alpha-mass-production-dec", {"para": "7"}), [b"para = 2"], [b"para = 7"]),
+    "set a field over two lines": (Edit("set", "claims", "alpha-mass-production-dec", {"via": '["daily",\n "wire"]'}),
+                                   [b'via = ["daily"]'], [b'via = ["daily",', b' "wire"]']),
+    "set a new field": (Edit("set", "claims", "alpha-mass-production-dec", {"note": "From an insider."}),
+                        [], [b'note = "From an insider."']),
+    "add a claim": (Edit("add", "claims", None, {"source": "alpha", "topic": "body-style", "statement": "A sedan.",
+                                                 "origin": "maker", "value": "sedan", "para": "3"}),
+                    [], [b"", b"[[claims]]", b'id = "alpha-body-style"', b'topic = "body-style"', b'source = "alpha"',
+                         b'statement = "A sedan."', b'value = "sedan"', b'origin = "maker"', b"para = 3"]),
+    "remove a claim": (Edit("remove", "claims", "alpha-mass-production-dec"), ALPHA_DEC, []),
+}
+
+
+@pytest.fixture
+def crlf_copy(tmp_path: Path, small_facts_path: Path) -> Path:
+    """small.toml with CRLF line endings, a byte-order mark and a `#:schema` line."""
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(CRLF_HEAD + small_facts_path.read_bytes().replace(b"\n", b"\r\n"))
+    return path
+
+
+@pytest.mark.parametrize("name", list(CRLF_EDITS))
+def test_a_crlf_file_keeps_crlf_and_changes_only_the_lines_edited(crlf_copy: Path, name: str) -> None:
+    edit, taken_out, put_in = CRLF_EDITS[name]
+    before = crlf_copy.read_bytes()
+    commit(plan(crlf_copy, edit))
+    after = crlf_copy.read_bytes()
+    assert re.search(rb"(?<!\r)\n", after) is None
+    assert after.startswith(CRLF_HEAD)
+    load(crlf_copy)
+    removed, added = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old := before.splitlines(keepends=True),
+                                                       new := after.splitlines(keepends=True)).get_opcodes():
+        if tag != "equal":
+            removed += old[i1:i2]
+            added += new[j1:j2]
+    assert sorted(removed) == sorted(line + b"\r\n" for line in taken_out)
+    assert sorted(added) == sorted(line + b"\r\n" for line in put_in)
+
+
+def test_a_claim_added_to_a_crlf_file_then_removed_gives_it_back(crlf_copy: Path) -> None:
+    before = crlf_copy.read_bytes()
+    added = plan(crlf_copy, CRLF_EDITS["add a claim"][0])
+    assert b"\r\n\r\n[[claims]]\r\nid = \"alpha-body-style\"\r\n" in added.after
+    commit(added)
+    commit(plan(crlf_copy, Edit("remove", "claims", added.record_id)))
+    assert crlf_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("", '[[claims]]\nid = "x"\n'),  # no line break yet: LF
+    ("[meta]", '[meta]\n\n[[claims]]\nid = "x"\n'),
+    ("[meta]\r\n", '[meta]\r\n\r\n[[claims]]\r\nid = "x"\r\n'),
+    ("[meta]\r\nas_of = 1", '[meta]\r\nas_of = 1\r\n\r\n[[claims]]\r\nid = "x"\r\n'),
+])
+def test_a_record_is_added_with_the_files_own_line_ending(text: str, written: str) -> None:
+    layout = Layout(text)
+    assert layout.inserted(len(layout.lines), '[[claims]]\nid = "x"\n') == written
