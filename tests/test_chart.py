@@ -16,8 +16,9 @@ from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.outcomes.chart import AXIS_START, ChartRow, chart
 from xiaomi_tui.facts.outcomes.verdicts import Verdict, score
 from xiaomi_tui.ui.screens.chart import ChartScreen, forecast_of
-from xiaomi_tui.ui.view import Selection
+from xiaomi_tui.ui.view import Selection, row_holding
 from xiaomi_tui.ui.widgets.chart import AXIS_LINES, CURSOR, ForecastChart, label_width
+from xiaomi_tui.ui.widgets.fact_table import FactTable
 
 AS_OF = date(2026, 1, 1)
 DEC_2023 = "cnevpost-mass-production-dec-2023"
@@ -121,15 +122,21 @@ def screen_text(app, widget_id: str) -> str:
     return console.export_text()
 
 
+async def chart_on_dec_2023(app, pilot) -> FactTable:
+    """`p` on the Outcomes pane's row of the December 2023 forecast; the pane's table."""
+    await pilot.press("5")
+    scores = table(app, "outcomes")
+    scores.cursor_row = next(index for index in range(len(scores.rows))
+                             if scores.selection_at(index).claim_id == DEC_2023)
+    await pilot.press("p")
+    await pilot.pause()
+    return scores
+
+
 async def test_p_on_outcomes_charts_every_forecast_with_the_selected_one_highlighted(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        scores = table(app, "outcomes")
-        dec_2023 = next(index for index in range(len(scores.rows)) if scores.selection_at(index).claim_id == DEC_2023)
-        scores.cursor_row = dec_2023
-        await pilot.press("p")
-        await pilot.pause()
+        await chart_on_dec_2023(app, pilot)
         assert isinstance(app.screen, ChartScreen)
         lines = chart_lines(app)
         marked = [line for line in lines if line.startswith(CURSOR)]
@@ -148,15 +155,23 @@ async def test_p_on_outcomes_charts_every_forecast_with_the_selected_one_highlig
         assert not isinstance(app.screen, ChartScreen)
 
 
+async def test_closing_the_chart_puts_the_panes_cursor_on_the_forecast_highlighted(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        scores = await chart_on_dec_2023(app, pilot)
+        await pilot.press("j", "j")
+        highlighted = app.screen.query_one(ForecastChart).row.score
+        assert highlighted.claim.id != DEC_2023
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChartScreen)
+        assert app.view.score_of(scores.selection) == highlighted
+
+
 async def test_the_chart_follows_the_sources_in_view_and_keeps_its_forecast(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        scores = table(app, "outcomes")
-        scores.cursor_row = next(index for index in range(len(scores.rows))
-                                 if scores.selection_at(index).claim_id == DEC_2023)
-        await pilot.press("p")
-        await pilot.pause()
+        await chart_on_dec_2023(app, pilot)
         every = len(app.screen.query_one(ForecastChart).data.rows)
         app.set_sources(set(bundled.sources) - {"pandaily"})  # as the picker does under the chart
         await pilot.pause()
@@ -212,3 +227,20 @@ def test_a_row_that_is_no_forecast_highlights_none(bundled):
     # a later report's row stands for the forecasts it settles: the first of them
     report = forecast_of(card.scores, Selection(claim_id="evertiq-deliveries-2024"))
     assert card.scores[report].verdict is Verdict.BEATEN
+
+
+def test_the_row_that_holds_a_forecast(bundled):
+    """Where the chart gives its highlighted forecast back: the row that stands for it most nearly, the cursor's
+    own if it holds it at all, none when the pane has no row of it."""
+    card = score(bundled, AS_OF)
+    item = card.by_claim[DEC_2023]
+    claim = item.forecast.claims[0]
+    event = Selection(claim.topic, event=(claim.date.start, claim.date.end))
+    outcomes_row = Selection(claim.topic, claim.id)
+    finding = Selection(claim_id=item.outcomes[0].id)
+    other_topic = Selection("official-launch")
+    assert row_holding([Selection(source_id="pandaily"), outcomes_row], item, 0) == 1
+    assert row_holding([other_topic, finding, event], item, 0) == 2  # the event it was said in, before its report
+    assert row_holding([other_topic, finding, event], item, 1) == 1  # the cursor's row holds it: it stays
+    assert row_holding([other_topic, Selection(claim.topic)], item, 0) == 1  # a topic's row
+    assert row_holding([other_topic, Selection(claim_id="no-such-claim")], item, 0) is None  # filtered out

@@ -356,7 +356,8 @@ class XiaomiApp(App[None]):
     def action_show_chart(self) -> None:
         from xiaomi_tui.ui.screens.chart import ChartScreen
 
-        self.push_screen(ChartScreen(self.active_pane.selected()))
+        pane = self.active_pane
+        self.push_screen(ChartScreen(pane.selected()), pane.select_forecast)  # back on the highlighted one
 
     def action_toggle_detail(self) -> None:
         self.query_one(DetailPanel).toggle_class("-hidden")

@@ -47,6 +47,37 @@ class Selection(NamedTuple):
     event: tuple[date, date] | None = None  # a timeline row: the claims on the topic dated to these days
 
 
+def closeness(selection: Selection, item: Score) -> int:
+    """How nearly a row stands for a forecast: 3, one of its appearances (its Outcomes row); 2, an event on its
+    topic at a date one of them gives (a timeline event); 1, a later report it rests on (a timeline finding), or its
+    topic (a topic's row); 0, not at all. The chart opens on the forecast nearest the row, and gives it back to it."""
+    if selection.claim_id is not None:
+        if any(claim.id == selection.claim_id for claim in item.forecast.claims):
+            return 3
+        return int(any(claim.id == selection.claim_id for claim in item.outcomes))
+    if selection.topic_id != item.forecast.topic:
+        return 0
+    if selection.event is None:
+        return 1
+    return 2 if any(claim.date is not None and (claim.date.start, claim.date.end) == selection.event
+                    for claim in item.forecast.claims) else 0
+
+
+def nearest(closenesses: list[int]) -> int | None:
+    """The first index of the highest closeness; None when nothing is close at all."""
+    best = max(closenesses, default=0)
+    return closenesses.index(best) if best else None
+
+
+def row_holding(selections: list[Selection], item: Score, current: int) -> int | None:
+    """The row that holds the forecast `item`: the `current` one if it holds it at all, else the nearest
+    (`closeness`); None when no row holds it (filtered out)."""
+    closenesses = [closeness(selection, item) for selection in selections]
+    if 0 <= current < len(closenesses) and closenesses[current]:
+        return current
+    return nearest(closenesses)
+
+
 class HasView(Protocol):
     """Whoever holds the one current view (the app): screens read it when they act."""
 

@@ -19,8 +19,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from xiaomi_tui.facts.analysis.topics import TopicAnalysis
+from xiaomi_tui.facts.outcomes.verdicts import Score
 from xiaomi_tui.ui.render.detail import render_selection
-from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.view import Selection, View, row_holding
 from xiaomi_tui.ui.widgets.columns import MEASURED_ROWS, Column, widest_cells
 from xiaomi_tui.ui.widgets.fact_table import FactTable
 from xiaomi_tui.ui.widgets.table_rows import Row
@@ -136,6 +137,14 @@ class Pane(Vertical):
     def selected(self) -> Selection | None:
         """The row under the cursor of the table the detail follows."""
         return self.current_table.selection
+
+    def select_forecast(self, item: Score | None) -> None:
+        """The cursor goes to the row that holds `item` (the forecast the chart closed on), as k9s returns you to
+        what you were looking at; where no row holds it (filtered out), or with none, it stays."""
+        table = self.current_table
+        index = None if item is None else row_holding(table.selections(), item, table.cursor_row)
+        if index is not None:
+            table.move_cursor(index)
 
     def focus_table(self) -> None:
         """At once: `focus()` waits behind the keys already typed, and would take the focus back from a search

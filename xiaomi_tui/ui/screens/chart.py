@@ -15,7 +15,7 @@ from xiaomi_tui.ui.dashboard import dashboard
 from xiaomi_tui.ui.keys import CHART_KEYS, CITE_KEYS
 from xiaomi_tui.ui.panes.base import empty_sentence
 from xiaomi_tui.ui.screens.citing import CitingScreen
-from xiaomi_tui.ui.view import Selection, View
+from xiaomi_tui.ui.view import Selection, View, closeness, nearest
 from xiaomi_tui.ui.widgets.chart import ForecastChart, Legend, describe
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
 
@@ -24,22 +24,13 @@ def forecast_of(scores: list[Score], selection: Selection | None) -> int | None:
     """Which of `scores` a pane's row stands for: the forecast of its claim (an Outcomes row), the forecast a
     later report settles (a timeline finding), else the first forecast on its topic, at its dates if it has
     some (a timeline event); None when the row is no forecast's."""
-    if selection is None:
-        return None
-    for index, item in enumerate(scores):
-        if selection.claim_id in {claim.id for claim in (*item.forecast.claims, *item.outcomes)}:
-            return index
-    for index, item in enumerate(scores):
-        if any(claim.topic == selection.topic_id and (selection.event is None or (
-                claim.date is not None and (claim.date.start, claim.date.end) == selection.event))
-               for claim in item.forecast.claims):
-            return index
-    return None
+    return None if selection is None else nearest([closeness(selection, item) for item in scores])
 
 
-class ChartScreen(CitingScreen):
+class ChartScreen(CitingScreen[Score | None]):
     """It keeps no view of its own: it draws the app's, and redraws when that changes (a reload, a source ticked),
-    on the same forecast when it is still shown. `c` cites the highlighted forecast, `e` edits it."""
+    on the same forecast when it is still shown. `c` cites the highlighted forecast, `e` edits it; closing it
+    gives the highlighted forecast back (its dismiss result), for the pane to put its cursor on its row."""
 
     BINDINGS = [*CHART_KEYS, *CITE_KEYS]
 
@@ -85,4 +76,5 @@ class ChartScreen(CitingScreen):
         self.query_one(ForecastChart).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        row = self.query_one(ForecastChart).row
+        self.dismiss(row.score if row else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultType
 
 from xiaomi_tui.ui.view import Part, Selection
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.citations import Form
 
 
-class CitingScreen(Screen[None]):
+class CitingScreen(Screen[ScreenResultType]):
     """Its cite keys ask the app, with a `Cite` message, to cite its `selected()`; the claim editor edits it too."""
 
     class Cite(Message):

@@ -23,7 +23,7 @@ def _para(para: int | None) -> str:
     return f", para. {para}" if para is not None else ""
 
 
-class ClaimsScreen(CitingScreen):
+class ClaimsScreen(CitingScreen[None]):
     """Claims and the highlighted one in full above, the provenance tree below across the whole width (at 80
     columns a tree beside the claims was cut to "4 origins, 2 organi"); `c` cites the highlighted claim.
 
