@@ -202,6 +202,43 @@ def test_the_global_options_come_after_the_command_too(capsys, small_facts_path:
     assert (code, err.count("unknown")) == (0, 0)
 
 
+@pytest.mark.parametrize("command", [["check"], ["claim", "show", "alpha-approval"]])
+def test_clipboard_comes_before_or_after_the_command(capsys, small_facts_path: Path, command: list[str]) -> None:
+    plain = run(capsys, "--facts", small_facts_path, *command)
+    assert plain[0] == 0
+    assert run(capsys, "--clipboard", "system", "--facts", small_facts_path, *command) == plain
+    assert run(capsys, "--facts", small_facts_path, *command, "--clipboard", "osc52") == plain
+
+
+@pytest.mark.parametrize("argv", [["--clipboard", "osc-52", "check"], ["check", "--clipboard", "osc-52"]])
+def test_an_unknown_clipboard_is_a_usage_error_before_or_after_the_command(capsys, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith("usage: xiaomi-tui")
+    assert "error: argument --clipboard: invalid choice: 'osc-52' (choose from 'auto', 'osc52', 'system')" in err
+
+
+@pytest.mark.parametrize(("argv", "chosen"), [([], "auto"), (["--clipboard", "system"], "system")])
+def test_the_dashboard_copies_as_clipboard_says(monkeypatch: pytest.MonkeyPatch, small_facts_path: Path,
+                                                argv: list[str], chosen: str) -> None:
+    import xiaomi_tui.cli.main as cli
+
+    given = []
+    monkeypatch.setenv("TEXTUAL_DRIVER", "a driver of its own")  # no terminal needed: the dashboard is not run
+    monkeypatch.setattr(cli, "_import_dashboard_meanwhile", lambda path: None)
+    monkeypatch.setattr(cli, "_dashboard", lambda facts, sources, clipboard, *rest: given.append(clipboard) or 0)
+    assert main([*argv, "--facts", str(small_facts_path)]) == 0
+    assert given == [chosen]
+
+
+def test_clipboard_is_in_the_help_once_and_not_in_a_commands(capsys) -> None:
+    for argv, times in ((["--help"], 2), (["check", "--help"], 0)):  # the usage line and the option's own
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert capsys.readouterr().out.count("--clipboard") == times
+
+
 def test_check_facts_after_the_command_checks_that_file(capsys, tmp_path: Path, small_facts_path: Path) -> None:
     broken = broken_copy(tmp_path, small_facts_path, 'id = "alpha"', 'id = "alpha"\nid = "again"')
     code, _, err = run(capsys, "check", "--facts", broken)

@@ -53,8 +53,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     for flags, options in GLOBAL_OPTIONS:
         parser.add_argument(*flags, **options)
-    parser.add_argument("--clipboard", choices=("auto", "osc52", "system"), default="auto",
-                        help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")
     parser.add_argument("--articles", metavar="DIR", type=Path, default=None, dest="editor_articles",
                         help="folder of the press articles (each source's `file`): the claim editor shows the paragraph")
     commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
@@ -128,8 +126,13 @@ GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (("--facts",), dict(metavar="PATH", type=Path, help="fact base to open (default: the bundled one)")),
     (("--source",), dict(metavar="SOURCE", action="append", dest="sources",
                          help="only this source, by its id or its name (repeatable)")),
+    (("--clipboard",), dict(choices=("auto", "osc52", "system"), default="auto",
+                            help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")),
 ]
 """The options every command takes, before its name or after it (`check --facts PATH`)."""
+
+DASHBOARD_ONLY = ("--clipboard",)
+"""Global options only the dashboard reads: taken after a command's name too, but left out of its help."""
 
 
 class _Commands:
@@ -148,7 +151,8 @@ class _Commands:
         """The global options after a command's name, or a sub-command's (`claim set ID --facts PATH`)."""
         for flags, option in GLOBAL_OPTIONS:
             # SUPPRESS keeps an absent one from hiding the value given before the command.
-            command.add_argument(*flags, **option, default=argparse.SUPPRESS)
+            hidden = {"help": argparse.SUPPRESS} if set(flags) & set(DASHBOARD_ONLY) else {}
+            command.add_argument(*flags, **{**option, "default": argparse.SUPPRESS, **hidden})
 
 
 def _web_page(text: str) -> str:
