@@ -2,7 +2,7 @@
 // Mendeley), as plain text, for tests/test_citing_tools.py. Reads JSON on stdin:
 //   {"module": path to citeproc_commonjs.js, "style": path to a .csl, "locale": path to locales-en-US.xml,
 //    "items": [CSL-JSON items], "citations": [citeproc-js citation objects]}
-// and writes {"citations": [text, ...], "bibliography": [entry, ...]}.
+// and writes {"citations": [text, ...], "bibliography": [entry, ...], "entry_ids": [item id of each entry, ...]}.
 "use strict";
 const fs = require("fs");
 
@@ -20,5 +20,6 @@ const citations = input.citations.map((citation) => {
   return engine.previewCitationCluster(citation, [], [], input.format || "text");
 });
 engine.updateItems(Object.keys(items));
-const [, bibliography] = engine.makeBibliography();
-process.stdout.write(JSON.stringify({citations, bibliography: bibliography.map((entry) => entry.trim())}));
+const [params, bibliography] = engine.makeBibliography();
+process.stdout.write(JSON.stringify({citations, bibliography: bibliography.map((entry) => entry.trim()),
+                                     entry_ids: params.entry_ids.map((ids) => String(ids[0]))}));

@@ -305,6 +305,19 @@ def test_chicago_note_lets_a_question_mark_stand_for_the_comma():
     )
 
 
+
+def test_chicago_quoted_in_gives_the_original_its_full_note_with_its_address():
+    """CMOS 17 14.260: the original's full citation, then "quoted in" and the source read. citeproc-js's
+    chicago-fullnote-bibliography gives an online original its URL, and so do we (it was left out)."""
+    original = record(Source, id="o", publisher="Reuters", title="Xiaomi wins approval", published="2023-08-23",
+                      url="https://reuters.example/approval")
+    read = record(Source, id="r", publisher="CnEVPost", title="Xiaomi's plan", published="2023-11-15")
+    claim = record(Claim, id="c", topic="body", source="r", statement="Approved.", origin="xiaomi", para=3)
+    assert STYLES["chicago"].as_cited(original, read, claim, False).split("\n\n")[0] == (
+        '"Xiaomi Wins Approval," Reuters, August 23, 2023, https://reuters.example/approval, quoted in '
+        '"Xiaomi\'s Plan," CnEVPost, November 15, 2023, para. 3.'
+    )
+
 # -- BibTeX (biblatex) ---------------------------------------------------------------------------
 
 

@@ -54,6 +54,7 @@ def chicago_claim(source: Source, claim: Claim, with_statement: bool) -> str:
 
 
 def chicago_as_cited(primary: Source, secondary: Source, claim: Claim, with_statement: bool) -> str:
-    """`Reuters, August 23, 2023, quoted in <the source's note>.` (CMOS 14.260), then the source's entry."""
-    note = f"{end(_original(primary, ','), ',')} quoted in {_chicago_note(secondary, claim)}"
+    """`Reuters, August 23, 2023, quoted in <the source's note>.` (CMOS 17 14.260), then the source's entry. The
+    original's part is its full note, its address included where it has one, as citeproc-js writes it."""
+    note = f"{end(run_on(_original(primary, ','), primary.url), ',')} quoted in {_chicago_note(secondary, claim)}"
     return _together(note, secondary, claim, with_statement)
