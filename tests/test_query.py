@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from helpers import cell_texts
 
-from xiaomi_tui.facts.analysis.query import claim_words, is_words, parse_query, word
+from xiaomi_tui.facts.analysis.query import claim_words, is_words, parse_query, qualifier_typed, qualifier_values, word
 from xiaomi_tui.facts.analysis.status import ClaimStanding, Status
 from xiaomi_tui.facts.analysis.topics import analyse
 from xiaomi_tui.facts.load.loader import bundled_facts_path, load
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.ui.app import XiaomiApp
 from xiaomi_tui.ui.widgets.fact_table import FactTable
-from xiaomi_tui.ui.widgets.search import SearchBox
+from xiaomi_tui.ui.widgets.search import QualifierValues, SearchBox
 
 SIZE = (120, 40)
 
@@ -57,6 +57,42 @@ def test_origin_matches_a_party_or_its_organisation():
     assert "reuters" in reuters
     assert all(facts.organisation_of(party).id == "reuters" or "reuters" in party for party in reuters)
     assert len(reuters) > 1  # its report of 23 Aug 2023 speaks for it
+
+
+def test_a_partys_whole_name_finds_what_its_id_finds():
+    facts = load(bundled_facts_path())
+    for party in facts.parties.values():
+        by_id = parse_query(f"origin:{party.id}", facts).origins
+        assert parse_query(f'origin:"{party.name.upper()}"', facts).origins == by_id, party.id
+    # a name is not a substring search of names: the NBD's own insiders are the NBD's claims too
+    assert {"nbd-insider", "nbd"} <= parse_query('origin:"national business daily"', facts).origins
+
+
+def test_the_qualifier_being_typed_is_read_as_the_search_reads_it():
+    assert qualifier_typed('is:held origin:"Lei J') == ("origin", '"Lei J')
+    assert qualifier_typed("price is:con") == ("is", "con")
+    assert qualifier_typed('origin:"Lei Jun"') == ("origin", '"Lei Jun"')
+    assert qualifier_typed("is:con ") is None and qualifier_typed("price") is None and qualifier_typed("") is None
+
+
+async def test_origin_completes_a_partys_name_in_quotes():
+    facts = load(bundled_facts_path())
+    suggest = QualifierValues(lambda: qualifier_values(facts)).get_suggestion
+    assert await suggest('origin:"lei') == 'origin:"Lei Jun"'
+    assert await suggest('is:held origin:"Lei J') == 'is:held origin:"Lei Jun"'
+    assert await suggest('origin:"national business daily') == 'origin:"National Business Daily"'  # the quote
+    assert await suggest("origin:lei") == "origin:lei-jun"  # unquoted: a word with no space
+    assert await suggest("origin:Nation") is None and await suggest('origin:"Lei Jun"') is None
+
+
+async def test_a_name_completed_in_the_search_box_filters_as_its_id(small_facts):
+    app = XiaomiApp(small_facts, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *'origin:"an a')
+        await pilot.pause(0.2)  # the suggestion is worked out in a worker of its own
+        await pilot.press("right", "enter")
+        assert app.query_one(SearchBox).value == 'origin:"An Analyst"'
+        assert app.view.search.origins == {"analyst"} and not app.view.search.problems
 
 
 def test_a_claim_answers_to_its_standing_its_topic_status_its_basis_and_its_verdict(small_facts):

@@ -4,8 +4,9 @@
 forecast's verdict, an origin's basis), spelt with hyphens for spaces (`is:fell-short`); the words are
 read from their enums, so a renamed status is searched by its new name. `source:ID` (or its name, as the
 panes show it) keeps rows with a claim from that source, `origin:NAME` rows with a claim whose origin (or its
-organisation) bears that name or id. Qualifiers of one kind widen (`source:a source:b`), different kinds and
-the free text narrow.
+organisation) bears that name or id; a party's whole name (`origin:"National Business Daily"`) finds what its id
+(`origin:nbd`) finds. A value with spaces is quoted (`origin:"lei jun"`). Qualifiers of one kind widen
+(`source:a source:b`), different kinds and the free text narrow.
 A qualifier that cannot be used is left out of the filter and named in `problems`, never a silent empty pane.
 """
 
@@ -24,7 +25,8 @@ from xiaomi_tui.facts.model.records import Claim
 from xiaomi_tui.facts.outcomes.verdicts import Verdict
 from xiaomi_tui.facts.wording import did_you_mean
 
-__all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "qualifier_values", "word"]
+__all__ = ["QUALIFIERS", "Query", "claim_words", "is_words", "parse_query", "qualifier_typed", "qualifier_values",
+           "word"]
 
 QUALIFIERS = {
     "is": "a status, a verdict or an origin basis",
@@ -116,9 +118,21 @@ def claim_words(analysis: Analysis, verdict_of: Callable[[str], Verdict | None] 
 
 def qualifier_values(facts: FactBase) -> dict[str, list[str]]:
     """The words each qualifier takes, for the search box to complete: `is:` the vocabulary, `source:` the
-    sources' ids, `origin:` the parties' ids."""
+    sources' ids, `origin:` the parties' ids, then their names (but one with a double quote, which no quoting
+    can hold)."""
+    names = sorted(party.name for party in facts.parties.values() if '"' not in party.name)
     return {"is": sorted({name for names in is_words().values() for name in names}),
-            "source": sorted(facts.sources), "origin": sorted(facts.parties)}
+            "source": sorted(facts.sources), "origin": sorted(facts.parties) + names}
+
+
+def qualifier_typed(text: str) -> tuple[str, str] | None:
+    """The qualifier being typed at the end of `text`, as the search reads it: its name and its value so far,
+    an open quote and all (`origin:"Lei J` is ("origin", '"Lei J')); None when the text ends otherwise."""
+    tokens = list(_TOKEN.finditer(text))
+    last = tokens[-1] if tokens else None
+    if last is None or last.end() != len(text) or last.group("key") is None:
+        return None
+    return last.group("key"), last.group("value")
 
 
 def parse_query(text: str, facts: FactBase) -> Query:
@@ -156,6 +170,9 @@ class _Lookup:
         self.party_texts = [(party.id, "\0".join((party.name, party.id, organisation.name, organisation.id)).casefold())
                             for party in facts.parties.values()
                             for organisation in (facts.organisation_of(party.id),)]
+        self.named: dict[str, list[str]] = {}  # a party's whole name, casefolded: the ids of the parties so named
+        for party in facts.parties.values():
+            self.named.setdefault(party.name.casefold(), []).append(party.id.casefold())
         self.found: dict[tuple[str, str], tuple[frozenset[str], str | None]] = {}
 
     def qualifier(self, key: str, needle: str) -> tuple[frozenset[str], str | None]:
@@ -181,7 +198,9 @@ class _Lookup:
             if source_id is not None:
                 return frozenset([source_id]), None
             return frozenset(), f"source:{needle} is unknown{_did_you_mean(needle, self.facts.sources, 'source:')}"
-        origins = frozenset(party_id for party_id, text in self.party_texts if needle in text and "\0" not in needle)
+        needles = self.named.get(needle, [needle])  # a party's whole name finds what its id finds
+        origins = frozenset(party_id for party_id, text in self.party_texts
+                            if any(each in text and "\0" not in each for each in needles))
         return origins, None if origins else f"no origin is called {needle!r}"
 
 

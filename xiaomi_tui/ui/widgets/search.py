@@ -10,25 +10,35 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from xiaomi_tui.facts.analysis.query import qualifier_typed
 from xiaomi_tui.io.clipboard import pasteable
 from xiaomi_tui.ui.keys import SEARCH_KEYS
 
 
 class QualifierValues(Suggester):
     """Completes the value of the qualifier being typed (`is:con` offers `is:conflict`, `source:pan`
-    `source:pandaily`), from the words the fact base has; right arrow takes it."""
+    `source:pandaily`), from the words the fact base has; right arrow takes it. A value begun with a quote is
+    completed in quotes, a name with spaces first (`origin:"lei` offers `origin:"Lei Jun"`); one without, only by
+    a word with no space."""
 
     def __init__(self, values: Callable[[], Mapping[str, Sequence[str]]]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self._values = values
 
     async def get_suggestion(self, value: str) -> str | None:
-        key, colon, typed = value.rpartition(" ")[2].partition(":")
-        if not colon or typed.startswith('"'):
+        found = qualifier_typed(value)
+        if found is None:
             return None
-        for word in self._values().get(key.casefold(), ()):
-            if word.casefold().startswith(typed.casefold()) and len(word) > len(typed):
-                return value[:len(value) - len(typed)] + word
+        key, typed = found
+        quoted = typed.startswith('"')
+        if quoted and len(typed) > 1 and typed.endswith('"'):
+            return None  # the quote is closed: the value is whole
+        typed = typed.removeprefix('"')
+        words = self._values().get(key.casefold(), ())
+        for word in sorted(words, key=lambda word: " " not in word) if quoted else [
+                word for word in words if " " not in word]:
+            if word.casefold().startswith(typed.casefold()) and (quoted or len(word) > len(typed)):
+                return value[:len(value) - len(typed)] + word + ('"' if quoted else "")
         return None
 
 
