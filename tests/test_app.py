@@ -38,10 +38,11 @@ from xiaomi_tui.settings import Settings
 from xiaomi_tui.ui import reloading
 from xiaomi_tui.ui.app import XiaomiApp, breakpoint_classes
 from xiaomi_tui.ui.citing import GONE
+from xiaomi_tui.ui.editing import edit_commands
 from xiaomi_tui.ui.keys import NOT_IN_PALETTE
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
-from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.screens.pickers import CopyByHand, OptionPicker, SourcePicker
 from xiaomi_tui.ui.view import Selection
 from xiaomi_tui.ui.widgets.banner import ReloadBanner
 from xiaomi_tui.ui.widgets.checklist import Checklist
@@ -166,6 +167,8 @@ async def test_help_lists_every_key_and_closes(small_facts):
             assert f"| {binding.tooltip or binding.description} |" in markdown.source
         for status in Status:
             assert status is Status.NONE or f"| {status.symbol} {status.value}" in markdown.source
+        for command in edit_commands(app.editing):  # how to reach the editor for each kind of record
+            assert f"**{command.title}**" in markdown.source
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
@@ -218,7 +221,7 @@ async def test_the_palette_offers_every_dashboard_key(small_facts):
         await run_command(pilot, "Hide or show the detail panel")
         assert app.query_one(DetailPanel).has_class("-hidden")
         await run_command(pilot, "Choose the citation style")
-        assert isinstance(app.screen, StylePicker)
+        assert isinstance(app.screen, OptionPicker)
 
 
 async def test_markup_in_the_fact_base_is_shown_literally(small_facts):
@@ -528,7 +531,7 @@ async def test_chosen_style_is_used_and_remembered(small_facts):
     app = make_app(small_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "g", "j", "j", "C")
-        assert isinstance(app.screen, StylePicker)
+        assert isinstance(app.screen, OptionPicker)
         await pilot.press("down", "down", "down", "enter")  # apa -> mla -> chicago -> bibtex
         assert app.settings.citation_style == "bibtex"
         await pilot.press("c")

@@ -1,17 +1,21 @@
-"""The claim editor (`e`, `n`): checked as you type, the diff confirmed before the write, the reload showing it,
-and the palette's Undo last edit."""
+"""The record editor (`e`, `n`, the palette's Edit and New entries for sources, topics and parties): checked as
+you type, the diff confirmed before the write, the reload showing it, and the palette's Undo last edit."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import SIZE, make_app, run, run_command, table, watched_copy
 from textual.widgets import Input, Static
 
+from xiaomi_tui.facts.edit import completions, field_choices
 from xiaomi_tui.facts.load.loader import load
-from xiaomi_tui.ui.app import PANES
+from xiaomi_tui.ui.app import PANES, XiaomiApp
+from xiaomi_tui.ui.editing import READ_ONLY, record_labels
 from xiaomi_tui.ui.panes.base import NO_CLAIMS_YET
-from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen, field_problems, paragraph
+from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen, Form, field_problems, paragraph, placeholder
+from xiaomi_tui.ui.screens.pickers import OptionPicker
 
 
 async def until(pilot, condition, limit: int = 200) -> None:
@@ -43,7 +47,7 @@ async def test_edit_a_claim_see_the_message_fix_it_confirm_the_diff_and_see_the_
     before = path.read_text(encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
         editor = await opened_editor(pilot, "2", "e")  # the timeline: its first row is a dated claim
-        claim_id = editor.form.claim_id
+        claim_id = editor.form.record_id
         assert claim_id is not None
         date = editor.query_one("#field-date", Input)
         date.value = "someday"
@@ -160,3 +164,117 @@ async def test_a_write_refused_because_the_file_changed_keeps_the_form_open_and_
         await until(pilot, lambda: len(app.screen_stack) == 1)
         await run_command(pilot, "Undo last edit")
         assert any("No edit to undo" in str(note.message) for note in app._notifications)
+
+
+# -- every kind of record ---------------------------------------------------------------------------
+
+
+async def confirmed(pilot, editor: EditorScreen) -> str:
+    """Save the form once its check passed, and confirm the diff with y: the diff shown."""
+    app = pilot.app
+    await until(pilot, lambda: editor.planned is not None)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(app.screen, DiffScreen))
+    diff = str(app.screen.query_one("#diff-text", Static).render())
+    await pilot.press("y")
+    await until(pilot, lambda: len(app.screen_stack) == 1)
+    return diff
+
+
+async def test_e_on_the_sources_list_edits_that_source_in_exactly_its_line(tmp_path: Path,
+                                                                           small_facts_path: Path) -> None:
+    path, app = watched_copy(small_facts_path, tmp_path)
+    before = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened_editor(pilot, "4", "e")  # the Sources pane's list: its first row is Alpha News
+        assert (editor.form.table, editor.form.record_id) == ("sources", "alpha")
+        assert app.screen.focused is editor.query_one("#field-publisher", Input)
+        assert "Edit source alpha" in str(editor.query_one("#editor-title", Static).render())
+        editor.query_one("#field-publisher", Input).value = "Alpha Newswire"
+        diff = await confirmed(pilot, editor)
+        assert '-publisher = "Alpha News"\n+publisher = "Alpha Newswire"' in diff
+        after = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert [(old, new) for old, new in zip(before, after, strict=True) if old != new] == [
+            ('publisher = "Alpha News"\n', 'publisher = "Alpha Newswire"\n')]
+        await until(pilot, lambda: app.facts.sources["alpha"].publisher == "Alpha Newswire")
+        assert any("Saved source alpha" in str(note.message) for note in app._notifications)
+
+
+async def test_the_palette_adds_a_party(tmp_path: Path, small_facts_path: Path) -> None:
+    path, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "New party")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.form.table == "parties"
+        assert app.screen.focused is editor.query_one("#field-id", Input)
+        await pilot.press(*"lei-jun", "tab", *"Lei Jun", "tab", *"pers", "right", "tab", "tab", *"mak", "right")
+        assert editor.query_one("#field-kind", Input).value == "person"  # completed from the party kinds
+        assert editor.query_one("#field-affiliation", Input).value == "maker"  # completed from the party ids
+        diff = await confirmed(pilot, editor)
+        assert '+id = "lei-jun"' in diff and '+affiliation = "maker"' in diff
+        assert '[[parties]]\nid = "lei-jun"\nname = "Lei Jun"\nkind = "person"\n' in path.read_text(encoding="utf-8")
+        await until(pilot, lambda: "lei-jun" in app.facts.parties)
+
+
+async def test_a_refused_edit_shows_the_loaders_message_under_its_field_and_writes_nothing(
+        tmp_path: Path, small_facts_path: Path) -> None:
+    path, app = watched_copy(small_facts_path, tmp_path)
+    before = path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Edit topic")
+        await until(pilot, lambda: isinstance(app.screen, OptionPicker))
+        await pilot.press("down", "enter")  # the second topic: looks-like
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.form.record_id == "looks-like"
+        editor.query_one("#field-pane", Input).value = "gossip"
+        await until(pilot, lambda: "field 'pane'" in shown(app, "#problem-pane"))
+        assert "looks-like" in shown(app, "#problem-pane") and shown(app, "#problem-label") == ""
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("Not saved" in str(note.message) for note in app._notifications))
+        assert app.screen is editor and path.read_bytes() == before
+
+
+async def test_a_served_tab_refuses_every_edit(monkeypatch: pytest.MonkeyPatch, small_facts) -> None:
+    monkeypatch.setattr(XiaomiApp, "is_web", property(lambda app: True))
+    app = make_app(small_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "e")
+        await run_command(pilot, "Edit source")
+        await run_command(pilot, "New party")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+        assert [str(note.message) for note in app._notifications].count(READ_ONLY) == 3
+
+
+def test_a_field_completes_with_the_records_it_names_or_the_words_its_type_allows(small_facts) -> None:
+    data = small_facts.data
+    assert completions(data, "parties", "affiliation") == [party.id for party in data.parties]
+    assert completions(data, "sources", "relays") == [party.id for party in data.parties]
+    assert completions(data, "claims", "source") == [source.id for source in data.sources]
+    assert completions(data, "topics", "pane") == ["specs", "timeline", "investment", "company"]
+    assert field_choices("topics", "kind") == ("money", "quantity", "date", "text", "flag")
+    assert field_choices("sources", "outcome") == ("true", "false")
+    assert completions(data, "sources", "publisher") == []
+
+
+def test_each_empty_field_says_how_to_write_it() -> None:
+    assert placeholder("sources", "published") == "H1 2024, Dec 2023, 8 Nov 2023, 2024"
+    assert placeholder("parties", "kind") == "outlet, person, organisation, unnamed, document"
+    assert placeholder("claims", "id") == "made from source and topic when empty"
+    assert "lower case" in placeholder("topics", "id")
+
+
+def test_a_form_starts_where_typing_starts(tmp_path: Path) -> None:
+    assert Form(tmp_path, "claims", "x", {}).first_field == "statement"
+    assert Form(tmp_path, "parties", None, {}).first_field == "id"
+    assert Form(tmp_path, "topics", "x", {}).first_field == "label"
+    assert Form(tmp_path, "sources", "x", {}).noun == "source"
+
+
+def test_the_record_picker_tells_records_apart(small_facts) -> None:
+    assert record_labels(small_facts, "sources")["alpha"] == "alpha  Alpha News  Maker to start mass production in " \
+        "December  15 Nov 2023"
+    assert record_labels(small_facts, "topics")["body-style"] == "body-style  Body style  specs  text"
+    assert record_labels(small_facts, "parties")["analyst"] == "analyst  An Analyst  person  securities analyst"

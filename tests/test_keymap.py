@@ -19,7 +19,7 @@ from xiaomi_tui.ui.screens.chart import ChartScreen
 from xiaomi_tui.ui.screens.claims import ClaimsScreen
 from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen
 from xiaomi_tui.ui.screens.help import HelpScreen
-from xiaomi_tui.ui.screens.pickers import CopyByHand, SourcePicker, StylePicker
+from xiaomi_tui.ui.screens.pickers import CopyByHand, OptionPicker, SourcePicker
 from xiaomi_tui.ui.widgets.chart import ForecastChart
 from xiaomi_tui.ui.widgets.checklist import Checklist
 from xiaomi_tui.ui.widgets.fact_table import FactTable
@@ -42,7 +42,7 @@ def footer_keys(app: XiaomiApp) -> dict[str, str]:
 
 
 def test_every_binding_of_every_screen_has_an_id_and_no_two_share_one():
-    classes = (XiaomiApp, FactTable, SourcePicker, Checklist, StylePicker, CopyByHand, ClaimsScreen, HelpScreen,
+    classes = (XiaomiApp, FactTable, SourcePicker, Checklist, OptionPicker, CopyByHand, ClaimsScreen, HelpScreen,
                ChangesScreen, AsOfDialog, EditorScreen, DiffScreen,
                ChartScreen, ForecastChart, SearchBox)
     # The cite keys are one set of bindings that the dashboard and the claims screen share (one id, one remap).

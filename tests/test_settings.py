@@ -146,7 +146,7 @@ def test_cite_warns_on_stderr_and_uses_the_default_style(capsys, small_facts_pat
 @pytest.mark.parametrize("content", [b'{"citation_style": "APA [b]bold[/b]"}', b"\xff"])
 async def test_the_dashboard_says_what_it_set_aside_and_c_and_capital_c_still_work(small_facts, content: bytes):
     from xiaomi_tui.ui.app import XiaomiApp
-    from xiaomi_tui.ui.screens.pickers import StylePicker
+    from xiaomi_tui.ui.screens.pickers import OptionPicker
 
     write_settings(content)
     app = XiaomiApp(small_facts, watch=False)
@@ -157,7 +157,7 @@ async def test_the_dashboard_says_what_it_set_aside_and_c_and_capital_c_still_wo
         await pilot.press("c")
         assert app.clipboard == cite_claim(small_facts, small_facts.claims["alpha-body"], "apa")
         await pilot.press("C")
-        assert isinstance(app.screen, StylePicker)
+        assert isinstance(app.screen, OptionPicker)
         await pilot.press("down", "enter")
         assert app.settings.citation_style == "mla"
     assert Settings.load()[0].citation_style == ("apa" if content == b"\xff" else "mla")  # a bad file is left alone

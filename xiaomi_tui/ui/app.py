@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -26,7 +26,7 @@ from xiaomi_tui.facts.wording import day_text
 from xiaomi_tui.settings import ReadOnly, Settings
 from xiaomi_tui.ui.citing import CitationFlow, style_previews
 from xiaomi_tui.ui.commands import SourceCommands
-from xiaomi_tui.ui.editing import EditFlow
+from xiaomi_tui.ui.editing import EditFlow, edit_commands
 from xiaomi_tui.ui.exporting import export_commands, report_delivery
 from xiaomi_tui.ui.keys import (
     DASHBOARD_ACTIONS,
@@ -416,10 +416,16 @@ class XiaomiApp(App[None]):
         self.editing.new(self.active_pane.selected())
 
     def open_editor(self, form: EditorForm, facts: FactBase, saved: Callable[[Planned | None], None]) -> None:
-        """The claim editor, for the edit flow: `saved` hears the edit it wrote, or None."""
+        """The record editor, for the edit flow: `saved` hears the edit it wrote, or None."""
         from xiaomi_tui.ui.screens.editor import EditorScreen
 
         self.push_screen(EditorScreen(form, facts), saved)
+
+    def pick_one(self, title: str, labels: Mapping[str, str], chosen: Callable[[str | None], None]) -> None:
+        """One of `labels` (by key), for the edit flow's Edit source…, topic…, party…; None on escape."""
+        from xiaomi_tui.ui.screens.pickers import OptionPicker
+
+        self.push_screen(OptionPicker(title, labels), chosen)
 
     def action_view_citation(self) -> None:
         self.citations.show_last()
@@ -447,10 +453,11 @@ class XiaomiApp(App[None]):
     def _pick_style(self, selection: Selection | None) -> None:
         """The style picker, previewing the selected claim in every style."""
         from xiaomi_tui.facts.citations import STYLES
-        from xiaomi_tui.ui.screens.pickers import StylePicker
+        from xiaomi_tui.ui.screens.pickers import OptionPicker
 
         labels = {key: style.label for key, style in STYLES.items()}
-        self.push_screen(StylePicker(labels, self.settings.citation_style, style_previews(self.view, selection)),
+        self.push_screen(OptionPicker("Citation style for c", labels, self.settings.citation_style,
+                                      style_previews(self.view, selection), "Select a claim to preview its citation."),
                          self.citations.choose_style)
 
     def show_by_hand(self, text: str, reason: str) -> None:
@@ -494,6 +501,7 @@ class XiaomiApp(App[None]):
                             "or removed", self.action_what_changed)
         yield SystemCommand("Undo last edit", "Put the fact base back as it was before the last edit saved here",
                             self.editing.undo)
+        yield from edit_commands(self.editing)
         yield SystemCommand("Score as of...", "Rescore the Outcomes pane with the later reports published by a day",
                             self.action_score_as_of)
         yield from export_commands(self)

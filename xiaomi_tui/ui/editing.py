@@ -1,5 +1,7 @@
-"""Editing claims from the dashboard: `e` opens the editor on the selected claim, `n` a new one prefilled with the
-topic and source in view, and the palette's "Undo last edit" puts the file back as it was before the last save.
+"""Editing the fact base from the dashboard: `e` opens the editor on the selected claim (on the Sources pane's
+list, the selected source), `n` a new claim prefilled with the topic and source in view; the palette's "Edit
+source…", "Edit topic…" and "Edit party…" pick a record to edit, "New source", "New topic" and "New party" open an
+empty form, and "Undo last edit" puts the file back as it was before the last save.
 
 Writes go through the data layer's one write path (`facts/edit`); the live reload then shows the change and
 "What changed" lists it. A served (browser) tab is read-only: the visitor is not the curator.
@@ -7,12 +9,17 @@ Writes go through the data layer's one write path (`facts/edit`); the live reloa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from textual.app import SystemCommand
+
+from xiaomi_tui.facts.load.problems import RECORD_NAMES
 from xiaomi_tui.facts.model.factbase import FactBase
-from xiaomi_tui.facts.model.records import Claim
+from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
 from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 from xiaomi_tui.ui.view import Selection, View
 
@@ -25,10 +32,14 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.edit import Planned
     from xiaomi_tui.ui.screens.editor import Form
 
-__all__ = ["READ_ONLY", "EditFlow"]
+__all__ = ["PICKED", "READ_ONLY", "EditFlow", "edit_commands", "record_labels"]
 
 READ_ONLY = ("This dashboard is served read-only: the fact base is edited in a terminal "
              "(xiaomi-tui, then e on a claim; or xiaomi-tui claim set ...).")
+
+PICKED = {"sources": ("publisher", "title", "published"), "topics": ("label", "pane", "kind"),
+          "parties": ("name", "kind", "role")}
+"""The kinds the palette picks a record of to edit, and the fields that tell one from another in its list."""
 
 ARTICLE_LIMIT = 2**20
 """The largest article read beside the form: a press article is a few kilobytes."""
@@ -50,6 +61,32 @@ class EditDesk(Protocol):
                timeout: float | None = None, markup: bool = True) -> None: ...
 
     def open_editor(self, form: Form, facts: FactBase, saved: Callable[[Planned | None], None]) -> None: ...
+
+    def pick_one(self, title: str, labels: Mapping[str, str], chosen: Callable[[str | None], None]) -> None: ...
+
+
+def record_labels(facts: FactBase, table: str) -> dict[str, str]:
+    """Each record of `table` by its id, with what tells it from the others ("cnevpost  CnEVPost  15 Nov 2023")."""
+    labels = {}
+    for record in getattr(facts.data, table):
+        words = [record.id]
+        for name in PICKED[table]:
+            value = getattr(record, name)
+            if value is not None:
+                words.append(value.human() if isinstance(value, FuzzyDate) else
+                             str(value.value) if isinstance(value, Enum) else str(value))
+        labels[record.id] = "  ".join(words)
+    return labels
+
+
+def edit_commands(flow: EditFlow) -> Iterator[SystemCommand]:
+    """The palette's way to every kind of record: Edit (pick one) and New, for sources, topics and parties."""
+    for table in PICKED:
+        noun = RECORD_NAMES[table]
+        yield SystemCommand(f"Edit {noun}…", f"Pick a {noun} and edit it: a form checked as you type, the change "
+                            "shown as a diff before it is written", partial(flow.pick, table))
+        yield SystemCommand(f"New {noun}", f"Add a {noun}: an empty form checked as you type",
+                            partial(flow.new_record, table))
 
 
 class EditFlow:
@@ -77,24 +114,52 @@ class EditFlow:
         return False
 
     def edit(self, pane_selection: Selection | None) -> None:
+        """`e`: the selected claim, or the source of a row that stands for a source (the Sources pane's list)."""
         if self._refused():
             return
         view = self.view()
         selection = self._selection(pane_selection)
+        if selection is not None and selection.source_id and not (selection.topic_id or selection.claim_id):
+            self._edit("sources", selection.source_id)
+            return
         claim = view.claim_to_cite(selection)
         if claim is None and selection is not None and selection.claim_id:
             claim = view.facts.outcome_claims.get(selection.claim_id)
         if claim is None:
-            self.app.notify("Select a claim to edit (n adds one).", timeout=4)
+            self.app.notify("Select a claim or a source to edit (n adds a claim; the palette edits and adds sources, "
+                            "topics and parties).", timeout=4)
             return
+        self._edit("claims", claim.id)
+
+    def pick(self, table: str) -> None:
+        """The palette's Edit source…, topic…, party…: which one, then its form."""
+        if self._refused():
+            return
+        noun = RECORD_NAMES[table]
+        labels = record_labels(self.view().facts, table)
+        if not labels:
+            self.app.notify(f"No {table} yet: the palette's New {noun} adds one.", timeout=4)
+            return
+        self.app.pick_one(f"Edit which {noun}?", labels, partial(self._picked, table))
+
+    def _picked(self, table: str, record_id: str | None) -> None:
+        if record_id is not None:
+            self._edit(table, record_id)
+
+    def _edit(self, table: str, record_id: str) -> None:
         from xiaomi_tui.facts.edit import EditError, field_texts
 
         try:
-            shown = field_texts(view.facts.path, "claims", claim.id)
+            shown = field_texts(self.view().facts.path, table, record_id)
         except EditError as error:
             self.app.notify(str(error), title="Cannot edit", severity="error", markup=False)
             return
-        self._open(claim.id, shown, claim)
+        self._open(table, record_id, shown)
+
+    def new_record(self, table: str) -> None:
+        """The palette's New source, topic, party: an empty form."""
+        if not self._refused():
+            self._open(table, None, {})
 
     def new(self, pane_selection: Selection | None) -> None:
         if self._refused():
@@ -111,28 +176,29 @@ class EditFlow:
             shown["source"] = selection.source_id
         elif len(view.sources) == 1:
             shown["source"] = next(iter(view.sources))
-        self._open(None, shown, None)
+        self._open("claims", None, shown)
 
-    def _open(self, claim_id: str | None, shown: dict[str, str], claim: Claim | None) -> None:
+    def _open(self, table: str, record_id: str | None, shown: dict[str, str]) -> None:
         from xiaomi_tui.ui.screens.editor import Form
 
         facts = self.view().facts
         source = facts.sources.get(shown.get("source", "")) or facts.outcome_sources.get(shown.get("source", ""))
         article = None
-        if self.articles is not None and source is not None and source.file is not None:
+        if table == "claims" and self.articles is not None and source is not None and source.file is not None:
             try:
                 article = read_regular_file(self.articles / source.file, ARTICLE_LIMIT).decode("utf-8", "replace")
             except UnreadableFile:
                 article = None
-        form = Form(Path(facts.path), claim_id, shown, article, source.file if article is not None and source else None)
+        form = Form(Path(facts.path), table, record_id, shown, article,
+                    source.file if article is not None and source else None)
         self.app.open_editor(form, facts, self._saved)
 
     def _saved(self, planned: Planned | None) -> None:
         """The editor wrote `planned` (None: closed without writing)."""
         if planned is not None:
             self.last = planned
-            self.app.notify(f"Saved claim {planned.record_id}; the palette's Undo last edit puts it back.",
-                            timeout=6, markup=False)
+            self.app.notify(f"Saved {planned.edit.noun} {planned.record_id}; the palette's Undo last edit puts "
+                            "it back.", timeout=6, markup=False)
             for warning in planned.warnings:
                 self.app.notify(warning, title="Lint", severity="warning", markup=False)
 
@@ -149,7 +215,7 @@ class EditFlow:
         except EditError as error:
             self.app.notify(str(error), title="Not undone", severity="error", markup=False)
             return
-        self.app.notify(f"Undid the edit of claim {self.last.record_id}: the file is as it was before it.",
-                        timeout=6, markup=False)
+        self.app.notify(f"Undid the edit of {self.last.edit.noun} {self.last.record_id}: the file is as it "
+                        "was before it.", timeout=6, markup=False)
         self.last = None
 

@@ -55,8 +55,8 @@ KEYS = [
     Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
             tooltip="Clear the search; in a dialog, close it"),
     Binding("e", "edit_claim", "Edit", id="claim.edit",
-            tooltip="Edit the selected claim: a form checked as you type, the change shown as a diff before it is "
-                    "written (in a terminal; a served tab is read-only)"),
+            tooltip="Edit the selected claim, or the row's source on the Sources pane's list: a form checked as you "
+                    "type, the change shown as a diff before it is written (in a terminal; a served tab is read-only)"),
     Binding("n", "new_claim", "New claim", show=False, id="claim.new",
             tooltip="Add a claim, prefilled with the topic and source in view"),
     Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
@@ -138,7 +138,7 @@ EDITOR_KEYS = [
             tooltip="In the editor: save; the change is shown as a diff of the file to confirm first"),
     Binding("escape", "cancel", "Cancel", id="editor.cancel", tooltip="In the editor: leave it, writing nothing"),
 ]
-"""The claim editor (`e`, `n`): tab and shift+tab move between its fields."""
+"""The record editor (`e`, `n`, the palette's Edit and New entries): tab and shift+tab move between its fields."""
 
 DIFF_KEYS = [
     Binding("y,enter", "confirm", "Write it", id="diff.confirm",

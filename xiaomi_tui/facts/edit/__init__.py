@@ -17,7 +17,7 @@ from xiaomi_tui.facts.edit.change import (
     record_text,
     undo,
 )
-from xiaomi_tui.facts.edit.values import field_names, value_text
+from xiaomi_tui.facts.edit.values import completions, field_choices, field_names, value_text
 
-__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "create", "field_names", "field_texts", "new_story",
-           "plan", "record_text", "undo", "value_text"]
+__all__ = ["KINDS", "Edit", "EditError", "Planned", "commit", "completions", "create", "field_choices", "field_names",
+           "field_texts", "new_story", "plan", "record_text", "undo", "value_text"]

@@ -21,12 +21,19 @@ from tomlkit.items import Item
 
 from xiaomi_tui.facts.edit.typed import date_form, money_form
 from xiaomi_tui.facts.model.fuzzydate import FuzzyDate
-from xiaomi_tui.facts.model.records import Claim, Party, Source, Topic
+from xiaomi_tui.facts.model.records import Claim, FactFile, Party, Source, Topic
 
-__all__ = ["RECORDS", "field_names", "is_date", "is_list", "is_text", "parsed_item", "toml_value", "unquoted", "value_text"]
+__all__ = ["RECORDS", "REFERS_TO", "completions", "field_choices", "field_names", "is_date", "is_list", "is_text",
+           "parsed_item", "toml_value", "unquoted", "value_text"]
 
 RECORDS: dict[str, type] = {"claims": Claim, "sources": Source, "topics": Topic, "parties": Party}
 """The tables the write path edits, and their records."""
+
+REFERS_TO = {("claims", "topic"): "topics", ("claims", "source"): "sources", ("claims", "origin"): "parties",
+             ("claims", "via"): "parties", ("claims", "answers"): "claims", ("claims", "refutes"): "claims",
+             ("sources", "relays"): "parties", ("parties", "affiliation"): "parties",
+             ("parties", "counterparty"): "parties"}
+"""The fields that name other records, and the table they name them in."""
 
 
 def field_names(table: str) -> tuple[str, ...]:
@@ -58,6 +65,25 @@ def is_text(table: str, name: str) -> bool:
     if typing.get_origin(hint) is Literal:
         return all(isinstance(argument, str) for argument in typing.get_args(hint))
     return hint is str or hint is FuzzyDate or (isinstance(hint, type) and issubclass(hint, Enum))
+
+
+def field_choices(table: str, name: str) -> tuple[str, ...]:
+    """The words a field takes, read from its type (a stance, a kind, a pane, true or false); () for any text."""
+    hint = _bare(_hints(table)[name])
+    if typing.get_origin(hint) is Literal:
+        return tuple(str(argument) for argument in typing.get_args(hint))
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return tuple(str(member.value) for member in hint)
+    return ("true", "false") if hint is bool else ()
+
+
+def completions(data: FactFile, table: str, name: str) -> list[str]:
+    """What a field of a record of `table` may be completed with: the ids of the records it names, else its
+    choices."""
+    named = REFERS_TO.get((table, name))
+    if named is not None:
+        return [record.id for record in getattr(data, named)]
+    return list(field_choices(table, name))
 
 
 def is_date(table: str, name: str) -> bool:

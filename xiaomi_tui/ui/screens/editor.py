@@ -1,5 +1,6 @@
-"""The claim editor (`e`, `n`): one field per line, checked as you type by the write path `check` shares, the
-change shown as a diff of the file before it is written.
+"""The record editor (`e`, `n`, the palette's Edit and New entries): one form for claims, sources, topics and
+parties, its fields read from the record's type, checked as you type by the write path `check` shares, the change
+shown as a diff of the file before it is written.
 
 Every text on it comes from the fact base, the article or the loader's messages: `Text`, never markup.
 """
@@ -19,8 +20,10 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
-from xiaomi_tui.facts.edit import Edit, EditError, Planned, field_names, plan
+from xiaomi_tui.facts.edit import Edit, EditError, Planned, completions, field_choices, field_names, plan
+from xiaomi_tui.facts.edit.values import is_date, is_list
 from xiaomi_tui.facts.load.lint import COPIED_RUN, shared_run
+from xiaomi_tui.facts.load.problems import RECORD_NAMES
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.ui.keys import DIFF_KEYS, EDITOR_KEYS
 from xiaomi_tui.ui.widgets.footer import SteadyFooter
@@ -33,13 +36,27 @@ CHECK_AFTER = 0.3
 
 @dataclass(frozen=True)
 class Form:
-    """What the editor edits: a claim of the file at `path` (None: a new one), and each field's text as shown."""
+    """What the editor edits: a record of `table` ("claims", "sources", "topics", "parties") in the file at
+    `path` (None: a new one), and each field's text as shown."""
 
     path: Path
-    claim_id: str | None
+    table: str
+    record_id: str | None
     shown: Mapping[str, str]
-    article: str | None = None  # the claim's article, when an articles folder has it
+    article: str | None = None  # a claim's article, when an articles folder has it
     article_name: str | None = None
+
+    @property
+    def noun(self) -> str:
+        return RECORD_NAMES[self.table]
+
+    @property
+    def first_field(self) -> str:
+        """Where typing starts: a claim's statement (its id is made for it), a new record's id, else the field
+        after the id (a source's publisher, a topic's label, a party's name)."""
+        if self.table == "claims":
+            return "statement"
+        return "id" if self.record_id is None else field_names(self.table)[1]
 
 
 def paragraph(article: str, para: int | None) -> str | None:
@@ -65,9 +82,10 @@ class EditorScreen(Screen[Planned | None]):
     """Dismissed with the edit written (after the diff was confirmed), or None."""
 
     BINDINGS = [*EDITOR_KEYS]
-    AUTO_FOCUS = "#field-statement"
-    """Focused as the screen first shows, before a key typed ahead reaches it (a focus in on_mount came after
-    Textual's own focus of the first field: keys typed at once after `e` went into the id)."""
+    AUTO_FOCUS = ".editor-field.-start"
+    """The form's first field (`Form.first_field`), focused as the screen first shows, before a key typed ahead
+    reaches it (a focus in on_mount came after Textual's own focus of the first field: keys typed at once after
+    `e` went into the id)."""
     DEFAULT_CSS = """
     EditorScreen #editor-title { padding: 0 1; background: $panel; text-style: bold; }
     EditorScreen #editor-body { height: 1fr; }
@@ -86,31 +104,30 @@ class EditorScreen(Screen[Planned | None]):
         super().__init__()
         self.form = form
         self.facts = facts
-        self.fields = field_names("claims")
+        self.fields = field_names(form.table)
         self._timer: Timer | None = None
         self.planned: Planned | None = None
 
     def compose(self) -> ComposeResult:
-        title = f"Edit claim {self.form.claim_id}" if self.form.claim_id else "New claim"
-        yield Static(Text(f"{title} in {self.form.path.name}"), id="editor-title")
-        suggestions = {"topic": list(self.facts.topics), "origin": list(self.facts.parties),
-                       "source": [*self.facts.sources, *self.facts.outcome_sources],
-                       "stance": ["reported", "plan", "target", "estimate", "rumour", "opinion"],
-                       "origin_basis": ["stated", "inferred"], "happened": ["on", "by", "not by"]}
+        form = self.form
+        title = f"Edit {form.noun} {form.record_id}" if form.record_id else f"New {form.noun}"
+        yield Static(Text(f"{title} in {form.path.name}"), id="editor-title")
         with Horizontal(id="editor-body"):
             with VerticalScroll(id="editor-form"):
                 for name in self.fields:
                     with Horizontal(classes="editor-row"):
                         yield Label(name, classes="editor-name")
-                        words = suggestions.get(name)
-                        yield Input(self.form.shown.get(name, ""), id=f"field-{name}", classes="editor-field",
-                                    placeholder=_PLACEHOLDERS.get(name, ""),
+                        words = completions(self.facts.data, form.table, name)
+                        start = " -start" if name == form.first_field else ""
+                        yield Input(form.shown.get(name, ""), id=f"field-{name}", classes=f"editor-field{start}",
+                                    placeholder=placeholder(form.table, name),
                                     suggester=SuggestFromList(words, case_sensitive=True) if words else None)
                     yield Static("", id=f"problem-{name}", classes="editor-problem -empty")
                     if name == "statement":
                         yield Static("", id="copied", classes="editor-problem -empty")
             with Vertical(id="editor-side"):
-                yield Static(self._article_text(), id="editor-article")
+                if form.table == "claims":
+                    yield Static(self._article_text(), id="editor-article")
                 yield Static("", id="editor-lints")
         yield Static(Text("ctrl+s saves after showing the change; escape leaves it unwritten."), id="editor-status")
         yield SteadyFooter()
@@ -125,10 +142,11 @@ class EditorScreen(Screen[Planned | None]):
 
     def edit(self) -> Edit:
         typed = self.typed()
-        if self.form.claim_id is None:
-            return Edit("add", "claims", None, {name: value for name, value in typed.items() if value.strip()})
+        table = self.form.table
+        if self.form.record_id is None:
+            return Edit("add", table, None, {name: value for name, value in typed.items() if value.strip()})
         changed = {name: value for name, value in typed.items() if value != self.form.shown.get(name, "")}
-        return Edit("set", "claims", self.form.claim_id, changed)
+        return Edit("set", table, self.form.record_id, changed)
 
     def _article_text(self) -> Text:
         if self.form.article is None:
@@ -225,10 +243,24 @@ class EditorScreen(Screen[Planned | None]):
         self.dismiss(None)
 
 
-_PLACEHOLDERS = {"date": "H1 2024, Dec 2023, 8 Nov 2023, 2024", "said": "when the origin said it: 15 Nov 2023",
-                 "value": "RMB 10 bn, 800, sedan, true, or a TOML table", "via": "[\"nbd\", \"cnevpost\"] or one id",
-                 "para": "paragraph in the article, from 1", "statement": "in our own words",
-                 "id": "made from source and topic when empty"}
+_CLAIM_PLACEHOLDERS = {"said": "when the origin said it: 15 Nov 2023",
+                       "value": "RMB 10 bn, 800, sedan, true, or a TOML table",
+                       "para": "paragraph in the article, from 1", "statement": "in our own words",
+                       "id": "made from source and topic when empty"}
+
+
+def placeholder(table: str, name: str) -> str:
+    """What an empty field of a record of `table` shows: how to write it, read from its type where it can be."""
+    if table == "claims" and name in _CLAIM_PLACEHOLDERS:
+        return _CLAIM_PLACEHOLDERS[name]
+    if is_date(table, name):
+        return "H1 2024, Dec 2023, 8 Nov 2023, 2024"
+    if choices := field_choices(table, name):
+        return ", ".join(choices)
+    if is_list(table, name):
+        return ("names of the author written family name first: [\"Lei Jun\"]" if name == "family_first"
+                else "[\"nbd\", \"cnevpost\"] or one id")
+    return {"id": "lower case, digits, . _ -: su7-launch", "url": "https://..."}.get(name, "")
 
 
 class DiffScreen(ModalScreen[Planned | None]):

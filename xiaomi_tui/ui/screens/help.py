@@ -50,6 +50,17 @@ and, where there is a display, to the system clipboard. A terminal never confirm
 "terminal clipboard" unless the system clipboard took it; `v` shows the citation, with why the system
 clipboard could not be used, to copy by hand."""
 
+EDITING = """## Editing the fact base
+`e` edits the selected claim, or on the Sources pane's list the selected source; `n` adds a claim. The palette's
+**Edit source…**, **Edit topic…** and **Edit party…** pick the record to edit, and **New source**, **New topic** and
+**New party** open an empty form. One form for every kind: its fields are the record's, checked as you type (the
+problem under its field, the lints beside the form), and `→` completes ids and choices. `ctrl+s` shows the change
+as a diff of the file, `y` writes it, and the palette's **Undo last edit** puts it back."""
+
+EDITING_IN_A_BROWSER = """## Editing the fact base
+A served tab is read-only: the fact base is edited in a terminal (`xiaomi-tui`, then `e`, `n` or the palette's
+Edit and New entries)."""
+
 IN_A_BROWSER = """In a browser, copying puts the citation on the browser's clipboard, and the palette's exports
 are downloads. The browser keeps some keys for itself, and they never reach the dashboard: `ctrl+w`, `ctrl+t`,
 `ctrl+n`, `ctrl+tab`, `ctrl+shift+tab` and `f11`; `f5` and `ctrl+r` reload the page, which starts afresh."""
@@ -120,9 +131,9 @@ class HelpScreen(ModalScreen[None]):
         rows = "\n".join(f"| {' '.join(f'`{key}`' for key in self._keys_of(binding))} | "
                          f"{binding.tooltip or binding.description} | {f'`{binding.id}`' if binding.id else ''} |"
                          for binding in [*self._listed, *self._textual_keys()])
-        copying = IN_A_BROWSER if self.app.is_web else CLIPBOARD
+        copying, editing = (IN_A_BROWSER, EDITING_IN_A_BROWSER) if self.app.is_web else (CLIPBOARD, EDITING)
         text = (f"# xiaomi-tui keys\n\n| key | does | id (for `keymap`) |\n|---|---|---|\n{rows}\n\n{settings_help()}"
-                f"\n\n{search_help()}\n\n{sources_help(self._sources)}\n\n{legend()}\n\n{copying}\n")
+                f"\n\n{editing}\n\n{search_help()}\n\n{sources_help(self._sources)}\n\n{legend()}\n\n{copying}\n")
         with VerticalScroll(id="help-body"):
             yield Markdown(text)
 

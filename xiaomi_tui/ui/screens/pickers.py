@@ -1,8 +1,9 @@
-"""Small modal choosers: which sources are in view, which citation style `c` uses."""
+"""Small modal choosers: which sources are in view, one of a list (the citation style `c` uses, the record to
+edit)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -95,32 +96,40 @@ class SourcePicker(ModalScreen[None]):
         self.dismiss(None)
 
 
-class StylePicker(ModalScreen[str | None]):
-    """Citation styles with a live preview of the selected claim's citation in each."""
+class OptionPicker(ModalScreen[str | None]):
+    """One of a list, dismissed with its key (None: escape): a citation style, with a live preview of the selected
+    claim's citation in each; a record to edit. Labels may come from the fact base: `Text`, never markup."""
 
     BINDINGS = [*STYLE_PICKER_KEYS]
 
-    def __init__(self, labels: dict[str, str], current: str, preview: dict[str, str]):
+    def __init__(self, title: str, labels: Mapping[str, str], current: str | None = None,
+                 preview: Mapping[str, str] | None = None, no_preview: str = ""):
+        """`current` is marked and highlighted; `preview` (each key's text, else `no_preview`) shows under the list."""
         super().__init__()
+        self.title_text = title
         self.labels = labels
         self.current = current
         self.preview = preview
+        self.no_preview = no_preview
 
     def compose(self) -> ComposeResult:
-        options = [Option(Text(f"{'●' if key == self.current else ' '} {label}"), id=key)
-                   for key, label in self.labels.items()]
+        mark = {key: ("● " if key == self.current else "  ") if self.current is not None else "" for key in self.labels}
+        options = [Option(Text(f"{mark[key]}{label}"), id=key) for key, label in self.labels.items()]
         with Vertical(id="picker"):
-            yield Label("Citation style for c  (enter chooses, escape cancels)", id="picker-title")
-            yield OptionList(*options, id="style-choices")
-            yield Static(id="style-preview")
+            yield Label(Text(f"{self.title_text}  (enter chooses, escape cancels)"), id="picker-title")
+            yield OptionList(*options, id="option-choices")
+            if self.preview is not None:
+                yield Static(id="option-preview")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = list(self.labels).index(self.current)
+        keys = list(self.labels)
+        if self.current in keys:
+            self.query_one(OptionList).highlighted = keys.index(self.current)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        text = self.preview.get(event.option.id or "", "Select a claim to preview its citation.")
-        self.query_one("#style-preview", Static).update(Text(text))
+        if self.preview is not None:
+            text = self.preview.get(event.option.id or "", self.no_preview)
+            self.query_one("#option-preview", Static).update(Text(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
