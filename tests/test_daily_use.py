@@ -298,7 +298,7 @@ async def test_the_search_completes_a_qualifiers_value_and_remembers_earlier_sea
         await pilot.pause(0.2)  # the suggestion is worked out in a worker of its own
         await pilot.press("right", "enter", "slash", "ctrl+u", *"door", "enter")
         search = app.query_one(SearchBox)
-        assert search.history == ["is:missed", "door"]
+        assert search.history.searches == ["is:missed", "door"]
         await pilot.press("slash", "ctrl+u", "up")
         assert search.value == "door"
         await pilot.press("up", "up")

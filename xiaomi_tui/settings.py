@@ -16,7 +16,8 @@ from typing import Protocol
 
 from xiaomi_tui.io.files import MissingFile, UnreadableFile, WriteFailed, read_regular_file, shown, write_atomically
 
-__all__ = ["NoHome", "ReadOnly", "Settings", "SettingsFile", "SettingsStore", "settings_path"]
+__all__ = ["NoHome", "ReadOnly", "Settings", "SettingsFile", "SettingsStore", "Unusable", "read_json",
+           "settings_path", "write_json"]
 
 DEFAULT_CITATION_STYLE = "apa"
 """What `c` copies until the user picks another style (a key of `citations.STYLES`)."""
@@ -40,8 +41,8 @@ def settings_path() -> Path:
         raise NoHome("no home directory to keep settings in (set HOME or XDG_CONFIG_HOME)") from None
 
 
-class _Unusable(Exception):
-    """Why the settings file was set aside, in words for the user."""
+class Unusable(Exception):
+    """Why a file of ours (settings.json, the search history) was set aside, in words for the user."""
 
 
 class SettingsStore(Protocol):
@@ -62,23 +63,16 @@ class SettingsFile:
         if not self.usable:
             return f"not saved: settings file {shown(self.path)} is left as it is until it is fixed or removed"
         try:
-            saved = _read_json(self.path)  # again: the user may have edited it since the start
+            saved = read_json(self.path)  # again: the user may have edited it since the start
         except FileNotFoundError:
             saved = {}
-        except _Unusable as unusable:
+        except Unusable as unusable:
             saved = unusable
         if not isinstance(saved, dict):
-            why = saved if isinstance(saved, _Unusable) else "is not a JSON object"
+            why = saved if isinstance(saved, Unusable) else "is not a JSON object"
             return f"not saved: settings file {shown(self.path)} {why}; it is left as it is"
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            return f"could not save settings to {shown(self.path)}: {error.strerror or error}"
-        try:
-            write_atomically(self.path, json.dumps({**saved, key: value}, indent=2) + "\n")
-        except WriteFailed as error:
-            return f"could not save settings to {shown(self.path)}: {error.reason}"
-        return None
+        failed = write_json(self.path, {**saved, key: value})
+        return f"could not save settings to {shown(self.path)}: {failed}" if failed else None
 
 
 @dataclass
@@ -128,10 +122,10 @@ class Settings:
         except NoHome as error:
             return cls(store=NowhereToSave(str(error))), [f"{error}; using the defaults"]
         try:
-            saved = _read_json(path)
+            saved = read_json(path)
         except FileNotFoundError:
             return cls(store=SettingsFile(path)), []
-        except _Unusable as unusable:
+        except Unusable as unusable:
             return cls(store=SettingsFile(path, usable=False)), [_left_alone(path, str(unusable))]
         if not isinstance(saved, dict):
             return cls(store=SettingsFile(path, usable=False)), [_left_alone(path, "is not a JSON object")]
@@ -146,7 +140,7 @@ class Settings:
             theme = None
         try:
             keymap = _keymap(saved.get("keymap", {}))
-        except _Unusable as unusable:
+        except Unusable as unusable:
             keymap = {}
             problems.append(f"{unusable}; using the default keys")
         articles = saved.get("articles")
@@ -167,17 +161,33 @@ def _left_alone(path: Path, why: str) -> str:
             "fixed (a JSON object such as {\"citation_style\": \"apa\"}) or removed")
 
 
-def _read_json(path: Path) -> object:
+def read_json(path: Path, limit: int = MAX_BYTES) -> object:
+    """The JSON a small file of ours holds (at most `limit` bytes); raises FileNotFoundError when there is none,
+    `Unusable` when it cannot be read whole or is not JSON."""
     try:
-        raw = read_regular_file(path, MAX_BYTES)
+        raw = read_regular_file(path, limit)
     except MissingFile:
         raise FileNotFoundError(path) from None  # no file: the defaults, with nothing to say
     except UnreadableFile as error:
-        raise _Unusable(str(error)) from None
+        raise Unusable(str(error)) from None
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _Unusable("is not valid JSON") from None
+        raise Unusable("is not valid JSON") from None
+
+
+def write_json(path: Path, data: object, private: bool = False) -> str | None:
+    """Write `data` as JSON to `path`, whole or not at all, making its folder if need be (see `write_atomically`);
+    why it could not be written, or None."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return error.strerror or str(error)
+    try:
+        write_atomically(path, json.dumps(data, indent=2) + "\n", private=private)
+    except WriteFailed as error:
+        return error.reason
+    return None
 
 
 def _known_style(style: str) -> bool:
@@ -197,5 +207,5 @@ def _style_problem(style: object) -> str:
 def _keymap(saved: object) -> dict[str, str]:
     """A JSON object of strings: which ids and keys make sense is for the app, which knows its bindings."""
     if not isinstance(saved, dict) or not all(isinstance(keys, str) for keys in saved.values()):
-        raise _Unusable("has a keymap that is not an object of binding ids to keys (\"cite.copy\": \"x\")")
+        raise Unusable("has a keymap that is not an object of binding ids to keys (\"cite.copy\": \"x\")")
     return dict(saved)

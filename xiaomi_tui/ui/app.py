@@ -23,6 +23,7 @@ from xiaomi_tui.facts.analysis.changes import Changes, compare_analyses
 from xiaomi_tui.facts.analysis.query import qualifier_values
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.wording import day_text
+from xiaomi_tui.search_history import SearchHistory
 from xiaomi_tui.settings import ReadOnly, Settings
 from xiaomi_tui.ui.citing import CitationFlow, style_previews
 from xiaomi_tui.ui.commands import SourceCommands
@@ -184,6 +185,14 @@ class XiaomiApp(App[None]):
             self.settings.store = ReadOnly()  # a visitor's choices stay in this tab, not in the server user's file
         else:  # in a browser tab the web driver and the lifeline end the app (see ui/lifeline.py)
             exit_on_signals(self)
+            self._recall_searches()  # a visitor's searches neither see the server user's nor join them
+
+    def _recall_searches(self) -> None:
+        """The searches kept from earlier runs, for `up` in the search box."""
+        history, problem = SearchHistory.load()
+        self.query_one(SearchBox).history = history
+        if problem:
+            self.notify(problem, title="Search history", severity="warning", markup=False)
 
     def on_exit_app(self) -> None:
         """An exit can hang, in a closing terminal or a browser tab (see ui/lifeline.py): from here on it has a

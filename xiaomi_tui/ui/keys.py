@@ -171,7 +171,7 @@ def is_key(key: str) -> bool:
 
 SEARCH_KEYS = [
     Binding("up", "history(-1)", "Older search", show=False, id="search.older",
-            tooltip="In the search box: the search before this one (this session's, newest last)"),
+            tooltip="In the search box: the search before this one (the last 50, kept between runs)"),
     Binding("down", "history(1)", "Newer search", show=False, id="search.newer",
             tooltip="In the search box: the search after this one"),
 ]

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from xiaomi_tui.facts.analysis.query import qualifier_typed
 from xiaomi_tui.io.clipboard import pasteable
+from xiaomi_tui.search_history import SearchHistory
 from xiaomi_tui.ui.keys import SEARCH_KEYS
 
 
@@ -56,7 +57,8 @@ class SearchBox(Input):
                                      "up: earlier searches)",
                          select_on_focus=False, suggester=QualifierValues(values), **kwargs)
         self._leave = leave
-        self.history: list[str] = []  # this session's searches, oldest first
+        self.history = SearchHistory()
+        """The searches to recall, oldest first: this run's, and the saved ones the app gives it at start-up."""
         self._back = 0  # how far up the history `up` has gone (0: the search being typed)
 
     async def action_submit(self) -> None:
@@ -64,17 +66,21 @@ class SearchBox(Input):
         await super().action_submit()
         if not self.value:
             self.remove_class("-open")
-        elif self.history[-1:] != [self.value]:
-            self.history.append(self.value)
+        else:
+            problem = self.history.add(self.value)
+            if problem:
+                self.notify(problem, title="Search history", severity="warning", markup=False)
         self._back = 0
         self._leave()
 
     def action_history(self, step: int) -> None:
-        """`up` an older search, `down` a newer one (past the newest: empty), as a shell's history."""
-        back = max(0, min(len(self.history), self._back - step))
+        """`up` an older search, `down` a newer one (past the newest: empty), as a shell's history; a search
+        committed again is the newest, once."""
+        searches = self.history.searches
+        back = max(0, min(len(searches), self._back - step))
         if back != self._back:
             self._back = back
-            self.value = self.history[-back] if back else ""
+            self.value = searches[-back] if back else ""
             self.cursor_position = len(self.value)
 
     def replace(self, text: str, start: int, end: int) -> None:
