@@ -10,6 +10,7 @@ biblatex styles, the CSL styles and locales (apt-get) and citeproc-js (npm, into
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -23,6 +24,7 @@ import pytest
 from xiaomi_tui.cli.main import main
 from xiaomi_tui.facts.citations import (
     STYLES,
+    Citation,
     NotCitable,
     bibliography,
     cite,
@@ -198,11 +200,11 @@ def _as_cited(facts: FactBase) -> list[tuple[Claim, Source, Source]]:
     return cited
 
 
-def _citeproc_js(items: list[dict], citations: list[dict], style: str) -> dict:
+def _citeproc_js(items: list[dict], citations: list[dict], style: str, fmt: str = "text") -> dict:
     if not CITEPROC_JS.exists():
         pytest.skip("citeproc-js is missing (.ci/run installs it: npm install --prefix .ci/node citeproc)")
     request = {"module": str(CITEPROC_JS), "style": str(STYLES_DIR / CSL_STYLES[style]), "locale": str(LOCALE),
-               "items": items, "citations": citations}
+               "items": items, "citations": citations, "format": fmt}
     result = subprocess.run(["node", str(Path(__file__).parent / "citeproc_render.js")], input=json.dumps(request),
                             capture_output=True, text=True, timeout=120, check=True)
     rendered = json.loads(result.stdout)
@@ -431,7 +433,7 @@ def _site_named_once(text: str) -> str:
     """CMOS 17 14.207: an organisation that is its own page's author and site is named once (its example:
     `Yale University. "About Yale: Yale Facts." ...`); chicago-fullnote-bibliography names it again after the
     title (`Beijing E-Town, "[Statement ...]," Beijing E-Town, November 27, 2021`)."""
-    return re.sub(r'^([^".,]+)([.,] ".*?[.,]") \1, ', r"\1\2 ", text)
+    return re.sub(r'^([^".,<]+)([.,] ".*?[.,]") (<i>)?\1(</i>)?, ', r"\1\2 ", text)
 
 
 def _title_closed_by_a_period(text: str) -> str:
@@ -477,48 +479,59 @@ def _csl_citation(facts: FactBase, claim: Claim) -> dict:
     return citation
 
 
-def test_citeproc_js_writes_our_chicago_notes_and_entries_but_for_three_named_exceptions(facts):
+def _blocks(citation: Citation, rich: bool) -> list[str]:
+    """A citation's blocks (the note, the entry), as plain text or as its HTML (the italics kept), quotes straight."""
+    if not rich:
+        return citation.text.translate(CURLY).split("\n\n")
+    assert citation.html is not None
+    paragraphs = citation.html.removeprefix("<p>").removesuffix("</p>").split("</p><p>")
+    return [html.unescape(paragraph).translate(CURLY) for paragraph in paragraphs]
+
+
+@pytest.mark.parametrize("rich", [False, True], ids=["text", "html"])
+def test_citeproc_js_writes_our_chicago_notes_and_entries_but_for_four_named_exceptions(facts, rich):
     """Every claim's note (153), every "quoted in" note (75: the original and the source read as one note, the
     second item prefixed "quoted in "), the entry that ends every claim's and origin's citation, and the entry of
     every source and citable document of the bundled fact base (12), rendered by citeproc-js from our CSL-JSON
     export with the official Chicago styles, equal ours once curly quotes are made straight (as the APA and MLA
-    comparisons make them) and the named exceptions above are applied. Before them: 82 of 153 notes, 0 of 75
-    "quoted in" notes and 1 of 12 entries equal."""
+    comparisons make them) and the named exceptions above are applied; as plain text, and as the HTML a rich-text
+    paste carries (the site in italics). Before the exceptions: 82 of 153 notes, 0 of 75 "quoted in" notes and 1
+    of 12 entries equal."""
     items = json.loads(bibliography(facts, None, "csl-json"))
     documents = [*facts.sources.values(), *(document_source(party) for party in facts.parties.values()
                                             if party.citable)]
     assert {item["id"] for item in items} == {keyed(facts, document).id for document in documents}
     claims = list(facts.claims.values())
     as_cited = _as_cited(facts)
-    citations = [_csl_citation(facts, claim) for claim in claims]
     quoted_in = []
     for claim, primary, _ in as_cited:
         citation = _csl_citation(facts, claim)
         citation["citationItems"] = [{"id": primary.id}, {**citation["citationItems"][0], "prefix": "quoted in "}]
         quoted_in.append(citation)
 
-    rendered = _citeproc_js(items, citations + quoted_in, "chicago-full")
-    short_notes = _citeproc_js(items, [], "chicago")
+    fmt = "html" if rich else "text"
+    rendered = _citeproc_js(items, [_csl_citation(facts, claim) for claim in claims] + quoted_in, "chicago-full", fmt)
+    short_notes = _citeproc_js(items, [], "chicago", fmt)
 
     assert dict(zip(short_notes["entry_ids"], short_notes["bibliography"])) == dict(
         zip(rendered["entry_ids"], rendered["bibliography"]))
-    notes = dict(zip([claim.id for claim in claims], rendered["citations"]))
+    theirs = [html.unescape(text) for text in rendered["citations"]] if rich else rendered["citations"]
     used: set[str] = set()
-    ours_as = {claim.id: cite(facts, claim, "chicago").text.translate(CURLY) for claim in claims}
-    for claim in claims:
-        assert ours_as[claim.id].split("\n\n")[0] == _as_ours(notes[claim.id], NOTE_EXCEPTIONS, used), claim.id
-    for (claim, _, _), theirs in zip(as_cited, rendered["citations"][len(claims):]):
-        ours = cite(facts, claim, "chicago", "as-cited").text.translate(CURLY).split("\n\n")[0]
-        assert ours == _as_ours(theirs, NOTE_EXCEPTIONS, used), claim.id
-    entries = {key: _as_ours(entry, ENTRY_EXCEPTIONS, used)
+    for claim, note in zip(claims, theirs):
+        ours = _blocks(cite(facts, claim, "chicago"), rich)[0]
+        assert ours == _as_ours(note, NOTE_EXCEPTIONS, used), claim.id
+    for (claim, _, _), note in zip(as_cited, theirs[len(claims):]):
+        ours = _blocks(cite(facts, claim, "chicago", "as-cited"), rich)[0]
+        assert ours == _as_ours(note, NOTE_EXCEPTIONS, used), claim.id
+    entries = {key: _as_ours(html.unescape(re.sub(r"</?div[^>]*>", "", entry)), ENTRY_EXCEPTIONS, used)
                for key, entry in zip(rendered["entry_ids"], rendered["bibliography"])}
     for document in documents:
-        ours = document_citation(facts, document, "chicago").text.translate(CURLY)
+        [ours] = _blocks(document_citation(facts, document, "chicago"), rich)
         assert ours == entries[keyed(facts, document).id], document.id
     for claim in claims:
         for form in ("claim", "origin"):
             try:
-                ours = cite(facts, claim, "chicago", form).text.translate(CURLY).split("\n\n")[-1]
+                ours = _blocks(cite(facts, claim, "chicago", form), rich)[-1]
             except NotCitable:
                 continue
             assert ours in entries.values(), (claim.id, form)
