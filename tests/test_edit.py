@@ -320,3 +320,9 @@ def test_a_claim_added_to_a_crlf_file_then_removed_gives_it_back(crlf_copy: Path
 def test_a_record_is_added_with_the_files_own_line_ending(text: str, written: str) -> None:
     layout = Layout(text)
     assert layout.inserted(len(layout.lines), '[[claims]]\nid = "x"\n') == written
+
+
+def test_a_new_record_without_an_id_is_refused_on_its_id_field(small_facts_path: Path) -> None:
+    """The editor puts a refusal under the field it names: a new party's missing id goes under `id`."""
+    with pytest.raises(EditError, match=r"new party field 'id': a new party needs an id"):
+        plan(small_facts_path, Edit("add", "parties", None, {"name": "Lei Jun", "kind": "person"}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, make_app, run, run_command, table, watched_copy
+from helpers import SIZE, detail_text, make_app, run, run_command, table, watched_copy
 from textual.widgets import Input, Static
 
 from xiaomi_tui.facts.edit import completions, field_choices
@@ -197,6 +197,7 @@ async def test_e_on_the_sources_list_edits_that_source_in_exactly_its_line(tmp_p
         assert [(old, new) for old, new in zip(before, after, strict=True) if old != new] == [
             ('publisher = "Alpha News"\n', 'publisher = "Alpha Newswire"\n')]
         await until(pilot, lambda: app.facts.sources["alpha"].publisher == "Alpha Newswire")
+        await until(pilot, lambda: "Alpha Newswire" in detail_text(app))  # the detail panel redrawn too
         assert any("Saved source alpha" in str(note.message) for note in app._notifications)
 
 
@@ -208,6 +209,7 @@ async def test_the_palette_adds_a_party(tmp_path: Path, small_facts_path: Path) 
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.form.table == "parties"
         assert app.screen.focused is editor.query_one("#field-id", Input)
+        await until(pilot, lambda: "needs an id" in shown(app, "#problem-id"))  # said under the field
         await pilot.press(*"lei-jun", "tab", *"Lei Jun", "tab", *"pers", "right", "tab", "tab", *"mak", "right")
         assert editor.query_one("#field-kind", Input).value == "person"  # completed from the party kinds
         assert editor.query_one("#field-affiliation", Input).value == "maker"  # completed from the party ids

@@ -284,8 +284,9 @@ class View:
         """
         if selection is not None and selection.topic_id:
             return (selection, self.analysis.topics.get(selection.topic_id))
-        if selection is not None and selection.source_id:
-            return (selection, tuple(self.analysis.source_tallies.get(selection.source_id, {}).items()))
+        if selection is not None and selection.source_id:  # the source's own fields too: an edit of it redraws
+            return (selection, self.facts.sources.get(selection.source_id),
+                    tuple(self.analysis.source_tallies.get(selection.source_id, {}).items()))
         return (selection, self.analysis, self.query)  # an empty table's sentence names the search
 
     @property

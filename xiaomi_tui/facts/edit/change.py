@@ -255,7 +255,7 @@ def _added(layout: Layout, data: FactFile, edit: Edit, path: str) -> tuple[str, 
         record_id = _free_id(f"{unquoted(values['source'])}-{unquoted(values['topic'])}",
                              {claim.id for claim in data.claims})
     if record_id is None:
-        raise EditError(f"{path}: a new {noun} needs id=...")
+        raise EditError(f"{path}: new {noun} field 'id': a new {noun} needs an id (id=...)")
     record_id = unquoted(record_id)
     values["id"] = record_id
     _checked_fields(edit.table, values, path, f"new {noun} {record_id!r}")

@@ -92,9 +92,9 @@ class EditorScreen(Screen[Planned | None]):
     EditorScreen #editor-form { width: 2fr; }
     EditorScreen #editor-side { width: 1fr; border-left: solid $panel; padding: 0 1; }
     EditorScreen .editor-row { height: auto; }
-    EditorScreen .editor-name { width: 14; padding: 1 1 0 1; }
+    EditorScreen .editor-name { width: 17; padding: 1 1 0 1; }  /* "published_after" on one line */
     EditorScreen .editor-field { width: 1fr; }
-    EditorScreen .editor-problem { color: $error; padding: 0 1 0 15; height: auto; }
+    EditorScreen .editor-problem { color: $error; padding: 0 1 0 18; height: auto; }
     EditorScreen .editor-problem.-empty { display: none; }
     EditorScreen #editor-status { padding: 0 1; height: auto; }
     """
