@@ -12,10 +12,11 @@ from textual.widgets import Input, Static
 from xiaomi_tui.facts.edit import completions, field_choices
 from xiaomi_tui.facts.load.loader import load
 from xiaomi_tui.ui.app import PANES, XiaomiApp
-from xiaomi_tui.ui.editing import READ_ONLY, record_labels
+from xiaomi_tui.ui.editing import READ_ONLY, record_labels, row_record
 from xiaomi_tui.ui.panes.base import NO_CLAIMS_YET
 from xiaomi_tui.ui.screens.editor import DiffScreen, EditorScreen, Form, field_problems, paragraph, placeholder
 from xiaomi_tui.ui.screens.pickers import OptionPicker
+from xiaomi_tui.ui.view import Selection
 
 
 async def until(pilot, condition, limit: int = 200) -> None:
@@ -280,3 +281,11 @@ def test_the_record_picker_tells_records_apart(small_facts) -> None:
         "December  15 Nov 2023"
     assert record_labels(small_facts, "topics")["body-style"] == "body-style  Body style  specs  text"
     assert record_labels(small_facts, "parties")["analyst"] == "analyst  An Analyst  person  securities analyst"
+
+
+def test_e_on_a_row_that_stands_for_a_source_or_a_party_edits_that_record() -> None:
+    assert row_record(Selection(source_id="alpha")) == ("sources", "alpha")
+    assert row_record(Selection(party_id="maker")) == ("parties", "maker")
+    assert row_record(Selection("mass-production", source_id="alpha")) is None  # a topic's row: its claims
+    assert row_record(Selection(claim_id="x", party_id="maker")) is None
+    assert row_record(Selection()) is None and row_record(None) is None

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from xiaomi_tui.facts.edit import Planned
     from xiaomi_tui.ui.screens.editor import Form
 
-__all__ = ["PICKED", "READ_ONLY", "EditFlow", "edit_commands", "record_labels"]
+__all__ = ["PICKED", "READ_ONLY", "EditFlow", "edit_commands", "record_labels", "row_record"]
 
 READ_ONLY = ("This dashboard is served read-only: the fact base is edited in a terminal "
              "(xiaomi-tui, then e on a claim; or xiaomi-tui claim set ...).")
@@ -63,6 +63,17 @@ class EditDesk(Protocol):
     def open_editor(self, form: Form, facts: FactBase, saved: Callable[[Planned | None], None]) -> None: ...
 
     def pick_one(self, title: str, labels: Mapping[str, str], chosen: Callable[[str | None], None]) -> None: ...
+
+
+def row_record(selection: Selection | None) -> tuple[str, str] | None:
+    """The record a row stands for when it is no claim's or topic's: a source (the Sources pane's list, a source's
+    track record; a rate's row, the source that gave it) or a party (an origin's or organisation's track record),
+    as its table and id."""
+    if selection is None or selection.topic_id or selection.claim_id:
+        return None
+    if selection.source_id:
+        return "sources", selection.source_id
+    return ("parties", selection.party_id) if selection.party_id else None
 
 
 def record_labels(facts: FactBase, table: str) -> dict[str, str]:
@@ -114,20 +125,21 @@ class EditFlow:
         return False
 
     def edit(self, pane_selection: Selection | None) -> None:
-        """`e`: the selected claim, or the source of a row that stands for a source (the Sources pane's list)."""
+        """`e`: the selected claim, or the source or party a row stands for (see `row_record`)."""
         if self._refused():
             return
         view = self.view()
         selection = self._selection(pane_selection)
-        if selection is not None and selection.source_id and not (selection.topic_id or selection.claim_id):
-            self._edit("sources", selection.source_id)
+        record = row_record(selection)
+        if record is not None:
+            self._edit(*record)
             return
         claim = view.claim_to_cite(selection)
         if claim is None and selection is not None and selection.claim_id:
             claim = view.facts.outcome_claims.get(selection.claim_id)
         if claim is None:
-            self.app.notify("Select a claim or a source to edit (n adds a claim; the palette edits and adds sources, "
-                            "topics and parties).", timeout=4)
+            self.app.notify("Select a claim, a source or a party to edit (n adds a claim; the palette edits and adds "
+                            "sources, topics and parties).", timeout=4)
             return
         self._edit("claims", claim.id)
 
