@@ -130,6 +130,7 @@ CHECKLIST_KEYS = [Binding("space", "tick", "Tick or untick", show=False, id="pic
 """The source checklist's own key, in force with the picker's."""
 
 STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
+"""The one-of-a-list picker's (the citation style, the record to edit): its id is older than the record picker."""
 AS_OF_KEYS = [Binding("escape", "cancel", "Cancel", id="as-of.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
 HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
