@@ -55,9 +55,7 @@ KEYS = [
     Binding("escape", "clear_search", "Clear search", show=False, id="search.clear",
             tooltip="Clear the search; in a dialog, close it"),
     Binding("e", "edit_claim", "Edit", id="claim.edit",
-            tooltip="Edit the selected claim, or the row's source or party (the Sources list, a track record): a "
-                    "form checked as you type, the change shown as a diff before it is written (in a terminal; a "
-                    "served tab is read-only)"),
+            tooltip="Edit the selected claim, or the row's source or party, in a form checked as you type"),
     Binding("n", "new_claim", "New claim", show=False, id="claim.new",
             tooltip="Add a claim, prefilled with the topic and source in view"),
     Binding("d", "toggle_detail", "Detail", show=False, id="detail.toggle",
