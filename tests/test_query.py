@@ -85,6 +85,15 @@ async def test_origin_completes_a_partys_name_in_quotes():
     assert await suggest("origin:Nation") is None and await suggest('origin:"Lei Jun"') is None
 
 
+async def test_source_completes_a_sources_name_as_the_panes_show_it(small_facts):
+    facts = load(bundled_facts_path())
+    suggest = QualifierValues(lambda: qualifier_values(facts)).get_suggestion
+    assert await suggest('source:"xiaomi') == 'source:"Xiaomi EV-1"'
+    assert await suggest('source:"decor') == 'source:"decor-dreams.com"'
+    assert await suggest("source:pan") == "source:pandaily"  # unquoted: the id, as before
+    assert parse_query('source:"Xiaomi EV-1"', facts).sources == {"blog-ev1"}
+
+
 async def test_a_name_completed_in_the_search_box_filters_as_its_id(small_facts):
     app = XiaomiApp(small_facts, watch=False)
     async with app.run_test(size=SIZE) as pilot:

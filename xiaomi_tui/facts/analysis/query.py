@@ -118,11 +118,14 @@ def claim_words(analysis: Analysis, verdict_of: Callable[[str], Verdict | None] 
 
 def qualifier_values(facts: FactBase) -> dict[str, list[str]]:
     """The words each qualifier takes, for the search box to complete: `is:` the vocabulary, `source:` the
-    sources' ids, `origin:` the parties' ids, then their names (but one with a double quote, which no quoting
-    can hold)."""
-    names = sorted(party.name for party in facts.parties.values() if '"' not in party.name)
+    sources' ids then their names as the panes show them, `origin:` the parties' ids then their names (but a
+    name with a double quote, which no quoting can hold)."""
+    def quotable(names: Iterable[str]) -> list[str]:
+        return sorted(name for name in names if '"' not in name)
+
     return {"is": sorted({name for names in is_words().values() for name in names}),
-            "source": sorted(facts.sources), "origin": sorted(facts.parties) + names}
+            "source": sorted(facts.sources) + quotable(map(facts.source_name, facts.sources)),
+            "origin": sorted(facts.parties) + quotable(party.name for party in facts.parties.values())}
 
 
 def qualifier_typed(text: str) -> tuple[str, str] | None:
