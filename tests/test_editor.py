@@ -191,6 +191,7 @@ async def test_e_on_the_sources_list_edits_that_source_in_exactly_its_line(tmp_p
         assert (editor.form.table, editor.form.record_id) == ("sources", "alpha")
         assert app.screen.focused is editor.query_one("#field-publisher", Input)
         assert "Edit source alpha" in str(editor.query_one("#editor-title", Static).render())
+        assert editor.query_one("#editor-side").has_class("-empty")  # no lint, no article: the form has the width
         editor.query_one("#field-publisher", Input).value = "Alpha Newswire"
         diff = await confirmed(pilot, editor)
         assert '-publisher = "Alpha News"\n+publisher = "Alpha Newswire"' in diff
@@ -200,6 +201,18 @@ async def test_e_on_the_sources_list_edits_that_source_in_exactly_its_line(tmp_p
         await until(pilot, lambda: app.facts.sources["alpha"].publisher == "Alpha Newswire")
         await until(pilot, lambda: "Alpha Newswire" in detail_text(app))  # the detail panel redrawn too
         assert any("Saved source alpha" in str(note.message) for note in app._notifications)
+
+
+async def test_a_lint_opens_the_side_of_a_source_s_form(tmp_path: Path, small_facts_path: Path) -> None:
+    _, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "New source")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.query_one("#editor-side").has_class("-empty")
+        await pilot.press(*"delta")
+        await until(pilot, lambda: "has no claims" in str(editor.query_one("#editor-lints", Static).render()))
+        assert not editor.query_one("#editor-side").has_class("-empty")
 
 
 async def test_the_palette_adds_a_party(tmp_path: Path, small_facts_path: Path) -> None:

@@ -91,6 +91,7 @@ class EditorScreen(Screen[Planned | None]):
     EditorScreen #editor-body { height: 1fr; }
     EditorScreen #editor-form { width: 2fr; }
     EditorScreen #editor-side { width: 1fr; border-left: solid $panel; padding: 0 1; }
+    EditorScreen #editor-side.-empty { display: none; }  /* a source's, topic's or party's form with no lint */
     EditorScreen .editor-row { height: auto; }
     EditorScreen .editor-name { width: 17; padding: 1 1 0 1; }  /* "published_after" on one line */
     EditorScreen .editor-field { width: 1fr; }
@@ -125,7 +126,7 @@ class EditorScreen(Screen[Planned | None]):
                     yield Static("", id=f"problem-{name}", classes="editor-problem -empty")
                     if name == "statement":
                         yield Static("", id="copied", classes="editor-problem -empty")
-            with Vertical(id="editor-side"):
+            with Vertical(id="editor-side", classes="" if form.table == "claims" else "-empty"):
                 if form.table == "claims":
                     yield Static(self._article_text(), id="editor-article")
                 yield Static("", id="editor-lints")
@@ -209,6 +210,8 @@ class EditorScreen(Screen[Planned | None]):
         self.planned = result
         status.update(Text("Checked: ctrl+s shows the change to confirm." if result.diff else "No change yet."))
         lints.update(Text("\n".join(f"warning: {warning}" for warning in result.warnings), style="yellow"))
+        # The side is the article's and the lints': without either, the form has the width (80 columns are few).
+        self.query_one("#editor-side").set_class(self.form.table != "claims" and not result.warnings, "-empty")
 
     # -- saving -------------------------------------------------------------------------------
 
