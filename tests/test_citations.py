@@ -21,7 +21,8 @@ from xiaomi_tui.facts.citations import (
     cite_source,
     csl_item,
 )
-from xiaomi_tui.facts.citations.data import published_after_note, ris
+from xiaomi_tui.facts.citations.data import as_cited_prefix, published_after_note, ris
+from xiaomi_tui.facts.citations.text import html
 from xiaomi_tui.facts.load.loader import FactsError, loads
 from xiaomi_tui.facts.model.factbase import FactBase
 from xiaomi_tui.facts.model.records import Claim, Source
@@ -215,6 +216,27 @@ def test_apa_initials_keep_hyphens_and_a_signed_article_without_title_is_describ
                     description="Report on Xiaomi's first electric car")
     assert cite_source(source, "apa") == "Dupont, J.-P. (2024). [Report on Xiaomi's first electric car]. L'Automobile."
 
+
+
+def test_apa_italicizes_the_title_of_a_page_with_no_site_in_the_entry_and_the_text_but_not_a_blog_posts():
+    """APA 7 \u00a79.19 and \u00a78.14: a page cited with no site (none known, or its author's own) stands alone, its
+    title in italics in the entry and in the text, as citeproc-js's apa.csl sets it; it was plain in the entry and
+    quoted in the text. A blog post is part of its blog, named or not: plain, and quoted in the text."""
+    page = record(Source, id="seealso", title="The first Xiaomi car will introduce an extended-range version")
+    claim = record(Claim, id="c", topic="t", source="seealso", statement="It will.", origin="xiaomi", para=3)
+    rich = STYLES["apa"].rich
+    assert rich is not None
+    assert html(rich.claim(page, claim, False)) == (
+        "<p>(<i>The First Xiaomi Car</i>, n.d., para. 3)</p>"
+        "<p><i>The first Xiaomi car will introduce an extended-range version</i>. (n.d.).</p>")
+    assert STYLES["apa"].claim(page, claim, False) == (
+        "(The First Xiaomi Car, n.d., para. 3)\n\nThe first Xiaomi car will introduce an extended-range version. (n.d.).")
+    assert as_cited_prefix(page) == "The First Xiaomi Car, n.d., as cited in"  # no italic marks in the data formats
+    own = record(Source, id="own", title="Community programs", author="BC Hydro", publisher="BC Hydro")
+    assert html(rich.reference(own)) == "<p>BC Hydro. (n.d.). <i>Community programs</i>.</p>"
+    post = record(Source, id="post", title="Xiaomi EV-1", kind="blog")
+    assert html(rich.claim(post, claim, False)) == (
+        "<p>(\u201cXiaomi EV-1,\u201d n.d., para. 3)</p><p>Xiaomi EV-1. (n.d.).</p>")
 
 # -- MLA 9 --------------------------------------------------------------------------------------
 

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 from xiaomi_tui.facts.citations.case import nouns_of, protected
 from xiaomi_tui.facts.citations.names import Name, authors
 from xiaomi_tui.facts.citations.parenthetical import apa_in_text
-from xiaomi_tui.facts.citations.text import ISO_DATE, description, format_date, percent_encoded, short_title
+from xiaomi_tui.facts.citations.text import (
+    ISO_DATE,
+    description,
+    format_date,
+    percent_encoded,
+    short_title,
+    unmarked,
+)
 from xiaomi_tui.facts.model.formatting import markdown_text, pandoc_text
 
 if TYPE_CHECKING:
@@ -140,8 +147,9 @@ def bibtex_as_cited(primary: Source, secondary: Source, claim: Claim, with_state
 
 
 def as_cited_prefix(primary: Source) -> str:
-    """The original as APA names it in the text, before the cited source: `Reuters, 2023, as cited in`."""
-    return f"{apa_in_text(primary)}, as cited in"
+    """The original as APA names it in the text, before the cited source: `Reuters, 2023, as cited in`; a title
+    APA italicizes is plain here (a prefix is text to every processor)."""
+    return f"{unmarked(apa_in_text(primary))}, as cited in"
 
 
 # -- CSL-JSON -----------------------------------------------------------------------------------

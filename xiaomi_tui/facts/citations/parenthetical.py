@@ -34,24 +34,36 @@ if TYPE_CHECKING:
 # -- APA 7 --------------------------------------------------------------------------------------
 
 
+def _stands_alone(source: Source) -> bool:
+    """APA 7 §9.19: a work that stands alone has its title in italics, a part of a greater whole (an article on a
+    site, a blog post) has the site in italics instead. A page cited with no site (none known, or the site is its
+    author) is a webpage, which stands alone (§10.16); a blog post stays part of its blog, named or not."""
+    return bool(source.title) and site(source) is None and source.kind != "blog"
+
+
 def apa_reference(source: Source) -> str:
     """`McDee, M. (2023, November 4). Title. ArenaEV. URL`. Unsigned, the title takes the author's place; a title
-    nobody knows is described in square brackets (APA 7 §9.29): `[Report on ...]. (2023). CnEVPost. URL`."""
+    nobody knows is described in square brackets (APA 7 §9.29): `[Report on ...]. (2023). CnEVPost. URL`; a
+    page with no site has its title in italics (`_stands_alone`)."""
     names = authors(source)
     title = source.title or f"[{description(source)}]"
+    if _stands_alone(source):
+        title = italic(title)
     lead, rest = (apa_reference_names(names), title) if names else (title, None)
     entry = sentences(lead, f"({format_date(source.published, APA_DATE)})", rest, site(source))
     return " ".join(filter(None, [entry, source.url]))
 
 
 def apa_in_text(source: Source) -> str:
-    """`McDee, 2023`; unsigned: a few words of the title in quotes and title case, `"Xiaomi EV-1," n.d.`; with
-    no title either, the bracketed description in title case, without quotes: `([Report on the Launch], 2023)`."""
+    """`McDee, 2023`; unsigned: a few words of the title in title case, quoted, `"Xiaomi EV-1," n.d.`, or in
+    italics where the entry italicizes it (APA 7 §8.14); with no title either, the bracketed description in title
+    case, without quotes: `([Report on the Launch], 2023)`."""
     names = authors(source)
     if names:
         name = short_names(names, "&")
     elif source.title:
-        name = quoted(short_title(headline(source, MINOR_WORDS_APA)), ",")
+        short = short_title(headline(source, MINOR_WORDS_APA))
+        name = italic(short) if _stands_alone(source) else quoted(short, ",")
     else:
         name = f"[{title_case(description(source), MINOR_WORDS_APA)}]"  # APA's table of missing elements
     return run_on(name, format_date(source.published, YEAR_DATE))
