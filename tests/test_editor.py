@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import SIZE, detail_text, make_app, run, run_command, table, watched_copy
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from xiaomi_tui.facts.edit import completions, field_choices
 from xiaomi_tui.facts.load.loader import load
@@ -306,3 +306,23 @@ def test_e_on_a_row_that_stands_for_a_source_or_a_party_edits_that_record() -> N
     assert row_record(Selection("mass-production", source_id="alpha")) is None  # a topic's row: its claims
     assert row_record(Selection(claim_id="x", party_id="maker")) is None
     assert row_record(Selection()) is None and row_record(None) is None
+
+
+async def test_the_record_picker_filters_as_you_type_and_enter_takes_the_first_left(tmp_path: Path,
+                                                                                     small_facts_path: Path) -> None:
+    _, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Edit party")
+        await until(pilot, lambda: isinstance(app.screen, OptionPicker))
+        picker = app.screen
+        assert app.screen.focused is picker.query_one("#option-filter", Input)
+        choices = picker.query_one(OptionList)
+        every = choices.option_count
+        await pilot.press(*"an anal")  # "An Analyst": every word typed, in the id, the name or the kind
+        assert choices.option_count == 1 < every
+        await pilot.press("ctrl+u", *"PAPER")
+        assert [choices.get_option_at_index(index).id for index in range(choices.option_count)] == ["daily"]
+        await pilot.press("ctrl+u", "down", "enter")  # the whole list again; down moves in it from the filter
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.form.record_id == list(app.facts.parties)[1]

@@ -434,7 +434,7 @@ class XiaomiApp(App[None]):
         """One of `labels` (by key), for the edit flow's Edit source…, topic…, party…; None on escape."""
         from xiaomi_tui.ui.screens.pickers import OptionPicker
 
-        self.push_screen(OptionPicker(title, labels), chosen)
+        self.push_screen(OptionPicker(title, labels, filtered=True), chosen)
 
     def action_view_citation(self) -> None:
         self.citations.show_last()

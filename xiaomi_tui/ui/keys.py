@@ -127,8 +127,13 @@ CLAIMS_KEYS = [
 CHECKLIST_KEYS = [Binding("space", "tick", "Tick or untick", show=False, id="picker.tick")]
 """The source checklist's own key, in force with the picker's."""
 
-STYLE_PICKER_KEYS = [Binding("escape", "cancel", "Cancel", id="style.cancel")]
-"""The one-of-a-list picker's (the citation style, the record to edit): its id is older than the record picker."""
+STYLE_PICKER_KEYS = [
+    Binding("escape", "cancel", "Cancel", id="style.cancel"),
+    Binding("down", "move(1)", "Next", show=False, id="pick.next"),
+    Binding("up", "move(-1)", "Previous", show=False, id="pick.previous"),
+]
+"""The one-of-a-list picker's (the citation style, the record to edit): its id is older than the record picker.
+The arrows move in the list while the record picker's filter has the focus."""
 AS_OF_KEYS = [Binding("escape", "cancel", "Cancel", id="as-of.cancel")]
 COPY_KEYS = [Binding("escape,enter,q", "close", "Close", id="copy.close")]
 HELP_KEYS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]

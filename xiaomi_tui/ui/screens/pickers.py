@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from xiaomi_tui.facts.model.factbase import FactBase
@@ -98,33 +98,59 @@ class SourcePicker(ModalScreen[None]):
 
 class OptionPicker(ModalScreen[str | None]):
     """One of a list, dismissed with its key (None: escape): a citation style, with a live preview of the selected
-    claim's citation in each; a record to edit. Labels may come from the fact base: `Text`, never markup."""
+    claim's citation in each; a record to edit, with a filter to type in (a fact base has some sixty parties).
+    Labels may come from the fact base: `Text`, never markup."""
 
     BINDINGS = [*STYLE_PICKER_KEYS]
 
     def __init__(self, title: str, labels: Mapping[str, str], current: str | None = None,
-                 preview: Mapping[str, str] | None = None, no_preview: str = ""):
-        """`current` is marked and highlighted; `preview` (each key's text, else `no_preview`) shows under the list."""
+                 preview: Mapping[str, str] | None = None, no_preview: str = "", filtered: bool = False):
+        """`current` is marked and highlighted; `preview` (each key's text, else `no_preview`) shows under the list;
+        `filtered` puts a line above it that keeps the options whose label or key holds every word typed."""
         super().__init__()
         self.title_text = title
         self.labels = labels
         self.current = current
         self.preview = preview
         self.no_preview = no_preview
+        self.filtered = filtered
 
     def compose(self) -> ComposeResult:
-        mark = {key: ("● " if key == self.current else "  ") if self.current is not None else "" for key in self.labels}
-        options = [Option(Text(f"{mark[key]}{label}"), id=key) for key, label in self.labels.items()]
         with Vertical(id="picker"):
             yield Label(Text(f"{self.title_text}  (enter chooses, escape cancels)"), id="picker-title")
-            yield OptionList(*options, id="option-choices")
+            if self.filtered:
+                yield Input(placeholder="type to filter; up and down choose", id="option-filter")
+            yield OptionList(*self._options(""), id="option-choices")
             if self.preview is not None:
                 yield Static(id="option-preview")
 
+    def _options(self, typed: str) -> list[Option]:
+        mark = {key: ("● " if key == self.current else "  ") if self.current is not None else "" for key in self.labels}
+        words = typed.casefold().split()
+        return [Option(Text(f"{mark[key]}{label}"), id=key) for key, label in self.labels.items()
+                if all(word in f"{label} {key}".casefold() for word in words)]
+
     def on_mount(self) -> None:
         keys = list(self.labels)
+        choices = self.query_one(OptionList)
         if self.current in keys:
-            self.query_one(OptionList).highlighted = keys.index(self.current)
+            choices.highlighted = keys.index(self.current)
+        elif keys:
+            choices.highlighted = 0  # enter in the filter chooses it
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        choices = self.query_one(OptionList)
+        choices.set_options(self._options(event.value))
+        choices.highlighted = 0 if choices.option_count else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        choices = self.query_one(OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+
+    def action_move(self, step: int) -> None:
+        choices = self.query_one(OptionList)
+        (choices.action_cursor_down if step > 0 else choices.action_cursor_up)()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self.preview is not None:
