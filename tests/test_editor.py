@@ -318,7 +318,7 @@ async def test_the_record_picker_filters_as_you_type_and_enter_takes_the_first_l
         assert app.screen.focused is picker.query_one("#option-filter", Input)
         choices = picker.query_one(OptionList)
         every = choices.option_count
-        await pilot.press(*"an anal")  # "An Analyst": every word typed, in the id, the name or the kind
+        await pilot.press(*"an anal")  # "An Analyst": every word typed, in what the list shows of a party
         assert choices.option_count == 1 < every
         await pilot.press("ctrl+u", *"PAPER")
         assert [choices.get_option_at_index(index).id for index in range(choices.option_count)] == ["daily"]
