@@ -326,3 +326,18 @@ async def test_the_record_picker_filters_as_you_type_and_enter_takes_the_first_l
         await until(pilot, lambda: isinstance(app.screen, EditorScreen))
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.form.record_id == list(app.facts.parties)[1]
+
+
+async def test_the_palette_edits_a_claim_found_by_words_of_its_statement(tmp_path: Path,
+                                                                          small_facts_path: Path) -> None:
+    _, app = watched_copy(small_facts_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Edit claim")
+        await until(pilot, lambda: isinstance(app.screen, OptionPicker))
+        await pilot.press(*"resembles sedan", "enter")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and (editor.form.table, editor.form.record_id) == ("claims",
+                                                                                                  "alpha-looks")
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "New claim" not in titles  # n adds one, prefilled with the topic and source in view

@@ -38,8 +38,9 @@ READ_ONLY = ("This dashboard is served read-only: the fact base is edited in a t
              "(xiaomi-tui, then e on a claim; or xiaomi-tui claim set ...).")
 
 PICKED = {"sources": ("publisher", "title", "published"), "topics": ("label", "pane", "kind"),
-          "parties": ("name", "kind", "role")}
-"""The kinds the palette picks a record of to edit, and the fields that tell one from another in its list."""
+          "parties": ("name", "kind", "role"), "claims": ("source", "topic", "statement")}
+"""The kinds the palette picks a record of to edit, and the fields that tell one from another in its list (a claim
+found by words of its statement, typed in the picker's filter)."""
 
 ARTICLE_LIMIT = 2**20
 """The largest article read beside the form: a press article is a few kilobytes."""
@@ -91,13 +92,15 @@ def record_labels(facts: FactBase, table: str) -> dict[str, str]:
 
 
 def edit_commands(flow: EditFlow) -> Iterator[SystemCommand]:
-    """The palette's way to every kind of record: Edit (pick one) and New, for sources, topics and parties."""
+    """The palette's way to every kind of record: Edit (pick one) for each, and New for sources, topics and
+    parties (a new claim is `n`'s, prefilled with the topic and source in view)."""
     for table in PICKED:
         noun = RECORD_NAMES[table]
         yield SystemCommand(f"Edit {noun}…", f"Pick a {noun} and edit it: a form checked as you type, the change "
                             "shown as a diff before it is written", partial(flow.pick, table))
-        yield SystemCommand(f"New {noun}", f"Add a {noun}: an empty form checked as you type",
-                            partial(flow.new_record, table))
+        if table != "claims":
+            yield SystemCommand(f"New {noun}", f"Add a {noun}: an empty form checked as you type",
+                                partial(flow.new_record, table))
 
 
 class EditFlow:
@@ -144,7 +147,7 @@ class EditFlow:
         self._edit("claims", claim.id)
 
     def pick(self, table: str) -> None:
-        """The palette's Edit source…, topic…, party…: which one, then its form."""
+        """The palette's Edit source…, topic…, party…, claim…: which one, then its form."""
         if self._refused():
             return
         noun = RECORD_NAMES[table]

@@ -53,8 +53,9 @@ clipboard could not be used, to copy by hand."""
 EDITING = """## Editing the fact base
 `e` edits the selected claim, or the source or party a row stands for (the Sources pane's list, the Outcomes
 pane's track records); `n` adds a claim. The palette's
-**Edit source…**, **Edit topic…** and **Edit party…** pick the record to edit, and **New source**, **New topic** and
-**New party** open an empty form. One form for every kind: its fields are the record's, checked as you type (the
+**Edit source…**, **Edit topic…**, **Edit party…** and **Edit claim…** pick the record to edit (type words to
+filter the list: a claim is found by its statement), and **New source**, **New topic** and **New party** open an
+empty form. One form for every kind: its fields are the record's, checked as you type (the
 problem under its field, the lints beside the form), and `→` completes ids and choices. `ctrl+s` shows the change
 as a diff of the file, `y` writes it, and the palette's **Undo last edit** puts it back."""
 
