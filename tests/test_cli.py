@@ -232,8 +232,9 @@ def test_the_dashboard_copies_as_clipboard_says(monkeypatch: pytest.MonkeyPatch,
     assert given == [chosen]
 
 
-def test_clipboard_is_in_the_help_once_and_not_in_a_commands(capsys) -> None:
-    for argv, times in ((["--help"], 2), (["check", "--help"], 0)):  # the usage line and the option's own
+def test_clipboard_is_in_the_help_once_and_not_in_a_commands_that_ignores_it(capsys) -> None:
+    # the usage line and the option's own; `cite --copy` reads it, and its help says so (its --copy line too)
+    for argv, times in ((["--help"], 2), (["check", "--help"], 0), (["cite", "--help"], 3)):
         with pytest.raises(SystemExit):
             main(argv)
         assert capsys.readouterr().out.count("--clipboard") == times

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from pathlib import Path
@@ -90,8 +91,36 @@ def test_cite_copy_with_a_helper_that_never_answers_still_ends(tmp_path: Path, s
     import subprocess
 
     result = subprocess.run([sys.executable, "-m", "xiaomi_tui", "--facts", str(small_facts_path), "cite",
-                             "alpha-body", "--copy"], env=hanging_xclip(tmp_path / "bin"), capture_output=True,
+                             "alpha-body", "--copy", "--clipboard", "system"], env=hanging_xclip(tmp_path / "bin"),
+                            capture_output=True,
                             text=True, timeout=30, check=False, start_new_session=True)
 
     assert result.returncode == 0
     assert result.stderr == "no system clipboard: its helper did not answer within 1.5 s\n"
+
+
+def test_osc52_goes_to_the_terminal_whole_and_cleaned(tmp_path: Path) -> None:
+    import base64
+    import pty
+
+    from xiaomi_tui.io.clipboard import copy_to_terminal
+
+    main, side = pty.openpty()
+    try:
+        outcome = copy_to_terminal("Pandaily\x1b]0;owned\x07 2023 \u201cquoted\u201d " + "x" * 5000, os.ttyname(side))
+        received = b""
+        while not received.endswith(b"\x07"):
+            received += os.read(main, 1 << 16)
+    finally:
+        os.close(main)
+        os.close(side)
+    assert outcome.copied
+    assert received.startswith(b"\x1b]52;c;") and received.count(b"\x07") == 1
+    assert base64.b64decode(received[7:-1]).decode("utf-8") == "Pandaily]0;owned 2023 \u201cquoted\u201d " + "x" * 5000
+
+
+def test_osc52_with_no_terminal_says_so(tmp_path: Path) -> None:
+    from xiaomi_tui.io.clipboard import copy_to_terminal
+
+    outcome = copy_to_terminal("text", str(tmp_path / "no-such-terminal"))
+    assert not outcome.copied and outcome.message.startswith("no terminal for OSC 52")

@@ -260,7 +260,8 @@ def test_cite_copy_leaves_rich_text_on_the_x11_clipboard_after_it_exits(x_displa
     environment = {**os.environ, "DISPLAY": x_display, "XIAOMI_TUI_NO_CACHE": "1"}
     environment.pop("WAYLAND_DISPLAY", None)
     claim = next(claim for claim in load(bundled_facts_path()).claims.values() if claim.source == "arenaev")
-    done = subprocess.run([sys.executable, "-m", "xiaomi_tui", "cite", "--copy", "--style", "chicago", claim.id],
+    done = subprocess.run([sys.executable, "-m", "xiaomi_tui", "cite", "--copy", "--clipboard", "system", "--style",
+                           "chicago", claim.id],
                           capture_output=True, text=True, timeout=60, env=environment, check=True)
 
     assert "rich text" in done.stderr

@@ -53,9 +53,10 @@ class Terminal:
         line = " ".join(["env", *(f"{name}={value}" for name, value in (env or {}).items()), str(COMMAND), *arguments])
         # A shell of its own notes its pid, then becomes the app: `stop` knows which process must end.
         noted = shlex.quote(f"echo $$ > {shlex.quote(str(self.pid_file))}; exec {line}")
-        self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]),
+        # The clipboard is let through before the command starts: a `cite --copy` sends its OSC 52 at once.
+        self.tmux("start-server", ";", "set-option", "-g", "set-clipboard", "on", ";",
+                  "new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]),
                   "-c", str(cwd or Path.cwd()), f"sh -c {noted}; echo XIAOMI-EXIT=$?; sleep 60")
-        self.tmux("set-option", "-g", "set-clipboard", "on")
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
@@ -179,6 +180,17 @@ def test_a_first_open_keeps_the_fact_base_once_the_dashboard_shows(terminal, tmp
     term.press("q")
     term.wait_for("XIAOMI-EXIT=0")
     assert list(kept.glob("*.tmp")) == []
+
+
+def test_cite_copy_puts_the_citation_on_the_terminal_clipboard_by_osc52(terminal):
+    """Over SSH the system clipboard is out of reach, the terminal's is not: `cite --copy` sends OSC 52 to the
+    controlling terminal (here tmux, which keeps it in its buffer), never to stdout."""
+    term = terminal("--facts", str(FIXTURE), "cite", "alpha-body", "--copy", "--clipboard", "osc52")
+    screen = term.wait_for("XIAOMI-EXIT=0")
+    cited = subprocess.run([str(COMMAND), "--facts", str(FIXTURE), "cite", "alpha-body"],
+                           capture_output=True, text=True, env=term.env, check=True).stdout.strip()
+    assert term.tmux("show-buffer") == cited
+    assert "OSC 52 sent through tmux" in screen and "system clipboard" not in screen
 
 
 def test_a_tiny_terminal_gets_a_message_not_a_crash(terminal):

@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="cite the origin's document as cited in the source (APA: as cited in; Chicago: quoted in)")
     form.add_argument("--origin", dest="form", action="store_const", const="origin",
                       help="cite the origin's document on its own")
-    cite.add_argument("--copy", action="store_true", help="also put it on the system clipboard")
+    cite.add_argument("--copy", action="store_true",
+                      help="also put it on the clipboard (the system's and, by OSC 52, the terminal's: see --clipboard)")
 
     scorecard = commands.add("scorecard", help="each 2023 forecast scored once against what happened next")
     scorecard.add_argument("--as-of", metavar="DATE", type=_day, default=None,
@@ -127,12 +128,14 @@ GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (("--source",), dict(metavar="SOURCE", action="append", dest="sources",
                          help="only this source, by its id or its name (repeatable)")),
     (("--clipboard",), dict(choices=("auto", "osc52", "system"), default="auto",
-                            help="how `c` copies: OSC 52 via the terminal, the system clipboard, or both (auto)")),
+                            help="how `c` and `cite --copy` copy: OSC 52 via the terminal, the system clipboard, "
+                                 "or both (auto)")),
 ]
 """The options every command takes, before its name or after it (`check --facts PATH`)."""
 
-DASHBOARD_ONLY = ("--clipboard",)
-"""Global options only the dashboard reads: taken after a command's name too, but left out of its help."""
+READ_BY = {"--clipboard": ("cite",)}
+"""Global options that only the dashboard and these commands read: taken after any command's name, but shown in
+the help of these alone."""
 
 
 class _Commands:
@@ -143,15 +146,16 @@ class _Commands:
 
     def add(self, name: str, **options: Any) -> argparse.ArgumentParser:
         command: argparse.ArgumentParser = self.commands.add_parser(name, **options)
-        self.take_global_options(command)
+        self.take_global_options(command, name)
         return command
 
     @staticmethod
-    def take_global_options(command: argparse.ArgumentParser) -> None:
+    def take_global_options(command: argparse.ArgumentParser, name: str = "") -> None:
         """The global options after a command's name, or a sub-command's (`claim set ID --facts PATH`)."""
         for flags, option in GLOBAL_OPTIONS:
             # SUPPRESS keeps an absent one from hiding the value given before the command.
-            hidden = {"help": argparse.SUPPRESS} if set(flags) & set(DASHBOARD_ONLY) else {}
+            readers = READ_BY.get(flags[0])
+            hidden = {"help": argparse.SUPPRESS} if readers is not None and name not in readers else {}
             command.add_argument(*flags, **{**option, "default": argparse.SUPPRESS, **hidden})
 
 
@@ -226,7 +230,8 @@ def _run(argv: Sequence[str] | None) -> int:
             keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
         sources = _checked_sources(facts, args.sources)
         if args.command == "cite":
-            return _cite(facts, args.claim_id, args.style, args.form, args.statement, args.copy)
+            return _cite(facts, args.claim_id, args.style, args.form, args.statement,
+                         args.clipboard if args.copy else None)
         if args.command == "scorecard":
             from xiaomi_tui.facts.outcomes.scorecard import render
             from xiaomi_tui.facts.outcomes.verdicts import score
@@ -328,7 +333,9 @@ def _check(path: Path | None, articles: Path | None) -> int:
     return EXIT_OK
 
 
-def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_statement: bool, copy: bool) -> int:
+def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_statement: bool,
+          copy: str | None) -> int:
+    """Print a claim's citation; `copy` (a `--clipboard` mode, None: no copy) puts it on the clipboard too."""
     from xiaomi_tui.facts import citations
 
     claim = facts.claims.get(claim_id)
@@ -340,7 +347,7 @@ def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_st
     chosen = style or _saved_style()
     if chosen not in citations.STYLES:
         raise UsageError(str(citations.UnknownStyle(chosen)))
-    from xiaomi_tui.io.clipboard import copy_to_system, pasteable
+    from xiaomi_tui.io.clipboard import copy_to_system, copy_to_terminal, pasteable
 
     try:
         citation = citations.cite(facts, claim, chosen, form, with_statement=with_statement)
@@ -354,9 +361,10 @@ def _cite(facts: FactBase, claim_id: str, style: str | None, form: Form, with_st
 
     if warning := assessment(claim):  # cited as asked, but never without saying we hold it wrong
         print(f"warning: {pasteable(warning)}", file=sys.stderr)
-    if copy:
-        outcome = copy_to_system(text, citation.html)
-        print(outcome.message, file=sys.stderr)
+    if copy in ("auto", "system"):
+        print(copy_to_system(text, citation.html).message, file=sys.stderr)
+    if copy in ("auto", "osc52"):  # over SSH, the terminal's clipboard is the one within reach
+        print(copy_to_terminal(text).message, file=sys.stderr)
     return EXIT_OK
 
 

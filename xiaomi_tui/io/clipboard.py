@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from xiaomi_tui.facts.model.rules import terminal_acts_on
 
-__all__ = ["RICH_COPY", "CopyOutcome", "copy_to_system", "pasteable", "terminal_route"]
+__all__ = ["RICH_COPY", "CopyOutcome", "copy_to_system", "copy_to_terminal", "pasteable", "terminal_route"]
 
 RICH_COPY = "xiaomi_rich_copy"
 """In a browser tab, the message that carries a citation's HTML from the app, through the server, to the page, just
@@ -36,6 +36,27 @@ def pasteable(text: str) -> str:
 class CopyOutcome:
     copied: bool
     message: str
+
+
+def copy_to_terminal(text: str, terminal: str = "/dev/tty") -> CopyOutcome:
+    """OSC 52 written to the controlling terminal, not to stdout (which a script may be reading): the terminal
+    puts `text` on its clipboard, even over SSH, where no system clipboard is within reach."""
+    import base64
+
+    sequence = f"\x1b]52;c;{base64.b64encode(pasteable(text).encode('utf-8')).decode('ascii')}\x07"
+    try:
+        descriptor = os.open(terminal, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as error:
+        return CopyOutcome(False, f"no terminal for OSC 52: {error.strerror or error}")
+    try:
+        unsent = memoryview(sequence.encode("ascii"))
+        while unsent:  # a terminal may take a long citation in parts
+            unsent = unsent[os.write(descriptor, unsent):]
+    except OSError as error:
+        return CopyOutcome(False, f"OSC 52 not sent: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
+    return terminal_route()
 
 
 def terminal_route(environ: Mapping[str, str] = os.environ, timeout: float = 1.0) -> CopyOutcome:
