@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from xiaomi_tui.facts.load import cache
-from xiaomi_tui.facts.load.loader import FactsError, load, load_unkept
+from xiaomi_tui.facts.load.loader import FactsError, load, load_meanwhile, load_unkept
 
 
 def entries() -> list[Path]:
@@ -246,8 +246,7 @@ def _in_a_fresh_process(script: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_first_open_is_validated_in_a_child_and_read_back_by_the_parent(facts_path: Path) -> None:
     script = ("import sys; from xiaomi_tui.facts.load import loader; "
-              f"wait = loader.cache_meanwhile({str(facts_path)!r}); wait(); "
-              f"loaded = loader.load_unkept({str(facts_path)!r}); "
+              f"loaded = loader.load_meanwhile({str(facts_path)!r})(); "
               "print(len(loaded.facts.claims), loaded.keep is loader._nothing_to_keep, "
               "sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules), loaded.facts.warnings)")
     result = _in_a_fresh_process(script)
@@ -257,14 +256,20 @@ def test_a_first_open_is_validated_in_a_child_and_read_back_by_the_parent(facts_
 
 def test_a_broken_first_open_is_reported_from_the_child_without_validating_again(facts_path: Path) -> None:
     facts_path.write_text(facts_path.read_text(encoding="utf-8") + "\n[[claims]]\nid = 7\n", encoding="utf-8")
-    script = ("import sys; from xiaomi_tui.facts.load import loader; "
-              f"refused = loader.cache_meanwhile({str(facts_path)!r})(); "
-              "print(refused.report()); print('pydantic' in sys.modules)")
+    script = ("import sys; from xiaomi_tui.facts.load import loader\n"
+              f"try:\n    loader.load_meanwhile({str(facts_path)!r})()\n"
+              "except loader.FactsError as refused:\n    print(refused.report())\n"
+              "print('pydantic' in sys.modules)\n")
     result = _in_a_fresh_process(script)
     assert result.stderr == "" and result.stdout.count("has 5 problems") == 1
     assert f"{facts_path}:265: claim #16 field 'origin'" in result.stdout
     assert result.stdout.endswith("False\n")  # the parent never validated: the report is the child's
     assert entries() == []
+
+
+def test_an_unreadable_file_is_refused_before_any_child_or_other_work(tmp_path: Path) -> None:
+    with pytest.raises(FactsError, match="no such file"):
+        load_meanwhile(tmp_path / "absent.toml")
 
 
 def test_a_refusal_pickles_whole(facts_path: Path) -> None:

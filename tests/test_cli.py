@@ -226,7 +226,7 @@ def test_the_dashboard_copies_as_clipboard_says(monkeypatch: pytest.MonkeyPatch,
 
     given = []
     monkeypatch.setenv("TEXTUAL_DRIVER", "a driver of its own")  # no terminal needed: the dashboard is not run
-    monkeypatch.setattr(cli, "_import_dashboard_meanwhile", lambda path: None)
+    monkeypatch.setattr(cli, "_load_beside_textual", cli._load)  # as the dashboard loads, without Textual
     monkeypatch.setattr(cli, "_dashboard", lambda facts, sources, clipboard, *rest: given.append(clipboard) or 0)
     assert main([*argv, "--facts", str(small_facts_path)]) == 0
     assert given == [chosen]

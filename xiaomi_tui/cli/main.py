@@ -223,9 +223,7 @@ def _run(argv: Sequence[str] | None) -> int:
             return EXIT_OK
         if args.command == "export":
             _check_export_options(args)
-        if args.command is None:
-            _import_dashboard_meanwhile(args.facts)
-        facts, keep = _load(args.facts)
+        facts, keep = _load(args.facts) if args.command is not None else _load_beside_textual(args.facts)
         if args.command is not None:
             keep()  # now: a script is done in a moment; the dashboard keeps it after its first frame
         sources = _checked_sources(facts, args.sources)
@@ -284,19 +282,16 @@ def _check_export_options(args: argparse.Namespace) -> None:
               "shows the review; give the page you publish these on", file=sys.stderr)
 
 
-def _import_dashboard_meanwhile(path: Path | None) -> None:
-    """Import Textual and the dashboard while a child process validates a file the cache does not hold: a first
-    open then costs little more than a later one on a machine with two cores. A broken file still gets its message,
-    the child's, before anything is drawn."""
-    from xiaomi_tui.facts.load.loader import bundled_facts_path, cache_meanwhile
+def _load_beside_textual(path: Path | None) -> Loaded:
+    """`_load`, with Textual and the dashboard imported while a child process validates a file the cache does not
+    hold: a first open then costs little more than a later one on a machine with two cores. A broken file still gets
+    its message before anything is drawn."""
+    from xiaomi_tui.facts.load.loader import bundled_facts_path, load_meanwhile
 
-    refusal = cache_meanwhile(path or bundled_facts_path())
-    try:
-        import xiaomi_tui.ui.app  # noqa: F401 - imported for the time it takes
-    finally:
-        refused = refusal()
-    if refused is not None:  # the child's report: the same as `_load` would give, without validating again
-        raise refused
+    finish = load_meanwhile(path or bundled_facts_path())
+    import xiaomi_tui.ui.app  # noqa: F401 - imported for the time it takes
+
+    return finish()
 
 
 def _load(path: Path | None) -> Loaded:

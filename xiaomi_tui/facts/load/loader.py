@@ -26,7 +26,7 @@ from xiaomi_tui.io.files import UnreadableFile, read_regular_file
 if TYPE_CHECKING:  # pydantic is imported only when a file must be validated
     from pydantic_core import ErrorDetails
 
-__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "cache_meanwhile", "load", "load_unkept", "loads",
+__all__ = ["FactsError", "Loaded", "Problem", "bundled_facts_path", "load", "load_meanwhile", "load_unkept", "loads",
            "loads_unkept"]
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -57,62 +57,70 @@ def load(path: str | Path) -> FactBase:
 def load_unkept(path: str | Path) -> Loaded:
     """`load`, leaving the cache write to the caller: the dashboard draws its first frame before it
     pickles a large fact base (0.5 s at 50,000 claims)."""
+    raw = _read(path)
+    return _validated(raw, str(path), _entry(raw))
+
+
+def load_meanwhile(path: str | Path) -> Callable[[], Loaded]:
+    """`load_unkept`, begun now and finished by the function it returns, so that the caller can go on with other
+    work: a file the cache does not hold is validated meanwhile in a child process (see `io/meanwhile.py`), which
+    writes the cache entry the finish then reads. A broken file's report is the child's, sent whole; a child that
+    wrote nothing else (killed, or the cache could not be written) leaves the work to the finish. The file is read
+    and hashed once, here."""
     shown = str(path)
-    try:
-        raw = read_regular_file(Path(path), MAX_BYTES)
-    except UnreadableFile as error:
-        raise FactsError(shown, [Problem(str(error))]) from None
-    return _validated(raw, shown)
+    raw = _read(path)
+    entry = _entry(raw)
+    answer: Callable[[], bytes] = _nothing_said
+    if entry is not None and not entry.exists():
+        from xiaomi_tui.io.meanwhile import in_child
 
+        def keep_or_refuse() -> bytes:
+            try:
+                _validated(raw, shown, entry).keep()
+            except FactsError as error:
+                return pickle.dumps(error.detached())
+            return b""
 
-def cache_meanwhile(path: str | Path) -> Callable[[], FactsError | None]:
-    """Start validating a file the cache does not hold in a child process (see `io/meanwhile.py`), so that the
-    caller can go on with other work; returns what waits for it, and gives the problems the child found, if any.
-    `load_unkept` then reads the child's cache entry, or, if the child wrote none (the cache cannot be written, the
-    child was killed), does the work itself."""
-    try:
-        raw = read_regular_file(Path(path), MAX_BYTES)
-    except UnreadableFile:
-        return _nothing_refused
-    entry = cache.entry_for(raw)
-    if entry is None or entry.exists():
-        return _nothing_refused
-    from xiaomi_tui.io.meanwhile import in_child
+        answer = in_child(keep_or_refuse)
 
-    def keep_or_refuse() -> bytes:
-        try:
-            _validated(raw, str(path)).keep()
-        except FactsError as error:
-            return pickle.dumps(error.detached())
-        return b""
-
-    answer = in_child(keep_or_refuse)
-
-    def refused() -> FactsError | None:
+    def finish() -> Loaded:
         said = answer()
-        return pickle.loads(said) if said else None  # from our own child, through our own pipe
+        if said:
+            raise pickle.loads(said)  # from our own child, through our own pipe
+        return _validated(raw, shown, entry)
 
-    return refused
+    return finish
 
 
-def _nothing_refused() -> None:
-    return None
+def _nothing_said() -> bytes:
+    return b""
+
+
+def _read(path: str | Path) -> bytes:
+    try:
+        return read_regular_file(Path(path), MAX_BYTES)
+    except UnreadableFile as error:
+        raise FactsError(str(path), [Problem(str(error))]) from None
+
+
+def _entry(raw: bytes | str) -> Path | None:
+    """Where the cache keeps these bytes' records (text, as an edit checks it, is never kept)."""
+    return cache.entry_for(raw) if isinstance(raw, bytes) else None
 
 
 def loads(raw: bytes | str, path: str = "<memory>") -> FactBase:
     """Validate a fact base's bytes (or text); bytes validated before come back from the cache."""
-    loaded = _validated(raw, path)
+    loaded = _validated(raw, path, _entry(raw))
     loaded.keep()
     return loaded.facts
 
 
 def loads_unkept(raw: bytes | str, path: str = "<memory>") -> Loaded:
     """`loads`, leaving the cache write to the caller: an edit keeps the file it checked only once it is written."""
-    return _validated(raw, path)
+    return _validated(raw, path, _entry(raw))
 
 
-def _validated(raw: bytes | str, path: str) -> Loaded:
-    entry = cache.entry_for(raw) if isinstance(raw, bytes) else None
+def _validated(raw: bytes | str, path: str, entry: Path | None) -> Loaded:
     if entry is not None:
         known = cache.read(entry)
         if known is not None:

@@ -54,7 +54,7 @@ class FactsError(Exception):
 
     def __reduce__(self) -> tuple[type[FactsError], tuple[str, list[Problem], int]]:
         """Pickled whole (Exception's own pickling keeps only the message): a dashboard's start-up child sends its
-        refusal to the parent this way (see `loader.cache_meanwhile`)."""
+        refusal to the parent this way (see `loader.load_meanwhile`)."""
         return FactsError, (self.path, self.problems, self.total)
 
     def detached(self) -> FactsError:
