@@ -33,8 +33,11 @@ def shown(app, selector: str) -> str:
     return "" if widget.has_class("-empty") else str(widget.render())
 
 
-async def opened_editor(pilot, *keys: str) -> EditorScreen:
-    """Press `keys` (a pane, then e or n) and wait for the editor they open."""
+async def opened_editor(pilot, *keys: str, command: str | None = None) -> EditorScreen:
+    """Run the palette's `command` if given, press `keys` (a pane, then e or n; or a pick in the record picker),
+    and wait for the editor they open."""
+    if command is not None:
+        await run_command(pilot, command)
     await pilot.press(*keys)
     await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen))
     editor = pilot.app.screen
@@ -104,8 +107,7 @@ async def test_every_pane_of_an_empty_story_says_how_to_add_the_first_claim(caps
             await pilot.pause()
             shown_table = table(app, "sources-list" if pane_id == "sources" else pane_id)
             assert shown_table.empty_text == NO_CLAIMS_YET
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        await opened_editor(pilot, "n")
 
 
 async def test_with_an_articles_folder_the_editor_shows_the_paragraph_and_warns_of_copied_words(
@@ -120,8 +122,7 @@ async def test_with_an_articles_folder_the_editor_shows_the_paragraph_and_warns_
                                         encoding="utf-8")
     app = make_app(load(path), articles=articles)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "e")  # the timeline's first row: Alpha News, para. 2
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        await opened_editor(pilot, "2", "e")  # the timeline's first row: Alpha News, para. 2
         assert "person familiar with the plan" in str(app.screen.query_one("#editor-article", Static).render())
         assert shown(app, "#copied") == ""
         statement = app.screen.query_one("#field-statement", Input)
@@ -206,10 +207,8 @@ async def test_e_on_the_sources_list_edits_that_source_in_exactly_its_line(tmp_p
 async def test_a_lint_opens_the_side_of_a_source_s_form(tmp_path: Path, small_facts_path: Path) -> None:
     _, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(pilot, "New source")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.query_one("#editor-side").has_class("-empty")
+        editor = await opened_editor(pilot, command="New source")
+        assert editor.query_one("#editor-side").has_class("-empty")
         await pilot.press(*"delta")
         await until(pilot, lambda: "has no claims" in str(editor.query_one("#editor-lints", Static).render()))
         assert not editor.query_one("#editor-side").has_class("-empty")
@@ -218,10 +217,8 @@ async def test_a_lint_opens_the_side_of_a_source_s_form(tmp_path: Path, small_fa
 async def test_the_palette_adds_a_party(tmp_path: Path, small_facts_path: Path) -> None:
     path, app = watched_copy(small_facts_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(pilot, "New party")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.form.table == "parties"
+        editor = await opened_editor(pilot, command="New party")
+        assert editor.form.table == "parties"
         assert app.screen.focused is editor.query_one("#field-id", Input)
         await until(pilot, lambda: "needs an id" in shown(app, "#problem-id"))  # said under the field
         await pilot.press(*"lei-jun", "tab", *"Lei Jun", "tab", *"pers", "right", "tab", "tab", *"mak", "right")
@@ -240,10 +237,8 @@ async def test_a_refused_edit_shows_the_loaders_message_under_its_field_and_writ
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Edit topic")
         await until(pilot, lambda: isinstance(app.screen, OptionPicker))
-        await pilot.press("down", "enter")  # the second topic: looks-like
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.form.record_id == "looks-like"
+        editor = await opened_editor(pilot, "down", "enter")  # the second topic: looks-like
+        assert editor.form.record_id == "looks-like"
         editor.query_one("#field-pane", Input).value = "gossip"
         await until(pilot, lambda: "field 'pane'" in shown(app, "#problem-pane"))
         assert "looks-like" in shown(app, "#problem-pane") and shown(app, "#problem-label") == ""
@@ -322,10 +317,8 @@ async def test_the_record_picker_filters_as_you_type_and_enter_takes_the_first_l
         assert choices.option_count == 1 < every
         await pilot.press("ctrl+u", *"PAPER")
         assert [choices.get_option_at_index(index).id for index in range(choices.option_count)] == ["daily"]
-        await pilot.press("ctrl+u", "down", "enter")  # the whole list again; down moves in it from the filter
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.form.record_id == list(app.facts.parties)[1]
+        editor = await opened_editor(pilot, "ctrl+u", "down", "enter")  # the whole list again; down moves from the filter
+        assert editor.form.record_id == list(app.facts.parties)[1]
 
 
 async def test_the_palette_edits_a_claim_found_by_words_of_its_statement(tmp_path: Path,
@@ -334,10 +327,7 @@ async def test_the_palette_edits_a_claim_found_by_words_of_its_statement(tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Edit claim")
         await until(pilot, lambda: isinstance(app.screen, OptionPicker))
-        await pilot.press(*"resembles sedan", "enter")
-        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and (editor.form.table, editor.form.record_id) == ("claims",
-                                                                                                  "alpha-looks")
+        editor = await opened_editor(pilot, *"resembles sedan", "enter")
+        assert (editor.form.table, editor.form.record_id) == ("claims", "alpha-looks")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "New claim" not in titles  # n adds one, prefilled with the topic and source in view
