@@ -431,7 +431,7 @@ class XiaomiApp(App[None]):
         self.push_screen(EditorScreen(form, facts), saved)
 
     def pick_one(self, title: str, labels: Mapping[str, str], chosen: Callable[[str | None], None]) -> None:
-        """One of `labels` (by key), for the edit flow's Edit source…, topic…, party…; None on escape."""
+        """One of `labels` (by key), for the edit flow's Edit source…, topic…, party…, claim…; None on escape."""
         from xiaomi_tui.ui.screens.pickers import OptionPicker
 
         self.push_screen(OptionPicker(title, labels, filtered=True), chosen)
